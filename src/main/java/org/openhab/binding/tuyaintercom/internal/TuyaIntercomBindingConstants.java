@@ -1,0 +1,41 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal;
+
+import java.util.Set;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.core.thing.ThingTypeUID;
+
+/**
+ * Ids shared across the binding: binding id, thing types, channel ids, servlet path.
+ */
+@NonNullByDefault
+public final class TuyaIntercomBindingConstants {
+    public static final String BINDING_ID = "tuyaintercom";
+
+    public static final ThingTypeUID THING_TYPE_ACCOUNT = new ThingTypeUID(BINDING_ID, "account");
+    public static final ThingTypeUID THING_TYPE_PANEL = new ThingTypeUID(BINDING_ID, "panel");
+    public static final Set<ThingTypeUID> SUPPORTED_THING_TYPES = Set.of(THING_TYPE_ACCOUNT, THING_TYPE_PANEL);
+
+    /** Every endpoint of the binding lives below this path on openHAB's HTTP port. */
+    public static final String SERVLET_PATH = "/" + BINDING_ID;
+
+    public static final String CHANNEL_CALL_STATE = "call-state";
+    public static final String CHANNEL_CALL = "call";
+    public static final String CHANNEL_DOORBELL = "doorbell";
+    public static final String CHANNEL_ONLINE = "online";
+
+    private TuyaIntercomBindingConstants() {
+    }
+}

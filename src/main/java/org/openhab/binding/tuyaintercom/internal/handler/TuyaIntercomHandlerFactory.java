@@ -1,0 +1,50 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.handler;
+
+import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingTypeUID;
+import org.openhab.core.thing.binding.BaseThingHandlerFactory;
+import org.openhab.core.thing.binding.ThingHandler;
+import org.openhab.core.thing.binding.ThingHandlerFactory;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Creates the handlers of the account bridge and the panels.
+ */
+@NonNullByDefault
+@Component(configurationPid = "binding." + BINDING_ID, service = ThingHandlerFactory.class)
+public class TuyaIntercomHandlerFactory extends BaseThingHandlerFactory {
+
+    @Override
+    public boolean supportsThingType(ThingTypeUID thingTypeUID) {
+        return SUPPORTED_THING_TYPES.contains(thingTypeUID);
+    }
+
+    @Override
+    protected @Nullable ThingHandler createHandler(Thing thing) {
+        ThingTypeUID type = thing.getThingTypeUID();
+        if (THING_TYPE_ACCOUNT.equals(type) && thing instanceof Bridge bridge) {
+            return new AccountBridgeHandler(bridge);
+        }
+        if (THING_TYPE_PANEL.equals(type)) {
+            return new PanelHandler(thing);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,129 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.osgi;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.File;
+import java.lang.reflect.Array;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.jar.JarFile;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Loads the freshly built binding jar into a real Felix framework that stands in for openHAB 4.3 and 5.2: the bundle
+ * must resolve against the stand-in exports of either release, start, activate its handler factory component and
+ * answer on the HTTP whiteboard.
+ */
+@NonNullByDefault
+class BindingBundleIT {
+    private static final String FACTORY = "org.openhab.core.thing.binding.ThingHandlerFactory";
+    private static final int ACTIVE_COMPONENT = 8; // ComponentConfigurationDTO.ACTIVE
+
+    @ParameterizedTest
+    @ValueSource(strings = { "4.3.11", "5.2.1" })
+    void bindingResolvesStartsAndServes(String openhabVersion) throws Exception {
+        File jar = new File(System.getProperty("bundle.jar", "target/missing.jar"));
+        assertTrue(jar.isFile(), "the binding jar must be built first: " + jar);
+        try (JarFile content = new JarFile(jar)) {
+            assertNull(content.getEntry("org/openhab/core/thing/Thing.class"), "stand-ins must not be packaged");
+        }
+
+        try (OsgiTestFramework osgi = OsgiTestFramework.start(openhabVersion)) {
+            Bundle binding = osgi.install(jar);
+            binding.start();
+            assertEquals(Bundle.ACTIVE, binding.getState(), "binding bundle state");
+
+            ServiceReference<?> reference = waitForService(binding.getBundleContext(), FACTORY);
+            assertSame(binding, reference.getBundle(), "the factory service comes from the binding");
+            Object factory = binding.getBundleContext().getService(reference);
+            assertNotNull(factory);
+
+            Bundle api = osgi.bundle("org.openhab.core.standins");
+            Class<?> typeUid = api.loadClass("org.openhab.core.thing.ThingTypeUID");
+            Object panel = typeUid.getConstructor(String.class, String.class).newInstance("tuyaintercom", "panel");
+            Object supported = factory.getClass().getMethod("supportsThingType", typeUid).invoke(factory, panel);
+            assertEquals(Boolean.TRUE, supported, "factory supports the panel thing type");
+            assertEquals(ACTIVE_COMPONENT, componentState(osgi, binding,
+                    "org.openhab.binding.tuyaintercom.internal.handler.TuyaIntercomHandlerFactory"));
+
+            HttpResponse<String> response = waitForHttp("http://127.0.0.1:" + osgi.httpPort() + "/tuyaintercom/");
+            assertEquals(200, response.statusCode());
+            assertTrue(response.body().contains("Tuya Intercom binding"), response.body());
+        }
+    }
+
+    /** Looks the service up with the context of a bundle that is wired to the service's package. */
+    private static ServiceReference<?> waitForService(BundleContext context, String name) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            ServiceReference<?> reference = context.getServiceReference(name);
+            if (reference != null) {
+                return reference;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no " + name + " service within 10 s");
+    }
+
+    /** The state of a component, read through the Service Component Runtime of the framework (by reflection). */
+    private static int componentState(OsgiTestFramework osgi, Bundle bundle, String componentName) throws Exception {
+        BundleContext scrContext = osgi.bundle("org.apache.felix.scr").getBundleContext();
+        ServiceReference<?> scrReference = waitForService(scrContext,
+                "org.osgi.service.component.runtime.ServiceComponentRuntime");
+        Object scr = scrContext.getService(scrReference);
+        for (var method : scr.getClass().getMethods()) {
+            if (method.getName().equals("getComponentDescriptionDTO")) {
+                Object description = method.invoke(scr, bundle, componentName);
+                assertNotNull(description, "component " + componentName);
+                Class<?> descriptionType = method.getReturnType();
+                Object configurations = scr.getClass().getMethod("getComponentConfigurationDTOs", descriptionType)
+                        .invoke(scr, description);
+                Object[] all = ((java.util.Collection<?>) configurations).toArray();
+                assertEquals(1, Array.getLength(all), "one configuration of " + componentName);
+                return all[0].getClass().getField("state").getInt(all[0]);
+            }
+        }
+        throw new AssertionError("no ServiceComponentRuntime.getComponentDescriptionDTO");
+    }
+
+    private static HttpResponse<String> waitForHttp(String url) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.currentTimeMillis() + 15_000;
+        HttpResponse<String> last = null;
+        Exception error = null;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                last = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (last.statusCode() == 200) {
+                    return last;
+                }
+            } catch (java.io.IOException e) {
+                error = e;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no answer from " + url + ": " + (last != null ? last.statusCode() : error));
+    }
+}

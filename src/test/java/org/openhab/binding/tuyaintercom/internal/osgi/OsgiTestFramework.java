@@ -1,0 +1,148 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.osgi;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+import aQute.bnd.osgi.Builder;
+import aQute.bnd.osgi.Jar;
+
+/**
+ * A real Apache Felix framework with SCR, Config Admin and the HTTP whiteboard (Felix HTTP Jetty), plus a bundle of
+ * the openHAB API stand-ins that exports their packages with the version of a real openHAB release.
+ */
+@NonNullByDefault
+public final class OsgiTestFramework implements AutoCloseable {
+    /** Runtime bundles taken from the test class path, in install order. */
+    private static final List<String> RUNTIME_BUNDLES = List.of("org.osgi.util.function-", "org.osgi.util.promise-",
+            "org.osgi.service.component-",
+            "org.apache.felix.configadmin-", "org.apache.felix.scr-", "org.apache.felix.http.servlet-api-",
+            "org.apache.felix.http.jetty-", "slf4j-api-", "slf4j-simple-");
+
+    private final Framework framework;
+    private final Path storage;
+    private final int httpPort;
+
+    private OsgiTestFramework(Framework framework, Path storage, int httpPort) {
+        this.framework = framework;
+        this.storage = storage;
+        this.httpPort = httpPort;
+    }
+
+    public static OsgiTestFramework start(String openhabVersion) throws Exception {
+        Path storage = Files.createTempDirectory("felix-");
+        int port = freePort();
+        Map<String, String> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put("org.osgi.service.http.port", Integer.toString(port));
+        config.put("org.apache.felix.http.host", "127.0.0.1");
+        config.put("felix.log.level", "1");
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
+        Framework framework = factory.newFramework(config);
+        framework.start();
+        OsgiTestFramework osgi = new OsgiTestFramework(framework, storage, port);
+        List<Bundle> installed = new ArrayList<>();
+        for (String prefix : RUNTIME_BUNDLES) {
+            installed.add(osgi.install(classPathJar(prefix)));
+        }
+        installed.add(osgi.install(standInBundle(storage, openhabVersion)));
+        for (Bundle bundle : installed) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                bundle.start();
+            }
+        }
+        return osgi;
+    }
+
+    public Bundle install(File jar) throws BundleException {
+        return context().installBundle(jar.toURI().toString());
+    }
+
+    public BundleContext context() {
+        return framework.getBundleContext();
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context().getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new IllegalStateException("no bundle " + symbolicName);
+    }
+
+    @Override
+    public void close() throws Exception {
+        framework.stop();
+        framework.waitForStop(10_000);
+        try (var files = Files.walk(storage)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    static File classPathJar(String prefix) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            File file = new File(entry);
+            if (file.getName().startsWith(prefix) && file.getName().endsWith(".jar")) {
+                return file;
+            }
+        }
+        throw new IllegalStateException("no jar " + prefix + "* on the test class path");
+    }
+
+    /** The compiled stand-ins as a bundle, exporting {@code org.openhab.core.*} with the given release version. */
+    static File standInBundle(Path folder, String openhabVersion) throws Exception {
+        File out = folder.resolve("openhab-core-stand-ins.jar").toFile();
+        try (Builder builder = new Builder()) {
+            builder.addClasspath(new File("target/classes"));
+            builder.setProperty(Constants.BUNDLE_SYMBOLICNAME, "org.openhab.core.standins");
+            builder.setProperty(Constants.BUNDLE_VERSION, openhabVersion);
+            builder.setProperty(Constants.EXPORT_PACKAGE, "org.openhab.core.*;version=" + openhabVersion);
+            builder.setProperty(Constants.IMPORT_PACKAGE, "org.eclipse.jdt.annotation.*;resolution:=optional,*");
+            Jar jar = builder.build();
+            if (!builder.isOk()) {
+                throw new IOException("stand-in bundle: " + builder.getErrors());
+            }
+            jar.write(out);
+        }
+        return out;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -19,7 +19,8 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.core.thing.ThingTypeUID;
 
 /**
- * Compile-time stand-in: a source of inbox entries.
+ * Compile-time stand-in: a source of inbox entries. {@code abortScan()} is left out: the real base class
+ * implements it, synchronized in 4.3 and not in 5.x.
  */
 @NonNullByDefault
 public interface DiscoveryService {
@@ -30,8 +31,6 @@ public interface DiscoveryService {
     boolean isBackgroundDiscoveryEnabled();
 
     void startScan(@Nullable ScanListener listener);
-
-    void abortScan();
 
     void addDiscoveryListener(@Nullable DiscoveryListener listener);
 

@@ -12,36 +12,336 @@
  */
 package org.openhab.binding.tuyaintercom.internal.handler;
 
+import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
+
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.openhab.binding.tuyaintercom.internal.discovery.PanelDiscoveryService;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaDataCenter;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiClient;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaFailure;
+import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.DeviceMessageDecryptor;
+import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.MqttLink;
+import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.MqttLinkStatusListener;
+import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.binding.BaseBridgeHandler;
+import org.openhab.core.thing.binding.ThingHandlerService;
 import org.openhab.core.types.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The Tuya cloud account all panels connect through.
+ * The Tuya cloud project all panels connect through: signed OpenAPI, and two MQTT links of Tuya's message service —
+ * "ipc" (WebRTC and call signalling) and "device" (encrypted data point reports) — whose messages it routes to the
+ * panel handlers by device id.
  */
 @NonNullByDefault
-public class AccountBridgeHandler extends BaseBridgeHandler {
+public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkStatusListener {
+    static final String PROPERTY_USER_ID = "userId";
+    static final String DEVICE_MESSAGE_VERSION = "2.0";
+    private static final int MAX_RETRY_SECONDS = 60;
+    private static final int CONFIGURATION_RETRY_SECONDS = 300;
 
-    public AccountBridgeHandler(Bridge bridge) {
+    private final Logger logger = LoggerFactory.getLogger(AccountBridgeHandler.class);
+    private final HttpClient httpClient;
+    private final Clock clock;
+    private final Map<String, DeviceMessageListener> listeners = new ConcurrentHashMap<>();
+
+    private @Nullable OpenApiClient api;
+    private @Nullable MqttLink ipcLink;
+    private @Nullable MqttLink deviceLink;
+    private @Nullable ScheduledFuture<?> connectJob;
+    private volatile String userId = "";
+    private int connectFailures;
+
+    public AccountBridgeHandler(Bridge bridge, HttpClient httpClient, Clock clock) {
         super(bridge);
+        this.httpClient = httpClient;
+        this.clock = clock;
     }
 
     @Override
     public void initialize() {
         AccountConfiguration config = getConfigAs(AccountConfiguration.class);
         if (config.accessId.isBlank() || config.accessSecret.isBlank()) {
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.config.missing-credentials");
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    "@text/offline.config.missing-credentials");
             return;
         }
+        String baseUrl = baseUrl(config);
+        if (baseUrl.isBlank()) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    "@text/offline.config.missing-base-url");
+            return;
+        }
+        if (config.linkId.isBlank()) {
+            Configuration configuration = editConfiguration();
+            configuration.put("linkId", UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+            updateConfiguration(configuration);
+        }
+        api = new OpenApiClient(baseUrl, config.accessId.trim(), config.accessSecret.trim(), httpClient, clock);
+        connectFailures = 0;
         updateStatus(ThingStatus.UNKNOWN);
+        scheduleConnect(0);
+    }
+
+    static String baseUrl(AccountConfiguration config) {
+        TuyaDataCenter center = TuyaDataCenter.of(config.dataCenter);
+        if (center == null || center == TuyaDataCenter.CUSTOM || !config.baseUrl.isBlank()) {
+            return config.baseUrl.trim();
+        }
+        return center.baseUrl();
+    }
+
+    private synchronized void scheduleConnect(long delaySeconds) {
+        ScheduledFuture<?> job = connectJob;
+        if (job != null) {
+            job.cancel(false);
+        }
+        connectJob = scheduler.schedule(this::connect, delaySeconds, TimeUnit.SECONDS);
+    }
+
+    private void connect() {
+        OpenApiClient client = api;
+        if (client == null) {
+            return;
+        }
+        AccountConfiguration config = getConfigAs(AccountConfiguration.class);
+        try {
+            client.token();
+            String uid = resolveUserId(client, config);
+            if (uid.isEmpty()) {
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_PENDING,
+                        "@text/offline.config.user-id-needed");
+                return;
+            }
+            userId = uid;
+            updateProperty(PROPERTY_USER_ID, uid);
+        } catch (TuyaApiException e) {
+            cloudFailed(e);
+            return;
+        }
+        connectFailures = 0;
+        String linkId = getConfigAs(AccountConfiguration.class).linkId;
+        stopLinks();
+        MqttLink ipc = new MqttLink("ipc", () -> client.mqttAccessConfig(userId, linkId + "-ipc", "ipc", "1.0"),
+                this::onIpcMessage, this, scheduler, clock);
+        MqttLink device = new MqttLink("device",
+                () -> client.mqttAccessConfig(userId, linkId + "-dev", "device", DEVICE_MESSAGE_VERSION),
+                this::onDeviceMessage, this, scheduler, clock);
+        ipcLink = ipc;
+        deviceLink = device;
+        ipc.start();
+        device.start();
+    }
+
+    private String resolveUserId(OpenApiClient client, AccountConfiguration config) throws TuyaApiException {
+        if (!config.userId.isBlank()) {
+            return config.userId.trim();
+        }
+        for (Thing child : getThing().getThings()) {
+            Object deviceId = child.getConfiguration().get("deviceId");
+            if (deviceId instanceof String id && !id.isBlank()) {
+                String owner = client.device(id.trim()).ownerUid();
+                if (!owner.isEmpty()) {
+                    return owner;
+                }
+            }
+        }
+        return "";
+    }
+
+    private void cloudFailed(TuyaApiException e) {
+        TuyaFailure failure = e.failure();
+        logger.debug("Tuya cloud: {}", e.getMessage());
+        if (failure.isConfigurationError()) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, statusText(failure, e));
+            scheduleConnect(CONFIGURATION_RETRY_SECONDS);
+        } else {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, statusText(failure, e));
+            connectFailures++;
+            scheduleConnect(Math.min(MAX_RETRY_SECONDS, 1L << Math.min(connectFailures - 1, 6)));
+        }
+    }
+
+    private static String statusText(TuyaFailure failure, TuyaApiException e) {
+        String detail = String.valueOf(e.getMessage()).replace("\"", "'");
+        return "@text/" + failure.messageKey() + " [\"" + detail + "\"]";
+    }
+
+    @Override
+    public void linkUp(MqttLink link) {
+        MqttLink ipc = ipcLink;
+        MqttLink device = deviceLink;
+        if (ipc != null && device != null && ipc.isConnected() && device.isConnected()) {
+            updateStatus(ThingStatus.ONLINE);
+        }
+    }
+
+    @Override
+    public void linkDown(MqttLink link, String reason, @Nullable TuyaApiException cloudError) {
+        if (cloudError != null) {
+            TuyaFailure failure = cloudError.failure();
+            updateStatus(ThingStatus.OFFLINE, failure.isConfigurationError() ? ThingStatusDetail.CONFIGURATION_ERROR
+                    : ThingStatusDetail.COMMUNICATION_ERROR, statusText(failure, cloudError));
+        } else {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                    "@text/offline.mqtt.down [\"" + link.name() + "\", \"" + reason.replace("\"", "'") + "\"]");
+        }
+    }
+
+    void onIpcMessage(String topic, byte[] payload, MqttAccessConfig access) {
+        JsonNode message;
+        try {
+            message = TuyaJson.parse(new String(payload, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            logger.debug("Dropped a message on {}: {}", topic, e.getMessage());
+            return;
+        }
+        int protocol = message.path("protocol").asInt(-1);
+        JsonNode data = message.path("data");
+        String deviceId = switch (protocol) {
+            case 302, 312 -> data.path("header").path("from").asText("");
+            case 308 -> data.path("data").path("curId").asText(data.path("data").path("devId").asText(""));
+            default -> "";
+        };
+        DeviceMessageListener listener = listeners.get(deviceId);
+        if (listener == null && protocol == 308) {
+            listener = listeners.get(data.path("data").path("targetId").asText(""));
+        }
+        if (listener == null) {
+            logger.debug("Dropped a protocol {} message on {}: no panel '{}'", protocol, topic, deviceId);
+            return;
+        }
+        listener.onSignalling(protocol, data);
+    }
+
+    void onDeviceMessage(String topic, byte[] payload, MqttAccessConfig access) {
+        MqttLink link = deviceLink;
+        JsonNode data;
+        int protocol;
+        try {
+            JsonNode message = TuyaJson.parse(new String(payload, StandardCharsets.UTF_8));
+            protocol = message.path("protocol").asInt(-1);
+            List<String> passwords = new ArrayList<>();
+            passwords.add(access.password());
+            if (link != null) {
+                passwords.addAll(link.passwords());
+            }
+            data = DeviceMessageDecryptor.decrypt(message, passwords, access.encryptionVersion());
+        } catch (IllegalArgumentException e) {
+            logger.debug("Dropped a device message on {}: {}", topic, e.getMessage());
+            return;
+        }
+        String deviceId = data.path("devId").asText(data.path("bizData").path("devId").asText(""));
+        DeviceMessageListener listener = listeners.get(deviceId);
+        if (listener == null) {
+            logger.trace("Device message for unknown device '{}'", deviceId);
+            return;
+        }
+        if (protocol == 4) {
+            listener.onDeviceStatus(data.path("status"));
+        } else if (protocol == 20) {
+            String bizCode = data.path("bizCode").asText("");
+            if ("online".equals(bizCode) || "offline".equals(bizCode)) {
+                listener.onDeviceOnline("online".equals(bizCode));
+            }
+        }
+    }
+
+    /** Registers the handler of a device for its messages. */
+    public void addDeviceListener(String deviceId, DeviceMessageListener listener) {
+        listeners.put(deviceId, listener);
+    }
+
+    public void removeDeviceListener(String deviceId, DeviceMessageListener listener) {
+        listeners.remove(deviceId, listener);
+    }
+
+    /** The OpenAPI client, once configured. */
+    public @Nullable OpenApiClient api() {
+        return api;
+    }
+
+    /** The app account's user id, once known. */
+    public String userId() {
+        return userId;
+    }
+
+    /** Publishes a 302/308/312 message to a device through the ipc link. */
+    public void publishSignalling(String motoId, String deviceId, String payload) throws MqttException {
+        MqttLink link = ipcLink;
+        MqttAccessConfig access = link == null ? null : link.access();
+        if (link == null || access == null) {
+            throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
+        }
+        link.publish(access.ipcSinkTopic(motoId, deviceId), payload);
+    }
+
+    /** The id this client uses as {@code from} in signalling messages (from the ipc source topic). */
+    public String mqttUid() {
+        MqttLink link = ipcLink;
+        MqttAccessConfig access = link == null ? null : link.access();
+        return access == null ? "" : access.mqttUid();
+    }
+
+    @Override
+    public Collection<Class<? extends ThingHandlerService>> getServices() {
+        return Set.of(PanelDiscoveryService.class);
     }
 
     @Override
     public void handleCommand(ChannelUID channelUID, Command command) {
         // the bridge has no channels
+    }
+
+    private void stopLinks() {
+        MqttLink ipc = ipcLink;
+        MqttLink device = deviceLink;
+        ipcLink = null;
+        deviceLink = null;
+        if (ipc != null) {
+            ipc.stop();
+        }
+        if (device != null) {
+            device.stop();
+        }
+    }
+
+    @Override
+    public void dispose() {
+        synchronized (this) {
+            ScheduledFuture<?> job = connectJob;
+            if (job != null) {
+                job.cancel(true);
+            }
+            connectJob = null;
+        }
+        stopLinks();
+        api = null;
     }
 }

@@ -14,6 +14,10 @@ package org.openhab.binding.tuyaintercom.internal.handler;
 
 import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
 
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.core.thing.Bridge;
@@ -30,6 +34,8 @@ import org.osgi.service.component.annotations.Component;
 @NonNullByDefault
 @Component(configurationPid = "binding." + BINDING_ID, service = ThingHandlerFactory.class)
 public class TuyaIntercomHandlerFactory extends BaseThingHandlerFactory {
+    private final HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Clock clock = Clock.systemUTC();
 
     @Override
     public boolean supportsThingType(ThingTypeUID thingTypeUID) {
@@ -40,7 +46,7 @@ public class TuyaIntercomHandlerFactory extends BaseThingHandlerFactory {
     protected @Nullable ThingHandler createHandler(Thing thing) {
         ThingTypeUID type = thing.getThingTypeUID();
         if (THING_TYPE_ACCOUNT.equals(type) && thing instanceof Bridge bridge) {
-            return new AccountBridgeHandler(bridge);
+            return new AccountBridgeHandler(bridge, httpClient, clock);
         }
         if (THING_TYPE_PANEL.equals(type)) {
             return new PanelHandler(thing);

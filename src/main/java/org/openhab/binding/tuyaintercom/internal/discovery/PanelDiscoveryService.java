@@ -1,0 +1,147 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.discovery;
+
+import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.handler.AccountBridgeHandler;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiClient;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
+import org.openhab.core.config.discovery.AbstractThingHandlerDiscoveryService;
+import org.openhab.core.config.discovery.DiscoveryResultBuilder;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingUID;
+import org.openhab.core.thing.binding.ThingHandler;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lists the devices of the account and puts its intercom panels into the inbox; panels that disappeared from the
+ * account are withdrawn.
+ */
+@NonNullByDefault
+@Component(scope = ServiceScope.PROTOTYPE, service = PanelDiscoveryService.class)
+public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<AccountBridgeHandler> {
+    public static final String PROPERTY_DEVICE_ID = "deviceId";
+    static final int SCAN_TIMEOUT_SECONDS = 30;
+    static final long BACKGROUND_INTERVAL_MINUTES = 15;
+
+    private final Logger logger = LoggerFactory.getLogger(PanelDiscoveryService.class);
+    private final Set<ThingUID> discovered = new HashSet<>();
+    private @Nullable ScheduledFuture<?> backgroundJob;
+
+    public PanelDiscoveryService() {
+        super(AccountBridgeHandler.class, Set.of(THING_TYPE_PANEL), SCAN_TIMEOUT_SECONDS, true);
+    }
+
+    @Override
+    public @Nullable ThingHandler getThingHandler() {
+        return thingHandler;
+    }
+
+    @Override
+    protected void startScan() {
+        scan();
+    }
+
+    @Override
+    protected void startBackgroundDiscovery() {
+        stopBackgroundDiscovery();
+        backgroundJob = scheduler.scheduleWithFixedDelay(this::scan, 10, BACKGROUND_INTERVAL_MINUTES * 60,
+                TimeUnit.SECONDS);
+    }
+
+    @Override
+    protected void stopBackgroundDiscovery() {
+        ScheduledFuture<?> job = backgroundJob;
+        if (job != null) {
+            job.cancel(true);
+        }
+        backgroundJob = null;
+    }
+
+    /** Lists the account's devices once and updates the inbox; returns the panels found. */
+    public synchronized List<DeviceInfo> scan() {
+        AccountBridgeHandler bridge = thingHandler;
+        OpenApiClient api = bridge == null ? null : bridge.api();
+        if (bridge == null || api == null || bridge.getThing().getStatus() != ThingStatus.ONLINE) {
+            return List.of();
+        }
+        List<DeviceInfo> panels;
+        try {
+            panels = api.userDevices(bridge.userId()).stream().filter(PanelRecognizer::isPanel).toList();
+        } catch (TuyaApiException e) {
+            logger.debug("Panel discovery failed: {}", e.getMessage());
+            return List.of();
+        }
+        ThingUID bridgeUID = bridge.getThing().getUID();
+        Set<ThingUID> found = new HashSet<>();
+        for (DeviceInfo panel : panels) {
+            ThingUID uid = new ThingUID(THING_TYPE_PANEL, bridgeUID, panel.id());
+            found.add(uid);
+            thingDiscovered(DiscoveryResultBuilder.create(uid).withBridge(bridgeUID).withLabel(label(panel))
+                    .withProperties(properties(api, bridge.userId(), panel))
+                    .withRepresentationProperty(PROPERTY_DEVICE_ID).build());
+        }
+        for (ThingUID gone : discovered) {
+            if (!found.contains(gone)) {
+                thingRemoved(gone);
+            }
+        }
+        discovered.clear();
+        discovered.addAll(found);
+        return panels;
+    }
+
+    private static String label(DeviceInfo panel) {
+        return panel.name().isBlank() ? "Video Intercom Panel " + panel.id() : panel.name();
+    }
+
+    private Map<String, Object> properties(OpenApiClient api, String userId, DeviceInfo panel) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(PROPERTY_DEVICE_ID, panel.id());
+        properties.put("product", panel.productName().isBlank() ? panel.productId() : panel.productName());
+        properties.put("category", panel.category());
+        properties.put("online", Boolean.toString(panel.online()));
+        try {
+            WebRtcConfig webrtc = api.webRtcConfig(userId, panel.id());
+            properties.put("webrtc", Boolean.toString(webrtc.supportsWebrtc()));
+            properties.put("twoWayAudio", Boolean.toString(webrtc.twoWayAudio()));
+            properties.put("lowPower", Boolean.toString(webrtc.lowPower()));
+        } catch (TuyaApiException e) {
+            logger.debug("No WebRTC configuration for {}: {}", panel.id(), e.getMessage());
+            properties.put("webrtc", "unknown");
+        }
+        return properties;
+    }
+
+    @Override
+    public void dispose() {
+        super.dispose();
+        stopBackgroundDiscovery();
+    }
+}

@@ -1,0 +1,43 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.discovery;
+
+import java.util.Set;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
+
+/**
+ * Tells intercom panels from other devices of an account: category {@code sp_dpsxj} (screen IPC), or category
+ * {@code sp} (smart camera) with doorbell or call data points.
+ */
+@NonNullByDefault
+public final class PanelRecognizer {
+    public static final String CATEGORY_SCREEN_IPC = "sp_dpsxj";
+    public static final String CATEGORY_CAMERA = "sp";
+
+    /** Data point codes that only doorbells and intercom panels report. */
+    static final Set<String> DOORBELL_CODES = Set.of("doorbell_active", "doorbell_pic", "doorbell_call",
+            "alarm_message", "initiative_message", "doorbell_ring_exist", "doorbell_song", "accessory_lock");
+
+    private PanelRecognizer() {
+    }
+
+    public static boolean isPanel(DeviceInfo device) {
+        if (CATEGORY_SCREEN_IPC.equals(device.category())) {
+            return true;
+        }
+        return CATEGORY_CAMERA.equals(device.category())
+                && device.status().keySet().stream().anyMatch(DOORBELL_CODES::contains);
+    }
+}

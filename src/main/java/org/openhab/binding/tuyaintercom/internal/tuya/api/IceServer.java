@@ -1,0 +1,26 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.tuya.api;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * A STUN or TURN server of a WebRTC configuration. The TURN credential is a secret.
+ */
+@NonNullByDefault
+public record IceServer(String urls, String username, String credential) {
+    @Override
+    public String toString() {
+        return "IceServer[" + urls + "]";
+    }
+}

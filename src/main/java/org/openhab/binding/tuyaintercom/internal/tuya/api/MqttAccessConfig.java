@@ -1,0 +1,73 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.tuya.api;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Credentials and topics of Tuya's open-hub MQTT access ({@code open-hub/access/config}). The password is a secret
+ * (it is also the key of encrypted device messages) and never part of {@link #toString()}.
+ */
+@NonNullByDefault
+public record MqttAccessConfig(String url, String clientId, String username, String password,
+        Map<String, String> sourceTopics, Map<String, String> sinkTopics, Instant issuedAt, Instant expiresAt,
+        String encryptionVersion) {
+
+    public static MqttAccessConfig from(JsonNode node, Instant now, String encryptionVersion) {
+        return new MqttAccessConfig(node.path("url").asText(""), node.path("client_id").asText(""),
+                node.path("username").asText(""), node.path("password").asText(""),
+                topics(node.path("source_topic")), topics(node.path("sink_topic")), now,
+                now.plusSeconds(Math.max(1, node.path("expire_time").asLong(7200))), encryptionVersion);
+    }
+
+    private static Map<String, String> topics(JsonNode node) {
+        Map<String, String> topics = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> topics.put(e.getKey(), e.getValue().asText("")));
+        return Map.copyOf(topics);
+    }
+
+    /**
+     * The id this client signs its 302/308 messages with: the last segment of the ipc source topic
+     * ({@code /av/u/<id>}), which is not the account uid.
+     */
+    public String mqttUid() {
+        String source = sourceTopics.getOrDefault("ipc", "");
+        String[] parts = source.split("/");
+        return parts.length == 0 ? "" : parts[parts.length - 1];
+    }
+
+    /** The ipc publish topic for one device: {@code moto_id} and {@code {device_id}} filled in. */
+    public String ipcSinkTopic(String motoId, String deviceId) {
+        return sinkTopics.getOrDefault("ipc", "/av/moto/moto_id/u/{device_id}").replace("moto_id", motoId)
+                .replace("{device_id}", deviceId);
+    }
+
+    /** When to replace this access: a fifth of its lifetime, at most 60 s, before it expires. */
+    public Instant renewAt() {
+        long lifetime = expiresAt.getEpochSecond() - issuedAt.getEpochSecond();
+        long marginMillis = Math.min(60_000L, lifetime * 1000 / 5);
+        return expiresAt.minusMillis(marginMillis);
+    }
+
+    @Override
+    public String toString() {
+        return "MqttAccessConfig[url=" + url + ", clientId=" + clientId + ", topics=" + sourceTopics.keySet()
+                + ", expiresAt=" + expiresAt + "]";
+    }
+}

@@ -1,0 +1,343 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.tuya.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One MQTT connection to Tuya's message service for one credential set ("ipc" or "device" topics), kept alive
+ * across credential expiry: shortly before {@code expire_time} it fetches new access, connects and subscribes with it
+ * and only then closes the old connection, so that messages arriving around the switch are not lost (messages seen on
+ * both connections during the overlap are delivered once). Failures back off from 1 s to 60 s.
+ */
+@NonNullByDefault
+public class MqttLink {
+    static final int QOS = 1;
+    private static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration OVERLAP = Duration.ofSeconds(5);
+    private static final int MAX_BACKOFF_SECONDS = 60;
+    private static final int REMEMBERED_PASSWORDS = 2;
+
+    private final Logger logger = LoggerFactory.getLogger(MqttLink.class);
+    private final String name;
+    private final MqttAccessSource accessSource;
+    private final MqttMessageListener messageListener;
+    private final MqttLinkStatusListener statusListener;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+
+    private final Object lock = new Object();
+    private @Nullable Connection current;
+    private @Nullable ScheduledFuture<?> pending;
+    private final Deque<String> previousPasswords = new ArrayDeque<>();
+    private final Set<String> overlapSeen = new HashSet<>();
+    private Instant overlapUntil = Instant.MIN;
+    private int failures;
+    private boolean running;
+
+    public MqttLink(String name, MqttAccessSource accessSource, MqttMessageListener messageListener,
+            MqttLinkStatusListener statusListener, ScheduledExecutorService scheduler, Clock clock) {
+        this.name = name;
+        this.accessSource = accessSource;
+        this.messageListener = messageListener;
+        this.statusListener = statusListener;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void start() {
+        synchronized (lock) {
+            running = true;
+            schedule(Duration.ZERO);
+        }
+    }
+
+    public void stop() {
+        Connection old;
+        synchronized (lock) {
+            running = false;
+            ScheduledFuture<?> task = pending;
+            if (task != null) {
+                task.cancel(false);
+            }
+            pending = null;
+            old = current;
+            current = null;
+        }
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    public boolean isConnected() {
+        Connection connection = current;
+        return connection != null && connection.client.isConnected();
+    }
+
+    public @Nullable MqttAccessConfig access() {
+        Connection connection = current;
+        return connection == null ? null : connection.access;
+    }
+
+    /** Passwords to decrypt device messages with: the current one first, then the ones it replaced. */
+    public List<String> passwords() {
+        synchronized (lock) {
+            List<String> passwords = new ArrayList<>();
+            Connection connection = current;
+            if (connection != null) {
+                passwords.add(connection.access.password());
+            }
+            passwords.addAll(previousPasswords);
+            return passwords;
+        }
+    }
+
+    /** Publishes with QoS 1. */
+    public void publish(String topic, String payload) throws MqttException {
+        Connection connection = current;
+        if (connection == null || !connection.client.isConnected()) {
+            throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
+        }
+        connection.client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), QOS, false);
+    }
+
+    /** Drops the connection and connects again at once with fresh access (e.g. after the broker went away). */
+    public void reconnectNow() {
+        synchronized (lock) {
+            if (running) {
+                schedule(Duration.ZERO);
+            }
+        }
+    }
+
+    private void schedule(Duration delay) {
+        ScheduledFuture<?> task = pending;
+        if (task != null) {
+            task.cancel(false);
+        }
+        pending = scheduler.schedule(this::connectOrRenew, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void connectOrRenew() {
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+        }
+        MqttAccessConfig access;
+        try {
+            access = accessSource.fetch();
+        } catch (TuyaApiException e) {
+            failed("cannot get MQTT access: " + e.getMessage(), e);
+            return;
+        }
+        Connection fresh = new Connection(access);
+        synchronized (lock) {
+            if (current != null) {
+                overlapUntil = Instant.MAX; // deduplicate while two connections may both deliver
+            }
+        }
+        try {
+            fresh.open();
+        } catch (MqttException e) {
+            fresh.close();
+            synchronized (lock) {
+                overlapUntil = clock.instant();
+            }
+            failed("cannot connect to " + access.url() + ": " + e.getMessage(), null);
+            return;
+        }
+        Connection old;
+        synchronized (lock) {
+            if (!running) {
+                fresh.close();
+                return;
+            }
+            old = current;
+            current = fresh;
+            if (old != null) {
+                previousPasswords.addFirst(old.access.password());
+                while (previousPasswords.size() > REMEMBERED_PASSWORDS) {
+                    previousPasswords.removeLast();
+                }
+            }
+            overlapUntil = clock.instant().plus(OVERLAP);
+            failures = 0;
+            Duration untilRenewal = Duration.between(clock.instant(), access.renewAt());
+            schedule(untilRenewal.isNegative() ? Duration.ofSeconds(1) : untilRenewal);
+        }
+        if (old != null) {
+            old.retire();
+            Connection retired = old;
+            scheduler.execute(retired::close);
+        }
+        logger.debug("MQTT link '{}' connected to {} until {}", name, access.url(), access.expiresAt());
+        statusListener.linkUp(this);
+    }
+
+    private void failed(String reason, @Nullable TuyaApiException cloudError) {
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+            failures++;
+            long seconds = Math.min(MAX_BACKOFF_SECONDS, 1L << Math.min(failures - 1, 6));
+            schedule(Duration.ofSeconds(seconds));
+            Connection connection = current;
+            if (connection != null && connection.client.isConnected()
+                    && clock.instant().isBefore(connection.access.expiresAt())) {
+                logger.debug("MQTT link '{}': renewing access failed ({}), the current connection stays", name,
+                        reason);
+                return;
+            }
+        }
+        logger.debug("MQTT link '{}' down: {}", name, reason);
+        statusListener.linkDown(this, reason, cloudError);
+    }
+
+    private void lost(Connection connection, @Nullable Throwable cause) {
+        synchronized (lock) {
+            if (!running || connection != current) {
+                return; // a retired connection, or stopped
+            }
+            current = null;
+        }
+        connection.close();
+        failed("connection lost: " + (cause == null ? "closed" : cause.getMessage()), null);
+    }
+
+    private void deliver(String topic, MqttMessage message, MqttAccessConfig access) {
+        byte[] payload = message.getPayload();
+        synchronized (lock) {
+            Instant now = clock.instant();
+            if (now.isBefore(overlapUntil) && overlapSeen.size() < 10_000) {
+                if (!overlapSeen.add(topic + '\n' + new String(payload, StandardCharsets.ISO_8859_1))) {
+                    return;
+                }
+            } else if (!overlapSeen.isEmpty()) {
+                overlapSeen.clear();
+            }
+        }
+        try {
+            messageListener.onMessage(topic, payload, access);
+        } catch (RuntimeException e) {
+            logger.debug("MQTT link '{}': message on {} not handled: {}", name, topic, e.toString());
+        }
+    }
+
+    /** One Paho client with the access it was opened with. */
+    private final class Connection implements MqttCallback {
+        final MqttAccessConfig access;
+        final MqttAsyncClient client;
+        private volatile boolean retired;
+
+        Connection(MqttAccessConfig access) {
+            this.access = access;
+            MqttAsyncClient created;
+            try {
+                created = new MqttAsyncClient(access.url(), access.clientId(), new MemoryPersistence(),
+                        new ScheduledExecutorPingSender(scheduler), null);
+            } catch (MqttException | IllegalArgumentException e) {
+                throw new IllegalStateException("invalid MQTT access " + access, e);
+            }
+            this.client = created;
+            client.setCallback(this);
+        }
+
+        void open() throws MqttException {
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setUserName(access.username());
+            options.setPassword(access.password().toCharArray());
+            options.setCleanSession(false);
+            options.setAutomaticReconnect(false);
+            options.setKeepAliveInterval(60);
+            options.setConnectionTimeout((int) OPERATION_TIMEOUT.toSeconds());
+            options.setMaxInflight(100);
+            client.connect(options).waitForCompletion(OPERATION_TIMEOUT.toMillis());
+            List<String> topics = List.copyOf(access.sourceTopics().values());
+            if (!topics.isEmpty()) {
+                int[] qos = topics.stream().mapToInt(t -> QOS).toArray();
+                client.subscribe(topics.toArray(String[]::new), qos).waitForCompletion(OPERATION_TIMEOUT.toMillis());
+            }
+        }
+
+        void retire() {
+            retired = true;
+        }
+
+        void close() {
+            retired = true;
+            try {
+                if (client.isConnected()) {
+                    client.disconnect(0).waitForCompletion(OPERATION_TIMEOUT.toMillis());
+                }
+            } catch (MqttException e) {
+                // the broker may already have dropped it
+            }
+            try {
+                client.close(true);
+            } catch (MqttException e) {
+                logger.trace("closing MQTT client: {}", e.getMessage());
+            }
+        }
+
+        @Override
+        public void connectionLost(@Nullable Throwable cause) {
+            if (!retired) {
+                lost(this, cause);
+            }
+        }
+
+        @Override
+        public void messageArrived(@Nullable String topic, @Nullable MqttMessage message) {
+            if (topic != null && message != null) {
+                deliver(topic, message, access);
+            }
+        }
+
+        @Override
+        public void deliveryComplete(@Nullable IMqttDeliveryToken token) {
+        }
+    }
+}

@@ -1,0 +1,108 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.discovery;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
+import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
+import org.openhab.binding.tuyaintercom.internal.test.CloudFixture;
+import org.openhab.core.config.discovery.DiscoveryListener;
+import org.openhab.core.config.discovery.DiscoveryResult;
+import org.openhab.core.config.discovery.DiscoveryService;
+import org.openhab.core.thing.ThingUID;
+
+/**
+ * Discovery through the simulated cloud: an account of 300 devices of every kind yields exactly its panels.
+ */
+@NonNullByDefault
+@Timeout(60)
+class PanelDiscoveryServiceTest {
+
+    static final class Inbox implements DiscoveryListener {
+        final Map<String, DiscoveryResult> results = new ConcurrentHashMap<>();
+        final Set<String> removed = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void thingDiscovered(DiscoveryService source, DiscoveryResult result) {
+            results.put(result.getThingUID().getId(), result);
+        }
+
+        @Override
+        public void thingRemoved(DiscoveryService source, ThingUID thingUID) {
+            removed.add(thingUID.getId());
+            results.remove(thingUID.getId());
+        }
+    }
+
+    @Test
+    void threeHundredDevicesYieldExactlyThePanels() throws Exception {
+        TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
+        Set<String> panels = new HashSet<>();
+        for (int i = 0; i < 300; i++) {
+            String id = String.format("dev%03d", i);
+            SimDevice device = switch (i % 20) {
+                case 0 -> SimDevice.panel(id, "Panel " + i);
+                case 1 -> SimDevice.doorbellCamera(id, "Doorbell " + i);
+                case 2, 3, 4, 5, 6, 7, 8, 9, 10 -> SimDevice.camera(id, "Camera " + i);
+                default -> SimDevice.plug(id, "Plug " + i);
+            };
+            if (i % 20 <= 1) {
+                panels.add(id);
+            }
+            sim.addDevice(device);
+        }
+        try (CloudFixture cloud = new CloudFixture(sim, Map.of()).start().awaitOnline()) {
+            PanelDiscoveryService discovery = new PanelDiscoveryService();
+            discovery.setThingHandler(cloud.handler);
+            Inbox inbox = new Inbox();
+            discovery.addDiscoveryListener(inbox);
+
+            long start = System.nanoTime();
+            discovery.startScan(null);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("discovery: 300 devices, %d panels found in %d ms (%d OpenAPI requests)%n",
+                    inbox.results.size(), millis, sim.requestCount());
+
+            assertEquals(panels, inbox.results.keySet());
+            DiscoveryResult panel = inbox.results.get("dev000");
+            assertNotNull(panel);
+            assertEquals("Panel 0", panel.getLabel());
+            assertEquals("deviceId", panel.getRepresentationProperty());
+            assertEquals(cloud.bridge.getUID(), panel.getBridgeUID());
+            Map<String, Object> properties = panel.getProperties();
+            assertEquals("dev000", properties.get("deviceId"));
+            assertEquals("sp_dpsxj", properties.get("category"));
+            assertEquals("Simulated Video Intercom", properties.get("product"));
+            assertEquals("true", properties.get("online"));
+            assertEquals("true", properties.get("webrtc"));
+            assertEquals("true", properties.get("twoWayAudio"));
+            assertEquals("false", properties.get("lowPower"));
+            assertEquals("true", inbox.results.get("dev001").getProperties().get("lowPower"));
+
+            sim.removeDevice("dev020");
+            discovery.startScan(null);
+            assertEquals(Set.of("dev020"), inbox.removed);
+            assertFalse(inbox.results.containsKey("dev020"));
+            discovery.dispose();
+        }
+    }
+}

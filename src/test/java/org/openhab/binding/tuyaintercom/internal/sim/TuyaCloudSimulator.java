@@ -1,0 +1,624 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.sim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiSigner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A simulated Tuya cloud for one cloud project and one linked app account: the signed OpenAPI over a real HTTP server
+ * on loopback and the message service as a real MQTT broker. It checks what the real cloud checks — client id,
+ * timestamp, HMAC-SHA256 signature over the exact bytes received, access token validity — and answers in Tuya's
+ * envelope with Tuya's error codes. Lifetimes of tokens and MQTT credentials are settable down to seconds.
+ */
+@NonNullByDefault
+public final class TuyaCloudSimulator implements AutoCloseable {
+    public static final String DEFAULT_ACCESS_ID = "simaccessid0123456789";
+    public static final String DEFAULT_ACCESS_SECRET = "simaccesssecret0123456789abcdefg";
+    public static final String DEFAULT_USER_ID = "az1700000000000sim";
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /** Switches that make the simulated cloud misbehave, as the real one sometimes does. */
+    public static final class Faults {
+        /** Every signature is answered with 1004 sign invalid. */
+        public volatile boolean rejectSignatures;
+        /** WebRTC configurations are answered with 28841101: the video service is not subscribed. */
+        public volatile boolean videoServiceNotSubscribed;
+        /** The open-hub access endpoint fails with a server error. */
+        public volatile boolean openHubUnavailable;
+    }
+
+    private record Token(String accessToken, String refreshToken, Instant expiresAt, Instant refreshExpiresAt) {
+    }
+
+    /** MQTT access the simulator issued. */
+    public record Credential(String linkId, String topics, String clientId, String username, String password,
+            String sourceTopic, String sinkPrefix, String encryptionVersion, Instant expiresAt) {
+    }
+
+    public final Faults faults = new Faults();
+    public volatile Duration tokenLifetime = Duration.ofHours(2);
+    public volatile Duration mqttLifetime = Duration.ofHours(2);
+    public volatile Duration clockTolerance = Duration.ofMinutes(15);
+
+    private final String accessId;
+    private final String accessSecret;
+    private final String userId;
+    private final Map<String, SimDevice> devices = new LinkedHashMap<>();
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final List<Credential> credentials = new CopyOnWriteArrayList<>();
+    private final Map<String, Credential> connections = new ConcurrentHashMap<>();
+    private final Map<String, String> mqttUids = new ConcurrentHashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger tokenGrants = new AtomicInteger();
+    private final AtomicInteger tokenRefreshes = new AtomicInteger();
+    private final HttpServer http;
+    private final ExecutorService httpExecutor = Executors.newFixedThreadPool(4, daemon("sim-http"));
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemon("sim-expiry"));
+    private final SimBroker broker;
+
+    public TuyaCloudSimulator() throws IOException {
+        this(DEFAULT_ACCESS_ID, DEFAULT_ACCESS_SECRET, DEFAULT_USER_ID);
+    }
+
+    public TuyaCloudSimulator(String accessId, String accessSecret, String userId) throws IOException {
+        this.accessId = accessId;
+        this.accessSecret = accessSecret;
+        this.userId = userId;
+        this.broker = new SimBroker(new SimBroker.Access() {
+            @Override
+            public boolean mayConnect(String clientId, String username, String password) {
+                return admit(clientId, username, password);
+            }
+
+            @Override
+            public boolean mayRead(String topic, String username) {
+                return credentials.stream().anyMatch(c -> c.username().equals(username)
+                        && c.sourceTopic().equals(topic));
+            }
+
+            @Override
+            public boolean mayWrite(String topic, String username) {
+                return credentials.stream().anyMatch(c -> c.username().equals(username)
+                        && topic.startsWith(c.sinkPrefix()));
+            }
+        });
+        this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        http.createContext("/", this::handle);
+        http.setExecutor(httpExecutor);
+    }
+
+    public TuyaCloudSimulator start() throws IOException {
+        broker.start();
+        http.start();
+        sweeper.scheduleWithFixedDelay(this::disconnectExpired, 200, 200, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        http.stop(0);
+        httpExecutor.shutdownNow();
+        broker.stop();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + http.getAddress().getPort();
+    }
+
+    public String accessId() {
+        return accessId;
+    }
+
+    public String accessSecret() {
+        return accessSecret;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public SimBroker broker() {
+        return broker;
+    }
+
+    public int requestCount() {
+        return requests.get();
+    }
+
+    /** How many tokens were issued with grant_type=1. */
+    public int tokenGrants() {
+        return tokenGrants.get();
+    }
+
+    /** How many tokens were issued by refresh. */
+    public int tokenRefreshes() {
+        return tokenRefreshes.get();
+    }
+
+    public synchronized SimDevice addDevice(SimDevice device) {
+        devices.put(device.id, device);
+        return device;
+    }
+
+    public synchronized void removeDevice(String deviceId) {
+        devices.remove(deviceId);
+    }
+
+    public synchronized @Nullable SimDevice device(String deviceId) {
+        return devices.get(deviceId);
+    }
+
+    public List<Credential> issuedCredentials() {
+        return List.copyOf(credentials);
+    }
+
+    /** Makes every MQTT credential issued so far expire now; the broker drops their connections. */
+    public void expireMqttCredentialsNow() {
+        Instant now = Instant.now();
+        credentials.replaceAll(c -> new Credential(c.linkId(), c.topics(), c.clientId(), c.username(), c.password(),
+                c.sourceTopic(), c.sinkPrefix(), c.encryptionVersion(), now));
+        connections.replaceAll((client, c) -> new Credential(c.linkId(), c.topics(), c.clientId(), c.username(),
+                c.password(), c.sourceTopic(), c.sinkPrefix(), c.encryptionVersion(), now));
+    }
+
+    /** Makes every access token issued so far invalid (code 1010 on next use). */
+    public void expireTokensNow() {
+        tokens.clear();
+    }
+
+    /** Reports data points of a device as the cloud does: encrypted, on every subscribed "device" topic. */
+    public void publishDeviceStatus(String deviceId, Map<String, Object> dataPoints) {
+        long t = System.currentTimeMillis();
+        ObjectNode data = TuyaJson.object();
+        data.put("devId", deviceId);
+        data.put("productKey", "simprod");
+        data.put("dataId", SimCrypto.randomToken(12));
+        ArrayNode status = data.putArray("status");
+        dataPoints.forEach((code, value) -> status.addObject().put("code", code).put("t", t).putPOJO("value", value));
+        publishToDeviceTopics(4, data, t);
+    }
+
+    /** Reports a device online or offline (protocol 20). */
+    public void publishOnline(String deviceId, boolean online) {
+        ObjectNode data = TuyaJson.object();
+        data.put("bizCode", online ? "online" : "offline");
+        data.putObject("bizData").put("devId", deviceId);
+        data.put("devId", deviceId);
+        publishToDeviceTopics(20, data, System.currentTimeMillis());
+    }
+
+    private void publishToDeviceTopics(int protocol, ObjectNode data, long t) {
+        Map<String, Credential> latest = new LinkedHashMap<>();
+        for (Credential credential : credentials) {
+            if ("device".equals(credential.topics())) {
+                latest.put(credential.sourceTopic(), credential);
+            }
+        }
+        for (Credential credential : latest.values()) {
+            Credential connected = connections.get(credential.clientId());
+            publishRawToDeviceTopic(connected != null ? connected : credential, protocol, TuyaJson.write(data), t);
+        }
+    }
+
+    /** Publishes one encrypted device message with the given credential's key and version. */
+    public void publishRawToDeviceTopic(Credential credential, int protocol, String json, long t) {
+        ObjectNode message = TuyaJson.object();
+        message.put("protocol", protocol);
+        message.put("pv", "2.0");
+        message.put("sign", SimCrypto.randomToken(32));
+        message.put("t", t);
+        message.put("data", SimCrypto.encryptDeviceData(json, credential.password(), credential.encryptionVersion(), t));
+        broker.publish(credential.sourceTopic(), TuyaJson.write(message).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Publishes a message on the ipc source topic of every client (as the signalling server relays a device's). */
+    public void publishToIpcClients(String json) {
+        Map<String, String> topics = new LinkedHashMap<>();
+        for (Credential credential : credentials) {
+            if ("ipc".equals(credential.topics())) {
+                topics.put(credential.sourceTopic(), credential.sourceTopic());
+            }
+        }
+        topics.keySet().forEach(topic -> broker.publish(topic, json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Publishes anything on a topic, e.g. malformed messages. */
+    public void publishRaw(String topic, byte[] payload) {
+        broker.publish(topic, payload);
+    }
+
+    private boolean admit(String clientId, String username, String password) {
+        Instant now = Instant.now();
+        for (Credential credential : credentials) {
+            if (credential.username().equals(username) && credential.password().equals(password)
+                    && credential.clientId().equals(clientId) && now.isBefore(credential.expiresAt())) {
+                connections.put(clientId, credential);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void disconnectExpired() {
+        Instant now = Instant.now();
+        connections.forEach((clientId, credential) -> {
+            if (!now.isBefore(credential.expiresAt())) {
+                connections.remove(clientId, credential);
+                broker.disconnect(clientId);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------- OpenAPI
+
+    private void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readNBytes(MAX_BODY_BYTES + 1);
+            }
+            if (body.length > MAX_BODY_BYTES) {
+                respond(exchange, 413, failure(1101, "request body too large"));
+                return;
+            }
+            respond(exchange, 200, answer(exchange, body));
+        } catch (RuntimeException e) {
+            respond(exchange, 500, failure(500, "system error: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private ObjectNode answer(HttpExchange exchange, byte[] body) {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
+        String clientId = exchange.getRequestHeaders().getFirst("client_id");
+        String sign = exchange.getRequestHeaders().getFirst("sign");
+        String t = exchange.getRequestHeaders().getFirst("t");
+        String nonce = exchange.getRequestHeaders().getFirst("nonce");
+        String signMethod = exchange.getRequestHeaders().getFirst("sign_method");
+        String accessToken = exchange.getRequestHeaders().getFirst("access_token");
+
+        if (clientId == null || !clientId.equals(accessId)) {
+            return failure(1005, "clientId invalid");
+        }
+        if (!OpenApiSigner.SIGN_METHOD.equals(signMethod)) {
+            return failure(1004, "sign invalid");
+        }
+        if (t == null || !t.matches("\\d{13}")
+                || Math.abs(System.currentTimeMillis() - Long.parseLong(t)) > clockTolerance.toMillis()) {
+            return failure(1013, "request time is invalid");
+        }
+        boolean tokenCall = path.equals("/v1.0/token") || path.startsWith("/v1.0/token/");
+        Token token = null;
+        if (!tokenCall) {
+            token = accessToken == null ? null : tokens.get(accessToken);
+            if (token == null || !Instant.now().isBefore(token.expiresAt())) {
+                return failure(1010, "token invalid");
+            }
+        }
+        String expected = OpenApiSigner.sign(accessId, accessSecret, tokenCall ? null : accessToken, t,
+                nonce == null ? "" : nonce,
+                OpenApiSigner.stringToSign(method, body, Map.of(), OpenApiSigner.canonicalUrl(path, query)));
+        if (faults.rejectSignatures || !OpenApiSigner.matches(expected, sign)) {
+            return failure(1004, "sign invalid");
+        }
+        JsonNode json = null;
+        if (body.length > 0) {
+            try {
+                json = TuyaJson.parse(new String(body, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                return failure(1109, "param is illegal");
+            }
+        }
+        return route(method, path, query, json);
+    }
+
+    private ObjectNode route(String method, String path, Map<String, String> query, @Nullable JsonNode body) {
+        String[] p = path.split("/");
+        if ("GET".equals(method) && path.equals("/v1.0/token")) {
+            return "1".equals(query.get("grant_type")) ? success(issueToken()) : failure(1003, "grant type invalid");
+        }
+        if ("GET".equals(method) && path.startsWith("/v1.0/token/") && p.length == 4) {
+            return refreshToken(p[3]);
+        }
+        if ("GET".equals(method) && p.length == 5 && path.startsWith("/v1.0/users/") && p[4].equals("devices")) {
+            return p[3].equals(userId) ? success(listDevices(query)) : failure(1106, "permission deny");
+        }
+        if ("GET".equals(method) && p.length == 4 && path.startsWith("/v1.0/devices/")) {
+            SimDevice device = device(p[3]);
+            return device == null ? failure(1106, "permission deny") : success(deviceJson(device));
+        }
+        if ("GET".equals(method) && path.endsWith("/webrtc-configs")) {
+            String deviceId = p[p.length - 2];
+            if (path.startsWith("/v1.0/users/") && !p[3].equals(userId)) {
+                return failure(1106, "permission deny");
+            }
+            if (faults.videoServiceNotSubscribed) {
+                return failure(28841101, "No permissions. This API is not subscribed.");
+            }
+            SimDevice device = device(deviceId);
+            return device == null ? failure(1106, "permission deny") : success(webrtcConfig(device));
+        }
+        if ("POST".equals(method)
+                && (path.equals("/v1.0/open-hub/access/config") || path.equals("/v1.0/iot-03/open-hub/access-config"))) {
+            return openHubAccess(body);
+        }
+        if ("POST".equals(method) && p.length == 6 && path.startsWith("/v1.0/iot-03/devices/")
+                && p[5].equals("commands")) {
+            return commands(p[4], body);
+        }
+        return failure(1108, "uri path invalid");
+    }
+
+    private ObjectNode issueToken() {
+        tokenGrants.incrementAndGet();
+        Instant now = Instant.now();
+        Token token = new Token(SimCrypto.randomToken(32), SimCrypto.randomToken(32), now.plus(tokenLifetime),
+                now.plus(tokenLifetime.multipliedBy(2)));
+        tokens.put(token.accessToken(), token);
+        return tokenJson(token);
+    }
+
+    private ObjectNode refreshToken(String refreshToken) {
+        Instant now = Instant.now();
+        for (Token token : tokens.values()) {
+            if (token.refreshToken().equals(refreshToken) && now.isBefore(token.refreshExpiresAt())) {
+                tokens.remove(token.accessToken());
+                tokenRefreshes.incrementAndGet();
+                Token fresh = new Token(SimCrypto.randomToken(32), SimCrypto.randomToken(32), now.plus(tokenLifetime),
+                        now.plus(tokenLifetime.multipliedBy(2)));
+                tokens.put(fresh.accessToken(), fresh);
+                return success(tokenJson(fresh));
+            }
+        }
+        return failure(1010, "token invalid");
+    }
+
+    private ObjectNode tokenJson(Token token) {
+        ObjectNode result = TuyaJson.object();
+        result.put("access_token", token.accessToken());
+        result.put("refresh_token", token.refreshToken());
+        result.put("uid", "bay1700000000sim");
+        result.put("expire_time", Math.max(1, tokenLifetime.toSeconds()));
+        return result;
+    }
+
+    private synchronized ObjectNode listDevices(Map<String, String> query) {
+        List<SimDevice> all = new ArrayList<>(devices.values());
+        ObjectNode result = TuyaJson.object();
+        int size = Math.max(1, Math.min(100, parseInt(query.get("page_size"), 20)));
+        int start = 0;
+        String lastRowKey = query.getOrDefault("last_row_key", "");
+        if (!lastRowKey.isEmpty()) {
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).id.equals(lastRowKey)) {
+                    start = i + 1;
+                }
+            }
+        }
+        ArrayNode list = result.putArray("devices");
+        int end = Math.min(all.size(), start + size);
+        for (int i = start; i < end; i++) {
+            list.add(deviceJson(all.get(i)));
+        }
+        result.put("has_more", end < all.size());
+        result.put("last_row_key", end > start ? all.get(end - 1).id : "");
+        result.put("total", all.size());
+        return result;
+    }
+
+    private ObjectNode deviceJson(SimDevice device) {
+        ObjectNode node = TuyaJson.object();
+        node.put("id", device.id);
+        node.put("name", device.name);
+        node.put("uid", userId);
+        node.put("local_key", device.localKey);
+        node.put("category", device.category);
+        node.put("product_id", device.productId);
+        node.put("product_name", device.productName);
+        node.put("online", device.online);
+        node.put("icon", "smart/icon/sim.png");
+        node.put("time_zone", "+01:00");
+        ArrayNode status = node.putArray("status");
+        synchronized (this) {
+            device.status.forEach((code, value) -> status.addObject().put("code", code).putPOJO("value", value));
+        }
+        return node;
+    }
+
+    private ObjectNode webrtcConfig(SimDevice device) {
+        ObjectNode node = TuyaJson.object();
+        node.put("id", device.id);
+        node.put("moto_id", "moto_sim_01");
+        node.put("auth", "sim-auth-" + device.id);
+        node.put("protocol_version", "2.2");
+        node.put("supports_webrtc", device.supportsWebrtc);
+        node.put("supports_webrtc_record", false);
+        node.put("video_clarity", 2);
+        ObjectNode p2p = node.putObject("p2p_config");
+        ArrayNode ices = p2p.putArray("ices");
+        ices.addObject().put("urls", "stun:127.0.0.1:3478");
+        ices.addObject().put("urls", "turn:127.0.0.1:3478").put("username", "1795600000:" + device.id + ":sim")
+                .put("credential", "sim-turn-credential").put("ttl", 3600);
+        ices.addObject().put("urls", "nat:127.0.0.1:3478");
+        ObjectNode audio = node.putObject("audio_attributes");
+        audio.putArray("call_mode").add(1).add(device.twoWayAudio ? 2 : 1);
+        audio.putArray("hardware_capability").add(1).add(2);
+        ObjectNode skill = TuyaJson.object();
+        skill.put("webrtc", 0b111000);
+        if (device.lowPower) {
+            skill.put("lowPower", 1);
+        }
+        skill.putArray("audios").addObject().put("channels", 1).put("dataBit", 16).put("codecType", 106)
+                .put("sampleRate", 8000);
+        ArrayNode videos = skill.putArray("videos");
+        videos.addObject().put("streamType", 2).put("codecType", 2).put("width", 1280).put("height", 720)
+                .put("sampleRate", 90000);
+        videos.addObject().put("streamType", 4).put("codecType", 2).put("width", 640).put("height", 360)
+                .put("sampleRate", 90000);
+        node.put("skill", TuyaJson.write(skill));
+        return node;
+    }
+
+    private ObjectNode openHubAccess(@Nullable JsonNode body) {
+        if (faults.openHubUnavailable) {
+            return failure(500, "system error");
+        }
+        if (body == null) {
+            return failure(1100, "param is empty");
+        }
+        String uid = body.path("uid").asText("");
+        String linkId = body.path("link_id").asText("");
+        String topics = body.path("topics").asText("");
+        if (!uid.equals(userId)) {
+            return failure(1106, "permission deny");
+        }
+        if (linkId.isEmpty() || !"mqtt".equals(body.path("link_type").asText(""))
+                || !(topics.equals("ipc") || topics.equals("device"))) {
+            return failure(1109, "param is illegal");
+        }
+        String version = body.path("msg_encrypted_version").asText("1.0");
+        String mqttUid = mqttUids.computeIfAbsent(linkId, id -> "sim" + SimCrypto.randomToken(13));
+        String sourceTopic = topics.equals("ipc") ? "/av/u/" + mqttUid : "cloud/token/in/" + mqttUid;
+        String sinkTemplate = topics.equals("ipc") ? "/av/moto/moto_id/u/{device_id}" : "cloud/token/out/" + mqttUid;
+        String sinkPrefix = topics.equals("ipc") ? "/av/moto/" : sinkTemplate;
+        Credential credential = new Credential(linkId, topics, "cloud_" + linkId, "cloud_" + mqttUid,
+                SimCrypto.randomToken(32), sourceTopic, sinkPrefix, version, Instant.now().plus(mqttLifetime));
+        credentials.add(credential);
+        ObjectNode result = TuyaJson.object();
+        result.put("url", broker.url());
+        result.put("client_id", credential.clientId());
+        result.put("username", credential.username());
+        result.put("password", credential.password());
+        result.putObject("source_topic").put(topics, sourceTopic);
+        result.putObject("sink_topic").put(topics, sinkTemplate);
+        result.put("expire_time", Math.max(1, mqttLifetime.toSeconds()));
+        return success(result);
+    }
+
+    private ObjectNode commands(String deviceId, @Nullable JsonNode body) {
+        SimDevice device = device(deviceId);
+        if (device == null) {
+            return failure(1106, "permission deny");
+        }
+        if (body == null || !body.path("commands").isArray() || body.path("commands").isEmpty()) {
+            return failure(1109, "param is illegal");
+        }
+        Map<String, Object> reported = new LinkedHashMap<>();
+        synchronized (this) {
+            for (JsonNode command : body.path("commands")) {
+                String code = command.path("code").asText("");
+                if (!device.status.containsKey(code)) {
+                    return failure(2008, "command or value not support");
+                }
+                Object value = TuyaJson.MAPPER.convertValue(command.path("value"), Object.class);
+                device.status.put(code, value);
+                reported.put(code, value);
+            }
+        }
+        publishDeviceStatus(deviceId, reported);
+        return success(TuyaJson.MAPPER.getNodeFactory().booleanNode(true));
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    private static ObjectNode success(JsonNode result) {
+        ObjectNode envelope = TuyaJson.object();
+        envelope.put("success", true);
+        envelope.set("result", result);
+        envelope.put("t", System.currentTimeMillis());
+        envelope.put("tid", SimCrypto.randomToken(32));
+        return envelope;
+    }
+
+    private static ObjectNode failure(int code, String msg) {
+        ObjectNode envelope = TuyaJson.object();
+        envelope.put("success", false);
+        envelope.put("code", code);
+        envelope.put("msg", msg);
+        envelope.put("t", System.currentTimeMillis());
+        envelope.put("tid", SimCrypto.randomToken(32));
+        return envelope;
+    }
+
+    private static void respond(HttpExchange exchange, int status, ObjectNode envelope) throws IOException {
+        byte[] bytes = TuyaJson.write(envelope).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    static Map<String, String> parseQuery(@Nullable String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            query.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+
+    private static int parseInt(@Nullable String value, int fallback) {
+        try {
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

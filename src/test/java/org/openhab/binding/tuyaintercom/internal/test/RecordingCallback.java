@@ -1,0 +1,150 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.ThingUID;
+import org.openhab.core.thing.binding.ThingHandlerCallback;
+import org.openhab.core.types.Command;
+import org.openhab.core.types.State;
+
+/**
+ * A framework stand-in for handler tests: applies status and configuration to the thing as openHAB does, and records
+ * every report in order so that tests can wait for and assert them.
+ */
+@NonNullByDefault
+public class RecordingCallback implements ThingHandlerCallback {
+    /** One report of a handler: a status, a state update or a trigger. */
+    public record Event(String kind, String channelOrThing, String value) {
+        @Override
+        public String toString() {
+            return kind + " " + channelOrThing + " " + value;
+        }
+    }
+
+    private final List<Event> events = new ArrayList<>();
+    private final Map<ThingUID, Bridge> bridges = new ConcurrentHashMap<>();
+
+    public void addBridge(Bridge bridge) {
+        bridges.put(bridge.getUID(), bridge);
+    }
+
+    @Override
+    public void stateUpdated(ChannelUID channelUID, State state) {
+        record(new Event("state", channelUID.getId(), state.toFullString()));
+    }
+
+    @Override
+    public void postCommand(ChannelUID channelUID, Command command) {
+        record(new Event("command", channelUID.getId(), command.toFullString()));
+    }
+
+    @Override
+    public void statusUpdated(Thing thing, ThingStatusInfo thingStatus) {
+        thing.setStatusInfo(thingStatus);
+        record(new Event("status", thing.getUID().getId(), thingStatus.toString()));
+    }
+
+    @Override
+    public void thingUpdated(Thing thing) {
+    }
+
+    @Override
+    public void validateConfigurationParameters(Thing thing, Map<String, Object> configurationParameters) {
+    }
+
+    @Override
+    public void configurationUpdated(Thing thing) {
+    }
+
+    @Override
+    public void channelTriggered(Thing thing, ChannelUID channelUID, String event) {
+        record(new Event("trigger", channelUID.getId(), event));
+    }
+
+    @Override
+    public boolean isChannelLinked(ChannelUID channelUID) {
+        return true;
+    }
+
+    @Override
+    public @Nullable Bridge getBridge(ThingUID bridgeUID) {
+        return bridges.get(bridgeUID);
+    }
+
+    private void record(Event event) {
+        synchronized (events) {
+            events.add(event);
+            events.notifyAll();
+        }
+    }
+
+    public List<Event> events() {
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
+    public void clear() {
+        synchronized (events) {
+            events.clear();
+        }
+    }
+
+    /** Waits until an event matches, returning it; fails with the events seen after the timeout. */
+    public Event await(Predicate<Event> matcher, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (events) {
+            while (true) {
+                for (Event event : events) {
+                    if (matcher.test(event)) {
+                        return event;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no matching event within " + timeout + "; seen: " + events);
+                }
+                events.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
+    /** Waits until a thing reaches a status. */
+    public void awaitStatus(Thing thing, ThingStatus status, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (events) {
+            while (thing.getStatus() != status) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(thing.getUID() + " is " + thing.getStatusInfo() + ", not " + status
+                            + "; seen: " + events);
+                }
+                events.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.call;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Told about every change of the panel's call. Called with the engine's lock held: do not call back into the engine,
+ * do only quick work.
+ */
+@NonNullByDefault
+public interface CallListener {
+    /** The call started or its state or flags changed (also when it ended: then its state is IDLE). */
+    void callChanged(Call call);
+
+    /** Something rules may react to happened to the call. */
+    void callOutcome(Call call, CallOutcome outcome);
+
+    /** A call message was refused without changing the current call (e.g. a second call while one is active). */
+    void callRefused(CallMessage message, CallError error);
+}

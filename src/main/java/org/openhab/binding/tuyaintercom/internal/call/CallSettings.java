@@ -1,0 +1,28 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.call;
+
+import java.time.Duration;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Timing of calls: how long an incoming call rings at most, how often heartbeats go out during a call, after how
+ * long without the panel's heartbeats a call counts as disconnected, and the {@code extra} of outgoing calls.
+ */
+@NonNullByDefault
+public record CallSettings(Duration ringTimeout, Duration heartbeatInterval, Duration heartbeatTimeout,
+        String category) {
+    public static final CallSettings DEFAULT = new CallSettings(Duration.ofSeconds(30), Duration.ofSeconds(10),
+            Duration.ofSeconds(30), "sp_dpsxj");
+}

@@ -32,9 +32,19 @@ public final class TuyaIntercomBindingConstants {
     public static final String SERVLET_PATH = "/" + BINDING_ID;
 
     public static final String CHANNEL_CALL_STATE = "call-state";
+    public static final String CHANNEL_CALL_DIRECTION = "call-direction";
+    public static final String CHANNEL_CALL_PEER = "call-peer";
+    public static final String CHANNEL_CALL_SESSION = "call-session";
+    public static final String CHANNEL_CALL_STARTED = "call-started";
+    public static final String CHANNEL_CALL_END_REASON = "call-end-reason";
     public static final String CHANNEL_CALL = "call";
     public static final String CHANNEL_DOORBELL = "doorbell";
+    public static final String CHANNEL_CALL_CONTROL = "call-control";
+    public static final String CHANNEL_SNAPSHOT = "snapshot";
+    public static final String CHANNEL_SNAPSHOT_TIME = "snapshot-time";
+    public static final String CHANNEL_UNLOCK = "unlock";
     public static final String CHANNEL_ONLINE = "online";
+    public static final String CHANNEL_CALL_HISTORY = "call-history";
 
     private TuyaIntercomBindingConstants() {
     }

@@ -309,6 +309,12 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
         return access == null ? "" : access.mqttUid();
     }
 
+    /** The id this installation uses as {@code curId} / {@code targetId} in call signalling. */
+    public String callTargetId() {
+        String configured = getConfigAs(AccountConfiguration.class).callTargetId.trim();
+        return configured.isEmpty() ? mqttUid() : configured;
+    }
+
     @Override
     public Collection<Class<? extends ThingHandlerService>> getServices() {
         return Set.of(PanelDiscoveryService.class);

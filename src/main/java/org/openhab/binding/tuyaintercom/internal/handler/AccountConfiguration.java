@@ -25,4 +25,6 @@ public class AccountConfiguration {
     public String baseUrl = "";
     public String userId = "";
     public String linkId = "";
+    /** The id this installation uses in call signalling; empty for the id of the ipc message topic. */
+    public String callTargetId = "";
 }

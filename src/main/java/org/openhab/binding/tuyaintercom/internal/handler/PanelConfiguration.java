@@ -20,5 +20,18 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 @NonNullByDefault
 public class PanelConfiguration {
     public String deviceId = "";
+    /** Seconds an incoming call rings at most. */
     public int ringTimeout = 30;
+    /** Seconds between heartbeats during a call. */
+    public int heartbeatInterval = 10;
+    /** Seconds without the panel's heartbeats after which a call counts as disconnected. */
+    public int heartbeatTimeout = 30;
+    /** An extra data point (code or numeric id) that signals a doorbell press. */
+    public String doorbellDp = "";
+    /** The data point code that opens the door. */
+    public String lockDp = "accessory_lock";
+    /** Seconds after which the unlock switch turns off again by itself. */
+    public int unlockAutoOff = 5;
+    /** How many calls the call history keeps. */
+    public int historySize = 20;
 }

@@ -12,39 +12,472 @@
  */
 package org.openhab.binding.tuyaintercom.internal.handler;
 
+import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.action.TuyaIntercomActions;
+import org.openhab.binding.tuyaintercom.internal.call.Call;
+import org.openhab.binding.tuyaintercom.internal.call.CallEngine;
+import org.openhab.binding.tuyaintercom.internal.call.CallError;
+import org.openhab.binding.tuyaintercom.internal.call.CallHistory;
+import org.openhab.binding.tuyaintercom.internal.call.CallListener;
+import org.openhab.binding.tuyaintercom.internal.call.CallMessage;
+import org.openhab.binding.tuyaintercom.internal.call.CallOutcome;
+import org.openhab.binding.tuyaintercom.internal.call.CallResult;
+import org.openhab.binding.tuyaintercom.internal.call.CallSettings;
+import org.openhab.binding.tuyaintercom.internal.call.CallState;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiClient;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaFailure;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
+import org.openhab.binding.tuyaintercom.internal.tuya.events.DoorbellEventParser;
+import org.openhab.binding.tuyaintercom.internal.tuya.events.DoorbellPress;
+import org.openhab.binding.tuyaintercom.internal.tuya.events.PictureRef;
+import org.openhab.binding.tuyaintercom.internal.tuya.events.SnapshotFetcher;
+import org.openhab.binding.tuyaintercom.internal.tuya.signalling.RtcCallCodec;
+import org.openhab.core.library.types.DateTimeType;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.RawType;
+import org.openhab.core.library.types.StringType;
+import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.thing.binding.BaseThingHandler;
+import org.openhab.core.thing.binding.ThingHandlerService;
 import org.openhab.core.types.Command;
+import org.openhab.core.types.RefreshType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /**
- * One video intercom panel under the account bridge.
+ * One video intercom panel: maps its {@link CallEngine} to channels, triggers, commands and actions, and feeds the
+ * engine with the panel's 308 call signalling and doorbell data points arriving through the account bridge.
  */
 @NonNullByDefault
-public class PanelHandler extends BaseThingHandler {
+public class PanelHandler extends BaseThingHandler implements DeviceMessageListener, CallListener {
+    static final Duration PRESS_DEDUPLICATION = Duration.ofSeconds(5);
+    private static final int CONFIGURATION_RETRY_SECONDS = 300;
+    private static final int COMMUNICATION_RETRY_SECONDS = 30;
 
-    public PanelHandler(Thing thing) {
+    private final Logger logger = LoggerFactory.getLogger(PanelHandler.class);
+    private final Clock clock;
+    private final SnapshotFetcher snapshots;
+
+    private PanelConfiguration config = new PanelConfiguration();
+    private DoorbellEventParser doorbellParser = new DoorbellEventParser("");
+    private CallHistory history = new CallHistory(20);
+    private @Nullable CallEngine engine;
+    private @Nullable AccountBridgeHandler account;
+    private volatile String motoId = "";
+    private @Nullable ScheduledFuture<?> connectJob;
+    private @Nullable ScheduledFuture<?> unlockOffJob;
+    private @Nullable Call shownCall;
+    private CallState shownState = CallState.IDLE;
+    private @Nullable String shownSession;
+    private Instant lastPress = Instant.MIN;
+
+    public PanelHandler(Thing thing, HttpClient httpClient, Clock clock) {
         super(thing);
+        this.clock = clock;
+        this.snapshots = new SnapshotFetcher(httpClient);
     }
 
     @Override
     public void initialize() {
-        PanelConfiguration config = getConfigAs(PanelConfiguration.class);
+        config = getConfigAs(PanelConfiguration.class);
         if (config.deviceId.isBlank()) {
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.config.missing-device-id");
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    "@text/offline.config.missing-device-id");
             return;
         }
-        if (getBridge() == null) {
+        doorbellParser = new DoorbellEventParser(config.doorbellDp);
+        history = new CallHistory(config.historySize);
+        updateStatus(ThingStatus.UNKNOWN);
+        Bridge bridge = getBridge();
+        if (bridge == null || !(bridge.getHandler() instanceof AccountBridgeHandler)) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_UNINITIALIZED);
             return;
         }
-        updateStatus(ThingStatus.UNKNOWN);
+        if (bridge.getStatus() != ThingStatus.ONLINE) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+            return;
+        }
+        scheduleConnect(0);
+    }
+
+    private synchronized void scheduleConnect(long delaySeconds) {
+        ScheduledFuture<?> job = connectJob;
+        if (job != null) {
+            job.cancel(false);
+        }
+        connectJob = scheduler.schedule(this::connect, delaySeconds, TimeUnit.SECONDS);
+    }
+
+    private void connect() {
+        Bridge bridge = getBridge();
+        AccountBridgeHandler bridgeHandler = bridge != null && bridge.getHandler() instanceof AccountBridgeHandler h
+                ? h
+                : null;
+        OpenApiClient api = bridgeHandler == null ? null : bridgeHandler.api();
+        if (bridgeHandler == null || api == null) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+            return;
+        }
+        String deviceId = config.deviceId.trim();
+        boolean online;
+        try {
+            online = api.device(deviceId).online();
+            WebRtcConfig webrtc = api.webRtcConfig(bridgeHandler.userId(), deviceId);
+            motoId = webrtc.motoId();
+        } catch (TuyaApiException e) {
+            TuyaFailure failure = e.failure();
+            logger.debug("Panel {}: {}", deviceId, e.getMessage());
+            String text = "@text/" + failure.messageKey() + " [\"" + String.valueOf(e.getMessage()).replace("\"", "'")
+                    + "\"]";
+            if (failure.isConfigurationError()) {
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, text);
+                scheduleConnect(CONFIGURATION_RETRY_SECONDS);
+            } else {
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, text);
+                scheduleConnect(COMMUNICATION_RETRY_SECONDS);
+            }
+            return;
+        }
+        CallSettings settings = new CallSettings(Duration.ofSeconds(Math.max(1, config.ringTimeout)),
+                Duration.ofSeconds(Math.max(1, config.heartbeatInterval)),
+                Duration.ofSeconds(Math.max(1, config.heartbeatTimeout)), "sp_dpsxj");
+        CallEngine callEngine = new CallEngine(deviceId, bridgeHandler.callTargetId(), settings,
+                new SchedulerCallTimers(scheduler, clock), this::sendSignalling, this);
+        CallEngine old;
+        synchronized (this) {
+            old = engine;
+            engine = callEngine;
+            account = bridgeHandler;
+        }
+        if (old != null) {
+            old.dispose();
+        }
+        bridgeHandler.addDeviceListener(deviceId, this);
+        shownState = CallState.IDLE;
+        updateState(CHANNEL_CALL_STATE, new StringType(CallState.IDLE.name()));
+        updateState(CHANNEL_ONLINE, OnOffType.from(online));
+        updateState(CHANNEL_UNLOCK, OnOffType.OFF);
+        publishHistory();
+        updateStatus(ThingStatus.ONLINE);
+    }
+
+    private void sendSignalling(CallMessage message) throws Exception {
+        AccountBridgeHandler bridgeHandler = account;
+        if (bridgeHandler == null) {
+            throw new IllegalStateException("no account bridge");
+        }
+        bridgeHandler.publishSignalling(motoId, config.deviceId.trim(),
+                RtcCallCodec.encode(message, clock.instant().getEpochSecond()));
+    }
+
+    // ------------------------------------------------------------------------------------------- from the bridge
+
+    @Override
+    public void onSignalling(int protocol, JsonNode data) {
+        CallEngine callEngine = engine;
+        if (protocol != RtcCallCodec.PROTOCOL || callEngine == null) {
+            return;
+        }
+        try {
+            callEngine.onMessage(RtcCallCodec.decode(data));
+        } catch (IllegalArgumentException e) {
+            logger.debug("Panel {}: ignored a call message: {}", config.deviceId, e.getMessage());
+        }
     }
 
     @Override
+    public void onDeviceStatus(JsonNode status) {
+        DoorbellPress press = null;
+        for (JsonNode entry : status) {
+            if (config.lockDp.equals(entry.path("code").asText(""))) {
+                boolean open = entry.path("value").asBoolean(false);
+                if (!open) {
+                    cancelUnlockOff();
+                }
+                updateState(CHANNEL_UNLOCK, OnOffType.from(open));
+            }
+            DoorbellPress found = doorbellParser.parse(entry).orElse(null);
+            if (found != null && (press == null || press.picture() == null)) {
+                press = found;
+            }
+        }
+        if (press != null) {
+            doorbellPressed(press);
+        }
+    }
+
+    private void doorbellPressed(DoorbellPress press) {
+        Instant now = clock.instant();
+        boolean newPress;
+        synchronized (this) {
+            newPress = Duration.between(lastPress, now).compareTo(PRESS_DEDUPLICATION) > 0;
+            if (newPress) {
+                lastPress = now;
+            }
+        }
+        if (newPress) {
+            triggerChannel(CHANNEL_DOORBELL, "PRESSED");
+            CallEngine callEngine = engine;
+            if (callEngine != null) {
+                callEngine.doorbellRing();
+            }
+        }
+        PictureRef picture = press.picture();
+        if (picture != null) {
+            scheduler.execute(() -> fetchSnapshot(picture));
+        }
+    }
+
+    private void fetchSnapshot(PictureRef picture) {
+        AccountBridgeHandler bridgeHandler = account;
+        OpenApiClient api = bridgeHandler == null ? null : bridgeHandler.api();
+        if (api == null) {
+            return;
+        }
+        try {
+            byte[] jpeg = snapshots.fetch(picture, config.deviceId.trim(), api);
+            updateState(CHANNEL_SNAPSHOT, new RawType(jpeg, "image/jpeg"));
+            updateState(CHANNEL_SNAPSHOT_TIME, new DateTimeType(clock.instant()));
+            triggerChannel(CHANNEL_CALL, "SNAPSHOT");
+        } catch (IOException | TuyaApiException | IllegalArgumentException e) {
+            logger.debug("Panel {}: no snapshot: {}", config.deviceId, e.getMessage());
+        }
+    }
+
+    @Override
+    public void onDeviceOnline(boolean online) {
+        updateState(CHANNEL_ONLINE, OnOffType.from(online));
+    }
+
+    // ------------------------------------------------------------------------------------------- call engine
+
+    @Override
+    public void callChanged(Call call) {
+        if (call != shownCall) {
+            shownCall = call;
+            shownSession = null;
+            updateState(CHANNEL_CALL_DIRECTION, new StringType(call.isOutgoing() ? "OUTGOING" : "INCOMING"));
+            updateState(CHANNEL_CALL_PEER, new StringType(call.peerId()));
+            updateState(CHANNEL_CALL_STARTED, new DateTimeType(call.startedAt()));
+        }
+        if (!call.sessionId().equals(shownSession)) {
+            shownSession = call.sessionId();
+            updateState(CHANNEL_CALL_SESSION, new StringType(call.sessionId()));
+        }
+        if (call.state() != shownState) {
+            shownState = call.state();
+            updateState(CHANNEL_CALL_STATE, new StringType(call.state().name()));
+        }
+        if (call.isEnded()) {
+            shownCall = null;
+            updateState(CHANNEL_CALL_END_REASON, new StringType(call.endReason()));
+            history.add(call);
+            publishHistory();
+        }
+    }
+
+    @Override
+    public void callOutcome(Call call, CallOutcome outcome) {
+        triggerChannel(CHANNEL_CALL, outcome.name());
+    }
+
+    @Override
+    public void callRefused(CallMessage message, CallError error) {
+        logger.debug("Panel {}: refused call {} ({})", config.deviceId, message.sessionId(), error);
+        if (error == CallError.ON_CALLING) {
+            history.add(new CallHistory.Entry(clock.instant(), "INCOMING", message.curId(), "BUSY", 0));
+            publishHistory();
+        }
+    }
+
+    private void publishHistory() {
+        updateState(CHANNEL_CALL_HISTORY, new StringType(historyJson()));
+    }
+
+    /** The call history as a JSON array of {@code {time, direction, peer, result, duration}}, newest first. */
+    public String historyJson() {
+        ArrayNode array = TuyaJson.MAPPER.createArrayNode();
+        for (CallHistory.Entry entry : history.entries()) {
+            array.addObject().put("time", entry.time().toString()).put("direction", entry.direction())
+                    .put("peer", entry.peer()).put("result", entry.result()).put("duration", entry.durationSeconds());
+        }
+        return TuyaJson.write(array);
+    }
+
+    // ------------------------------------------------------------------------------------------- commands, actions
+
+    @Override
     public void handleCommand(ChannelUID channelUID, Command command) {
+        String channel = channelUID.getId();
+        if (command instanceof RefreshType) {
+            if (CHANNEL_CALL_HISTORY.equals(channel)) {
+                publishHistory();
+            }
+            return;
+        }
+        if (CHANNEL_CALL_CONTROL.equals(channel)) {
+            CallResult result = switch (command.toFullString().trim().toUpperCase()) {
+                case "ANSWER" -> answer(false);
+                case "REJECT" -> reject();
+                case "HANGUP", "HANG_UP" -> hangUp();
+                case "CALL" -> startCall(config.ringTimeout);
+                case "CANCEL" -> cancelCall();
+                default -> CallResult.failed(CallError.INVALID_PARAMS);
+            };
+            if (!result.isSuccess()) {
+                logger.info("Panel {}: {} refused: {}", config.deviceId, command, result);
+            }
+        } else if (CHANNEL_UNLOCK.equals(channel) && command == OnOffType.ON) {
+            scheduler.execute(this::unlock);
+        }
+    }
+
+    private CallResult withEngine(java.util.function.Function<CallEngine, CallResult> request) {
+        CallEngine callEngine = engine;
+        return callEngine == null ? CallResult.failed(CallError.REQUEST_FAILED) : request.apply(callEngine);
+    }
+
+    public CallResult answer(boolean withMedia) {
+        return withEngine(e -> e.answer(withMedia));
+    }
+
+    public CallResult reject() {
+        return withEngine(CallEngine::reject);
+    }
+
+    public CallResult hangUp() {
+        return withEngine(CallEngine::hangUp);
+    }
+
+    public CallResult startCall(int timeoutSeconds) {
+        return withEngine(e -> e.startCall(Duration.ofSeconds(timeoutSeconds)));
+    }
+
+    public CallResult cancelCall() {
+        return withEngine(CallEngine::cancelCall);
+    }
+
+    public boolean isOnCalling() {
+        CallEngine callEngine = engine;
+        return callEngine != null && callEngine.isOnCalling();
+    }
+
+    /** The engine of this panel, for the web endpoints. */
+    public @Nullable CallEngine engine() {
+        return engine;
+    }
+
+    /** Treats a push-notification link like the MQTT call message it carries. */
+    public CallResult handlePushLink(String link) {
+        CallEngine callEngine = engine;
+        if (callEngine == null) {
+            return CallResult.failed(CallError.REQUEST_FAILED);
+        }
+        try {
+            callEngine.onMessage(RtcCallCodec.decodePushLink(link));
+            return CallResult.SUCCESS;
+        } catch (IllegalArgumentException e) {
+            logger.debug("Panel {}: push link not understood: {}", config.deviceId, e.getMessage());
+            return CallResult.failed(CallError.INVALID_DATA);
+        }
+    }
+
+    /** Opens the door: writes the lock data point; the switch turns off again after the auto-off time. */
+    public CallResult unlock() {
+        AccountBridgeHandler bridgeHandler = account;
+        OpenApiClient api = bridgeHandler == null ? null : bridgeHandler.api();
+        if (api == null) {
+            return CallResult.failed(CallError.REQUEST_FAILED);
+        }
+        try {
+            api.sendCommand(config.deviceId.trim(), config.lockDp, true);
+        } catch (TuyaApiException e) {
+            logger.warn("Panel {}: unlocking failed: {}", config.deviceId, e.getMessage());
+            updateState(CHANNEL_UNLOCK, OnOffType.OFF);
+            return CallResult.failed(CallError.REQUEST_FAILED);
+        }
+        updateState(CHANNEL_UNLOCK, OnOffType.ON);
+        synchronized (this) {
+            cancelUnlockOff();
+            unlockOffJob = scheduler.schedule(() -> updateState(CHANNEL_UNLOCK, OnOffType.OFF),
+                    Math.max(1, config.unlockAutoOff), TimeUnit.SECONDS);
+        }
+        return CallResult.SUCCESS;
+    }
+
+    private synchronized void cancelUnlockOff() {
+        ScheduledFuture<?> job = unlockOffJob;
+        if (job != null) {
+            job.cancel(false);
+        }
+        unlockOffJob = null;
+    }
+
+    @Override
+    public Collection<Class<? extends ThingHandlerService>> getServices() {
+        return Set.of(TuyaIntercomActions.class);
+    }
+
+    @Override
+    public void bridgeStatusChanged(ThingStatusInfo bridgeStatusInfo) {
+        if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
+            if (getThing().getStatus() == ThingStatus.OFFLINE) {
+                updateStatus(ThingStatus.UNKNOWN);
+                scheduleConnect(0);
+            }
+        } else {
+            CallEngine callEngine = engine;
+            if (callEngine != null) {
+                callEngine.connectionLost();
+            }
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        }
+    }
+
+    @Override
+    public void dispose() {
+        CallEngine callEngine;
+        AccountBridgeHandler bridgeHandler;
+        synchronized (this) {
+            ScheduledFuture<?> job = connectJob;
+            if (job != null) {
+                job.cancel(true);
+            }
+            connectJob = null;
+            cancelUnlockOff();
+            callEngine = engine;
+            engine = null;
+            bridgeHandler = account;
+            account = null;
+        }
+        if (bridgeHandler != null) {
+            bridgeHandler.removeDeviceListener(config.deviceId.trim(), this);
+        }
+        if (callEngine != null) {
+            callEngine.dispose();
+        }
     }
 }

@@ -49,7 +49,7 @@ public class TuyaIntercomHandlerFactory extends BaseThingHandlerFactory {
             return new AccountBridgeHandler(bridge, httpClient, clock);
         }
         if (THING_TYPE_PANEL.equals(type)) {
-            return new PanelHandler(thing);
+            return new PanelHandler(thing, httpClient, clock);
         }
         return null;
     }

@@ -75,6 +75,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     }
 
     public final Faults faults = new Faults();
+    private final List<java.util.function.BiConsumer<String, Map<String, Object>>> commandListeners = new CopyOnWriteArrayList<>();
     public volatile Duration tokenLifetime = Duration.ofHours(2);
     public volatile Duration mqttLifetime = Duration.ofHours(2);
     public volatile Duration clockTolerance = Duration.ofMinutes(15);
@@ -87,6 +88,8 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     private final List<Credential> credentials = new CopyOnWriteArrayList<>();
     private final Map<String, Credential> connections = new ConcurrentHashMap<>();
     private final Map<String, String> mqttUids = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> storage = new ConcurrentHashMap<>();
+    private final Map<String, Instant> storageLinks = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger tokenGrants = new AtomicInteger();
     private final AtomicInteger tokenRefreshes = new AtomicInteger();
@@ -173,6 +176,23 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     /** How many tokens were issued by refresh. */
     public int tokenRefreshes() {
         return tokenRefreshes.get();
+    }
+
+    /** Calls the listener with the device id and data points of every command a client sends. */
+    public void onCommand(java.util.function.BiConsumer<String, Map<String, Object>> listener) {
+        commandListeners.add(listener);
+    }
+
+    /** The ipc topics of connected clients with the target id each is called by (its MQTT uid). */
+    public Map<String, String> ipcTargets() {
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (Credential credential : credentials) {
+            if ("ipc".equals(credential.topics())) {
+                String topic = credential.sourceTopic();
+                targets.put(topic.substring(topic.lastIndexOf('/') + 1), topic);
+            }
+        }
+        return targets;
     }
 
     public synchronized SimDevice addDevice(SimDevice device) {
@@ -291,8 +311,40 @@ public final class TuyaCloudSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------- OpenAPI
 
+    /** Stores a file (e.g. an encrypted picture) in the simulated object storage. */
+    public void store(String bucket, String path, byte[] bytes) {
+        storage.put(bucket + path, bytes);
+    }
+
+    /** A pre-signed download link of a stored file, valid for a minute. */
+    public String presignedUrl(String bucket, String path) {
+        String signature = SimCrypto.randomToken(24);
+        storageLinks.put(signature, Instant.now().plusSeconds(60));
+        return baseUrl() + "/storage/" + bucket + path + "?X-Amz-Expires=60&X-Amz-Signature=" + signature;
+    }
+
+    private void handleStorage(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String signature = parseQuery(exchange.getRequestURI().getRawQuery()).getOrDefault("X-Amz-Signature", "");
+            Instant valid = storageLinks.get(signature);
+            byte[] file = storage.get(exchange.getRequestURI().getPath().substring("/storage/".length()));
+            int status = valid == null || Instant.now().isAfter(valid) ? 403 : file == null ? 404 : 200;
+            byte[] body = status == 200 && file != null ? file : new byte[0];
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        if (exchange.getRequestURI().getPath().startsWith("/storage/")) {
+            handleStorage(exchange);
+            return;
+        }
         try (exchange) {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -383,6 +435,17 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         if ("POST".equals(method)
                 && (path.equals("/v1.0/open-hub/access/config") || path.equals("/v1.0/iot-03/open-hub/access-config"))) {
             return openHubAccess(body);
+        }
+        if ("GET".equals(method) && p.length == 5 && path.startsWith("/v1.0/devices/")
+                && p[4].equals("movement-configs")) {
+            String bucket = query.getOrDefault("bucket", "");
+            String filePath = query.getOrDefault("file_path", "");
+            if (device(p[3]) == null) {
+                return failure(1106, "permission deny");
+            }
+            return storage.containsKey(bucket + filePath)
+                    ? success(TuyaJson.MAPPER.getNodeFactory().textNode(presignedUrl(bucket, filePath)))
+                    : failure(1000, "data not exist");
         }
         if ("POST".equals(method) && p.length == 6 && path.startsWith("/v1.0/iot-03/devices/")
                 && p[5].equals("commands")) {
@@ -558,6 +621,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
             }
         }
         publishDeviceStatus(deviceId, reported);
+        commandListeners.forEach(listener -> listener.accept(deviceId, reported));
         return success(TuyaJson.MAPPER.getNodeFactory().booleanNode(true));
     }
 

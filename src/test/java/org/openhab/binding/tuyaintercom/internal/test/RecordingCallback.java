@@ -27,6 +27,7 @@ import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.thing.ThingUID;
+import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerCallback;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
@@ -64,8 +65,21 @@ public class RecordingCallback implements ThingHandlerCallback {
 
     @Override
     public void statusUpdated(Thing thing, ThingStatusInfo thingStatus) {
+        ThingStatus before = thing.getStatus();
         thing.setStatusInfo(thingStatus);
         record(new Event("status", thing.getUID().getId(), thingStatus.toString()));
+        if (thing instanceof Bridge bridge && before != thingStatus.getStatus()) {
+            // as the framework does: children learn about their bridge's status
+            for (Thing child : bridge.getThings()) {
+                ThingHandler handler = child.getHandler();
+                ThingStatus childStatus = child.getStatus();
+                boolean initialized = childStatus == ThingStatus.ONLINE || childStatus == ThingStatus.OFFLINE
+                        || childStatus == ThingStatus.UNKNOWN;
+                if (handler != null && initialized) {
+                    handler.bridgeStatusChanged(thingStatus);
+                }
+            }
+        }
     }
 
     @Override

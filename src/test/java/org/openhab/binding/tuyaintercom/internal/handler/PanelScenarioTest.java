@@ -1,0 +1,368 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.handler;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
+import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
+import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
+import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
+import org.openhab.binding.tuyaintercom.internal.test.RecordingCallback;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.StringType;
+
+/**
+ * The call scenarios end to end: the simulated panel's 308 logic and data points through the real MQTT broker, the
+ * real account bridge and panel handlers, with every compared channel update and trigger asserted in order.
+ */
+@NonNullByDefault
+@Timeout(60)
+class PanelScenarioTest {
+    static final String PANEL = "panel1";
+    static final String RINGING = "call-state=RINGING";
+    static final String INCOMING = "call-direction=INCOMING";
+    static final String RING = "call=RING";
+    static final String IDLE = "call-state=IDLE";
+
+    private TuyaCloudSimulator sim;
+    private SimPanel device;
+    private IntercomFixture home;
+    private final List<IntercomFixture> others = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        sim = new TuyaCloudSimulator().start();
+        device = new SimPanel(sim, SimDevice.panel(PANEL, "Front door"));
+        device.heartbeatTimeout = Duration.ofSeconds(3);
+        home = new IntercomFixture(sim, "home", PANEL, Map.of()).start();
+        home.callback.clear();
+    }
+
+    @AfterEach
+    void tearDown() {
+        others.forEach(IntercomFixture::close);
+        home.close();
+        device.close();
+        sim.close();
+    }
+
+    private IntercomFixture secondInstallation() throws Exception {
+        IntercomFixture other = new IntercomFixture(sim, "cabin", PANEL, Map.of()).start();
+        other.callback.clear();
+        others.add(other);
+        return other;
+    }
+
+    private void ring(int callType) throws InterruptedException {
+        device.pressCallButton(callType, Duration.ofSeconds(20));
+        home.await(RING);
+    }
+
+    private void answer() throws InterruptedException {
+        home.command("call-control", new StringType("ANSWER"));
+        home.await("call=ANSWERED");
+    }
+
+    private void awaitPanelReceived(String event, long count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (device.count(event) < count) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("the panel did not receive " + count + "x " + event + ": " + device.receivedEvents());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static String trace(IntercomFixture fixture) {
+        return String.join(", ", fixture.trace());
+    }
+
+    // ------------------------------------------------------------------------------------------- incoming
+
+    @Test
+    void s01IncomingAnsweredThenPanelHangsUp() throws Exception {
+        ring(3);
+        answer();
+        awaitPanelReceived("answer", 1);
+        device.hangUp();
+        home.await("call=HUNG_UP");
+        assertEquals(List.of(INCOMING, RINGING, RING, "call-state=IN_CALL", "call=ANSWERED", IDLE,
+                "call-end-reason=PEER_HANG_UP (-2513)", "call=HUNG_UP"), home.trace());
+        assertEquals(List.of("ring", "answer"), device.receivedEvents().subList(0, 2));
+    }
+
+    @Test
+    void s02IncomingAnsweredThenHungUpHere() throws Exception {
+        ring(3);
+        answer();
+        home.command("call-control", new StringType("HANGUP"));
+        home.await("call=HUNG_UP");
+        awaitPanelReceived("hang_up", 1);
+        assertEquals(List.of(INCOMING, RINGING, RING, "call-state=IN_CALL", "call=ANSWERED", IDLE,
+                "call-end-reason=HUNG_UP", "call=HUNG_UP"), home.trace());
+    }
+
+    @Test
+    void s03IncomingRejected() throws Exception {
+        ring(3);
+        home.command("call-control", new StringType("REJECT"));
+        home.await("call=REJECTED");
+        awaitPanelReceived("reject", 1);
+        assertEquals(List.of(INCOMING, RINGING, RING, IDLE, "call-end-reason=REJECTED", "call=REJECTED"),
+                home.trace());
+    }
+
+    @Test
+    void s04IncomingCancelledByThePanel() throws Exception {
+        ring(3);
+        device.cancel();
+        home.await("call=CANCELLED");
+        assertEquals(List.of(INCOMING, RINGING, RING, IDLE, "call-end-reason=CANCEL (-2523)", "call=CANCELLED"),
+                home.trace());
+    }
+
+    @Test
+    void s05IncomingMissedAfterTheRingTimeout() throws Exception {
+        ring(3);
+        home.await("call=MISSED", Duration.ofSeconds(10));
+        awaitPanelReceived("not_answered", 1);
+        assertEquals(List.of(INCOMING, RINGING, RING, IDLE, "call-end-reason=TIMEOUT (-2530)", "call=MISSED"),
+                home.trace());
+        assertTrue(home.panel.historyJson().contains("\"result\":\"MISSED\""), home.panel.historyJson());
+    }
+
+    @Test
+    void s06SecondCallWhileInCallIsAnsweredBusy() throws Exception {
+        ring(3);
+        answer();
+        String second = device.secondCall(Duration.ofSeconds(20));
+        awaitPanelReceived("busy", 1);
+        assertEquals(second, device.received().stream().filter(r -> r.event().equals("busy")).findFirst()
+                .orElseThrow().sessionId());
+        assertTrue(home.panel.isOnCalling());
+        assertEquals(List.of(INCOMING, RINGING, RING, "call-state=IN_CALL", "call=ANSWERED"), home.trace());
+        assertTrue(home.panel.historyJson().contains("\"result\":\"BUSY\""));
+    }
+
+    @Test
+    void s07RepeatedCallRingsOnce() throws Exception {
+        ring(3);
+        device.resendCall();
+        device.resendCall();
+        Thread.sleep(500);
+        assertEquals(List.of(INCOMING, RINGING, RING), home.trace());
+        assertEquals(1, device.count("ring"));
+    }
+
+    @Test
+    void s08HeartbeatsFlowDuringTheCall() throws Exception {
+        ring(3);
+        answer();
+        Thread.sleep(3500);
+        assertTrue(device.count("heartbeat") >= 2, device.receivedEvents().toString());
+        assertTrue(home.panel.isOnCalling(), "echoed heartbeats keep the call");
+    }
+
+    @Test
+    void s09HeartbeatLossDisconnects() throws Exception {
+        ring(3);
+        device.echoHeartbeats = false;
+        answer();
+        home.await("call=FAILED", Duration.ofSeconds(15));
+        assertEquals(List.of(INCOMING, RINGING, RING, "call-state=IN_CALL", "call=ANSWERED", IDLE,
+                "call-end-reason=DISCONNECT (-2532)", "call=FAILED"), home.trace());
+    }
+
+    @Test
+    void s10AnsweredElsewhereByAnotherInstallation() throws Exception {
+        IntercomFixture cabin = secondInstallation();
+        ring(3);
+        cabin.await(RING);
+        answer();
+        cabin.await("call=ANSWERED_ELSEWHERE");
+        assertEquals(List.of(INCOMING, RINGING, RING, IDLE, "call-end-reason=ANSWERED_BY_OTHERS (-2522)",
+                "call=ANSWERED_ELSEWHERE"), cabin.trace());
+        Thread.sleep(300);
+        assertEquals(1, device.count("answer"), "exactly one answer reached the panel");
+    }
+
+    @Test
+    void s11RejectedElsewhereEndsAOneToManyCall() throws Exception {
+        IntercomFixture cabin = secondInstallation();
+        ring(2);
+        cabin.await(RING);
+        home.command("call-control", new StringType("REJECT"));
+        cabin.await("call=REJECTED_ELSEWHERE");
+        assertEquals(List.of(INCOMING, RINGING, RING, IDLE, "call-end-reason=REJECTED_BY_OTHERS (-2521)",
+                "call=REJECTED_ELSEWHERE"), cabin.trace());
+    }
+
+    @Test
+    void s12RejectHasNoEffectOnOthersInCallType3() throws Exception {
+        IntercomFixture cabin = secondInstallation();
+        ring(3);
+        cabin.await(RING);
+        home.command("call-control", new StringType("REJECT"));
+        home.await("call=REJECTED");
+        Thread.sleep(300);
+        assertTrue(cabin.panel.isOnCalling(), "still ringing in the cabin");
+        cabin.command("call-control", new StringType("ANSWER"));
+        cabin.await("call=ANSWERED");
+        awaitPanelReceived("answer", 1);
+    }
+
+    // ------------------------------------------------------------------------------------------- outgoing
+
+    private void call() {
+        home.command("call-control", new StringType("CALL"));
+    }
+
+    @Test
+    void s13OutgoingAnswered() throws Exception {
+        call();
+        home.await("call=ANSWERED");
+        home.command("call-control", new StringType("HANGUP"));
+        home.await("call=HUNG_UP");
+        awaitPanelReceived("hang_up", 1);
+        assertEquals(List.of("call-direction=OUTGOING", "call-state=CALLING", "call-state=IN_CALL", "call=ANSWERED",
+                IDLE, "call-end-reason=HUNG_UP", "call=HUNG_UP"), home.trace());
+        assertEquals("call", device.receivedEvents().get(0));
+    }
+
+    @Test
+    void s14OutgoingRejected() throws Exception {
+        device.incoming = SimPanel.Incoming.REJECT;
+        call();
+        home.await("call=REJECTED");
+        assertEquals(List.of("call-direction=OUTGOING", "call-state=CALLING", IDLE,
+                "call-end-reason=REJECTED (-2510)", "call=REJECTED"), home.trace());
+    }
+
+    @Test
+    void s15OutgoingBusy() throws Exception {
+        device.incoming = SimPanel.Incoming.BUSY;
+        call();
+        home.await("call=BUSY");
+        assertEquals(List.of("call-direction=OUTGOING", "call-state=CALLING", IDLE,
+                "call-end-reason=PEER_BUSY (-2511)", "call=BUSY"), home.trace());
+    }
+
+    @Test
+    void s16OutgoingNotAnswered() throws Exception {
+        device.incoming = SimPanel.Incoming.RING_ONLY;
+        assertEquals("SUCCESS", home.panel.startCall(2).toString());
+        home.await("call=MISSED");
+        assertEquals(List.of("call-direction=OUTGOING", "call-state=CALLING", IDLE,
+                "call-end-reason=NOT_ANSWERED (-2512)", "call=MISSED"), home.trace());
+    }
+
+    @Test
+    void s17OutgoingCancelled() throws Exception {
+        device.incoming = SimPanel.Incoming.RING_ONLY;
+        call();
+        awaitPanelReceived("call", 1);
+        home.command("call-control", new StringType("CANCEL"));
+        home.await("call=CANCELLED");
+        awaitPanelReceived("cancel", 1);
+        assertEquals(List.of("call-direction=OUTGOING", "call-state=CALLING", IDLE, "call-end-reason=CANCELLED",
+                "call=CANCELLED"), home.trace());
+    }
+
+    @Test
+    void s18CallingWhileOnCallingIsRefused() throws Exception {
+        ring(3);
+        assertEquals("ON_CALLING", home.panel.startCall(10).toString());
+        assertEquals(List.of(INCOMING, RINGING, RING), home.trace());
+    }
+
+    // ------------------------------------------------------------------------------------------- doorbell, DP
+
+    @Test
+    void s19DoorbellDataPointsOnlyRingWithSnapshotAndAreMissedSilently() throws Exception {
+        device.publishDoorbellDataPoints("visitor");
+        home.await("call=SNAPSHOT");
+        home.await("call=MISSED", Duration.ofSeconds(10));
+        assertEquals(List.of("doorbell=PRESSED", INCOMING, RINGING, RING, "call=SNAPSHOT", IDLE,
+                "call-end-reason=TIMEOUT (-2530)", "call=MISSED"), home.trace());
+        RecordingCallback.Event snapshot = home.callback.events().stream()
+                .filter(e -> e.channelOrThing().equals("snapshot")).findFirst().orElseThrow();
+        assertTrue(snapshot.value().startsWith("data:image/jpeg;base64,/9j/"), "a JPEG");
+        assertEquals(0, device.received().size(), "no 308 message for a data-point-only ring");
+    }
+
+    @Test
+    void s20DoorbellDataPointsThenCallRingOnce() throws Exception {
+        device.publishDoorbellDataPoints("visitor");
+        home.await(RING);
+        device.pressCallButton(3, Duration.ofSeconds(20));
+        awaitPanelReceived("ring", 1);
+        answer();
+        awaitPanelReceived("answer", 1);
+        assertEquals(1, home.trace().stream().filter(RING::equals).count());
+    }
+
+    @Test
+    void s21PlainUrlSnapshot() throws Exception {
+        device.publishDoorbellUrl("plain");
+        home.await("call=SNAPSHOT");
+        assertTrue(home.callback.events().stream().anyMatch(e -> e.channelOrThing().equals("snapshot-time")));
+    }
+
+    @Test
+    void s22PushLinkRingsLikeTheMqttMessage() throws Exception {
+        String param = "{\"type\":\"rtc\",\"data\":{\"event\":\"call\",\"curId\":\"" + PANEL
+                + "\",\"targetId\":\"me\",\"sessionId\":\"push123\",\"timeout\":" + (System.currentTimeMillis() + 20000)
+                + ",\"callType\":3,\"extra\":{\"bizType\":\"screen_ipc\",\"channelType\":2}}}";
+        String link = "tuyasmart://rtcCall?param=" + URLEncoder.encode(param, StandardCharsets.UTF_8);
+        assertEquals("SUCCESS", home.panel.handlePushLink(link).toString());
+        home.await(RING);
+        assertEquals("INVALID_DATA", home.panel.handlePushLink("tuyasmart://somethingElse?x=1").toString());
+        awaitPanelReceived("ring", 1);
+    }
+
+    @Test
+    void s23UnlockWritesTheLockDataPointAndTurnsOffWhenTheDeviceReports() throws Exception {
+        home.command("unlock", OnOffType.ON);
+        home.await("unlock=ON");
+        home.await("unlock=OFF", Duration.ofSeconds(10));
+        assertEquals(Boolean.FALSE, sim.device(PANEL).status.get("accessory_lock"));
+    }
+
+    @Test
+    void s24CallWhileBridgeLosesTheCloudFails() throws Exception {
+        ring(3);
+        answer();
+        sim.broker().stop();
+        home.await("call=FAILED", Duration.ofSeconds(15));
+        assertTrue(home.trace().contains("call-end-reason=NETWORK_CHANGED (-2570)"), trace(home));
+        sim.broker().start();
+    }
+
+    static @Nullable String unused() {
+        return null;
+    }
+}

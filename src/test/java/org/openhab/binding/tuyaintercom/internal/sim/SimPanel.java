@@ -1,0 +1,377 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The device side of a video intercom panel: its 308 call logic (calls the app targets with a deadline, waits for
+ * ring, reacts to answer / reject / busy / cancel, tells other callees {@code already_answered}, echoes heartbeats
+ * and drops a call after the heartbeat timeout, takes calls from apps), its doorbell data points with an encrypted
+ * picture, and its lock data point.
+ */
+@NonNullByDefault
+public final class SimPanel implements AutoCloseable {
+    /** What the panel does when an app calls it. */
+    public enum Incoming {
+        ANSWER,
+        REJECT,
+        BUSY,
+        RING_ONLY
+    }
+
+    /** A call message the panel received from an app. */
+    public record Received(String event, String from, String sessionId, String reason) {
+    }
+
+    public final String id;
+    public volatile Incoming incoming = Incoming.ANSWER;
+    public volatile Duration answerDelay = Duration.ofMillis(100);
+    public volatile boolean echoHeartbeats = true;
+    public volatile Duration heartbeatTimeout = Duration.ofSeconds(30);
+
+    private final TuyaCloudSimulator cloud;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "sim-panel");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    private @Nullable String session;
+    private int callType;
+    private boolean panelCalling;
+    private final Set<String> targets = new LinkedHashSet<>();
+    private @Nullable String answeredBy;
+    private Instant lastHeartbeat = Instant.MIN;
+    private long deadline;
+
+    public SimPanel(TuyaCloudSimulator cloud, SimDevice device) {
+        this.cloud = cloud;
+        this.id = device.id;
+        cloud.addDevice(device);
+        cloud.broker().onPublish((topic, payload) -> {
+            if (topic.startsWith("/av/moto/") && topic.endsWith("/u/" + id)) {
+                timer.execute(() -> handle(payload));
+            }
+        });
+        cloud.onCommand((deviceId, dataPoints) -> {
+            if (id.equals(deviceId) && Boolean.TRUE.equals(dataPoints.get("accessory_lock"))) {
+                timer.schedule(() -> {
+                    SimDevice self = cloud.device(id);
+                    if (self != null) {
+                        self.status.put("accessory_lock", false);
+                    }
+                    cloud.publishDeviceStatus(id, Map.of("accessory_lock", false));
+                }, 1, TimeUnit.SECONDS);
+            }
+        });
+        timer.scheduleWithFixedDelay(this::watchdog, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public List<String> receivedEvents() {
+        return received.stream().map(Received::event).toList();
+    }
+
+    public long count(String event) {
+        return received.stream().filter(r -> r.event().equals(event)).count();
+    }
+
+    public synchronized @Nullable String session() {
+        return session;
+    }
+
+    public synchronized @Nullable String answeredBy() {
+        return answeredBy;
+    }
+
+    // ------------------------------------------------------------------------------------------- visitor side
+
+    /** A visitor presses the call button: the panel calls every app target (308) with the given call type. */
+    public synchronized String pressCallButton(int type, Duration timeout) {
+        String newSession = id + SimCrypto.randomToken(6);
+        session = newSession;
+        callType = type;
+        panelCalling = true;
+        answeredBy = null;
+        targets.clear();
+        targets.addAll(cloud.ipcTargets().keySet());
+        deadline = Instant.now().plus(timeout).toEpochMilli();
+        for (String target : targets) {
+            send(target, "call", newSession, "", true);
+        }
+        return newSession;
+    }
+
+    /** Sends the current call again to every target, unchanged (a repeated call). */
+    public synchronized void resendCall() {
+        String current = session;
+        if (current != null) {
+            for (String target : targets) {
+                send(target, "call", current, "", true);
+            }
+        }
+    }
+
+    /** Calls the targets with a new session although a call is active (a second call). */
+    public synchronized String secondCall(Duration timeout) {
+        String second = id + SimCrypto.randomToken(6);
+        long secondDeadline = Instant.now().plus(timeout).toEpochMilli();
+        long saved = deadline;
+        deadline = secondDeadline;
+        for (String target : cloud.ipcTargets().keySet()) {
+            send(target, "call", second, "", true);
+        }
+        deadline = saved;
+        return second;
+    }
+
+    /** The doorbell data points of a press: {@code doorbell_pic} with an encrypted picture, {@code doorbell_active}. */
+    public void publishDoorbellDataPoints(String caption) {
+        String key = SimCrypto.randomToken(16);
+        String path = "/" + id + "/detect/" + System.currentTimeMillis() + ".jpeg";
+        String bucket = "ty-eu-storage30-pic";
+        cloud.store(bucket, path, SimCrypto.encryptPicture(SimPictures.jpeg(caption), key));
+        ObjectNode event = TuyaJson.object();
+        event.put("v", "3.0");
+        event.put("bucket", bucket);
+        event.put("cmd", "ipc_doorbell");
+        event.put("type", "image");
+        event.put("with", "resources");
+        event.putArray("files").addArray().add(path).add(key);
+        Map<String, Object> dataPoints = new LinkedHashMap<>();
+        dataPoints.put("doorbell_pic",
+                Base64.getEncoder().encodeToString(TuyaJson.write(event).getBytes(StandardCharsets.UTF_8)));
+        dataPoints.put("doorbell_active", "1");
+        cloud.publishDeviceStatus(id, dataPoints);
+    }
+
+    /** A picture as a plain pre-signed URL in {@code doorbell_pic}. */
+    public void publishDoorbellUrl(String caption) {
+        String path = "/" + id + "/plain/" + System.currentTimeMillis() + ".jpeg";
+        cloud.store("ty-eu-storage30-pic", path, SimPictures.jpeg(caption));
+        String url = cloud.presignedUrl("ty-eu-storage30-pic", path);
+        cloud.publishDeviceStatus(id, Map.of("doorbell_pic",
+                Base64.getEncoder().encodeToString(url.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** The panel hangs up its answered call. */
+    public synchronized void hangUp() {
+        String current = session;
+        String peer = answeredBy;
+        if (current != null && peer != null) {
+            send(peer, "hang_up", current, "", false);
+            endCall();
+        }
+    }
+
+    /** The visitor walks away before anyone answers. */
+    public synchronized void cancel() {
+        String current = session;
+        if (current != null) {
+            for (String target : targets) {
+                send(target, "cancel", current, "", false);
+            }
+            endCall();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- app side
+
+    private synchronized void handle(byte[] payload) {
+        JsonNode message;
+        try {
+            message = TuyaJson.parse(new String(payload, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        if (message.path("protocol").asInt() != 308) {
+            return;
+        }
+        JsonNode rtc = message.path("data").path("data");
+        String event = rtc.path("event").asText("");
+        String from = rtc.path("curId").asText("");
+        String sessionId = rtc.path("sessionId").asText("");
+        received.add(new Received(event, from, sessionId, rtc.path("reason").asText("")));
+        if ("call".equals(event)) {
+            appCalls(from, sessionId, rtc.path("timeout").asLong());
+            return;
+        }
+        if (!sessionId.equals(session)) {
+            return;
+        }
+        switch (event) {
+            case "answer" -> {
+                if (answeredBy == null && panelCalling) {
+                    answeredBy = from;
+                    lastHeartbeat = Instant.now();
+                    for (String other : targets) {
+                        if (!other.equals(from)) {
+                            send(other, "already_answered", sessionId, "", false);
+                        }
+                    }
+                }
+            }
+            case "reject", "busy", "not_answered" -> {
+                if (!panelCalling) {
+                    return;
+                }
+                targets.remove(from);
+                if (callType == 2 && "reject".equals(event)) {
+                    for (String other : targets) {
+                        send(other, "reject", sessionId, "rejected_by_others", false);
+                    }
+                    endCall();
+                } else if (callType == 1 || targets.isEmpty()) {
+                    endCall();
+                }
+            }
+            case "hang_up", "cancel" -> endCall();
+            case "heartbeat" -> {
+                lastHeartbeat = Instant.now();
+                if (echoHeartbeats) {
+                    send(from, "heartbeat", sessionId, "", false);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void appCalls(String from, String sessionId, long timeout) {
+        if (sessionId.equals(session) && timeout == deadline) {
+            return; // repeated call
+        }
+        if (session != null) {
+            send(from, "busy", sessionId, "", false);
+            return;
+        }
+        session = sessionId;
+        panelCalling = false;
+        callType = 1;
+        deadline = timeout;
+        targets.clear();
+        targets.add(from);
+        send(from, "ring", sessionId, "", false);
+        Incoming behaviour = incoming;
+        if (behaviour == Incoming.RING_ONLY) {
+            long wait = Math.max(0, timeout - System.currentTimeMillis());
+            timer.schedule(() -> notAnswered(sessionId, from), wait, TimeUnit.MILLISECONDS);
+            return;
+        }
+        timer.schedule(() -> respond(sessionId, from, behaviour), answerDelay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void respond(String sessionId, String from, Incoming behaviour) {
+        if (!sessionId.equals(session)) {
+            return;
+        }
+        switch (behaviour) {
+            case ANSWER -> {
+                answeredBy = from;
+                lastHeartbeat = Instant.now();
+                send(from, "answer", sessionId, "", false);
+            }
+            case REJECT -> {
+                send(from, "reject", sessionId, "", false);
+                endCall();
+            }
+            default -> {
+                send(from, "busy", sessionId, "", false);
+                endCall();
+            }
+        }
+    }
+
+    private synchronized void notAnswered(String sessionId, String from) {
+        if (sessionId.equals(session) && answeredBy == null) {
+            send(from, "not_answered", sessionId, "", false);
+            endCall();
+        }
+    }
+
+    private synchronized void watchdog() {
+        if (session == null) {
+            return;
+        }
+        if (answeredBy != null && Duration.between(lastHeartbeat, Instant.now()).compareTo(heartbeatTimeout) > 0) {
+            endCall(); // the panel drops a call whose heartbeats stopped
+        } else if (answeredBy == null && panelCalling && System.currentTimeMillis() > deadline + 2000) {
+            endCall();
+        }
+    }
+
+    private void endCall() {
+        session = null;
+        answeredBy = null;
+        targets.clear();
+    }
+
+    private void send(String target, String event, String sessionId, String reason, boolean withCallFields) {
+        String topic = cloud.ipcTargets().get(target);
+        if (topic == null) {
+            return;
+        }
+        ObjectNode envelope = TuyaJson.object();
+        envelope.put("protocol", 308);
+        envelope.put("pv", "2.2");
+        envelope.put("t", System.currentTimeMillis() / 1000);
+        ObjectNode data = envelope.putObject("data");
+        data.put("type", "rtc");
+        ObjectNode rtc = data.putObject("data");
+        rtc.put("event", event);
+        rtc.put("curId", id);
+        rtc.put("targetId", target);
+        rtc.put("sessionId", sessionId);
+        if (withCallFields) {
+            rtc.put("timeout", deadline);
+            rtc.put("callType", callType);
+        }
+        ObjectNode extra = rtc.putObject("extra");
+        extra.put("channelType", 2);
+        extra.put("category", "sp_dpsxj");
+        extra.put("bizType", "screen_ipc");
+        if (!reason.isEmpty()) {
+            rtc.put("reason", reason);
+        }
+        cloud.publishRaw(topic, TuyaJson.write(envelope).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -31,7 +31,7 @@ import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
-import org.openhab.binding.tuyaintercom.internal.test.RecordingCallback;
+import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
 

@@ -140,6 +140,26 @@ public final class OsgiTestFramework implements AutoCloseable {
         return out;
     }
 
+    /** The framework stand-ins of the tests (things, callback, a scenario) as a bundle using the stand-in API. */
+    public File testSupportBundle() throws Exception {
+        File out = storage.resolve("test-support.jar").toFile();
+        try (Builder builder = new Builder()) {
+            builder.addClasspath(new File("target/test-classes"));
+            builder.addClasspath(new File("target/classes"));
+            builder.setProperty(Constants.BUNDLE_SYMBOLICNAME, "org.openhab.binding.tuyaintercom.testsupport");
+            builder.setProperty(Constants.BUNDLE_VERSION, "1.0.0");
+            builder.setProperty("-includepackage", "org.openhab.binding.tuyaintercom.internal.framework");
+            builder.setProperty(Constants.EXPORT_PACKAGE, "org.openhab.binding.tuyaintercom.internal.framework");
+            builder.setProperty(Constants.IMPORT_PACKAGE, "org.eclipse.jdt.annotation.*;resolution:=optional,*");
+            Jar jar = builder.build();
+            if (!builder.isOk()) {
+                throw new IOException("test support bundle: " + builder.getErrors());
+            }
+            jar.write(out);
+        }
+        return out;
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

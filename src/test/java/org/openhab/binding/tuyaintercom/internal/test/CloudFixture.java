@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
+import org.openhab.binding.tuyaintercom.internal.framework.TestBridge;
 import org.openhab.binding.tuyaintercom.internal.handler.AccountBridgeHandler;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.core.thing.ThingStatus;

@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.tuyaintercom.internal.test;
+package org.openhab.binding.tuyaintercom.internal.framework;
 
 import java.util.HashMap;
 import java.util.Map;

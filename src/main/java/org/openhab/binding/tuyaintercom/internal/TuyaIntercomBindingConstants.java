@@ -45,6 +45,8 @@ public final class TuyaIntercomBindingConstants {
     public static final String CHANNEL_UNLOCK = "unlock";
     public static final String CHANNEL_ONLINE = "online";
     public static final String CHANNEL_CALL_HISTORY = "call-history";
+    public static final String CHANNEL_CALL_PAGE_URL = "call-page-url";
+    public static final String CHANNEL_VIDEO_URL = "video-url";
 
     private TuyaIntercomBindingConstants() {
     }

@@ -40,6 +40,7 @@ import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaFailure;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.DeviceMessageDecryptor;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.MqttLink;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.MqttLinkStatusListener;
+import org.openhab.binding.tuyaintercom.internal.web.LinkSigner;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
@@ -65,16 +66,20 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     static final String DEVICE_MESSAGE_VERSION = "2.0";
     private static final int MAX_RETRY_SECONDS = 60;
     private static final int CONFIGURATION_RETRY_SECONDS = 300;
+    /** Link tokens live 24 h; the secret that signs them changes every 12 h. */
+    static final int SECRET_ROTATION_HOURS = 12;
 
     private final Logger logger = LoggerFactory.getLogger(AccountBridgeHandler.class);
     private final HttpClient httpClient;
     private final Clock clock;
     private final Map<String, DeviceMessageListener> listeners = new ConcurrentHashMap<>();
+    private final LinkSigner signer;
 
     private @Nullable OpenApiClient api;
     private @Nullable MqttLink ipcLink;
     private @Nullable MqttLink deviceLink;
     private @Nullable ScheduledFuture<?> connectJob;
+    private @Nullable ScheduledFuture<?> rotationJob;
     private volatile String userId = "";
     private int connectFailures;
 
@@ -82,6 +87,12 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
         super(bridge);
         this.httpClient = httpClient;
         this.clock = clock;
+        this.signer = new LinkSigner(clock);
+    }
+
+    /** Signs the links of this account's panels; its secret lives in memory only and is rotated. */
+    public LinkSigner signer() {
+        return signer;
     }
 
     @Override
@@ -107,6 +118,8 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
         connectFailures = 0;
         updateStatus(ThingStatus.UNKNOWN);
         scheduleConnect(0);
+        rotationJob = scheduler.scheduleWithFixedDelay(signer::rotate, SECRET_ROTATION_HOURS, SECRET_ROTATION_HOURS,
+                TimeUnit.HOURS);
     }
 
     static String baseUrl(AccountConfiguration config) {
@@ -302,6 +315,15 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
         link.publish(access.ipcSinkTopic(motoId, deviceId), payload);
     }
 
+    /** Publishes bytes on a topic of the ipc link (e.g. the wake-up of a low-power device). */
+    public void publishRaw(String topic, byte[] payload) throws MqttException {
+        MqttLink link = ipcLink;
+        if (link == null) {
+            throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
+        }
+        link.publish(topic, payload);
+    }
+
     /** The id this client uses as {@code from} in signalling messages (from the ipc source topic). */
     public String mqttUid() {
         MqttLink link = ipcLink;
@@ -346,6 +368,11 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
                 job.cancel(true);
             }
             connectJob = null;
+            ScheduledFuture<?> rotation = rotationJob;
+            if (rotation != null) {
+                rotation.cancel(true);
+            }
+            rotationJob = null;
         }
         stopLinks();
         api = null;

@@ -15,6 +15,11 @@ package org.openhab.binding.tuyaintercom.internal.handler;
 import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.CRC32;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +43,8 @@ import org.openhab.binding.tuyaintercom.internal.call.CallResult;
 import org.openhab.binding.tuyaintercom.internal.call.CallSettings;
 import org.openhab.binding.tuyaintercom.internal.call.CallState;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.IceServer;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiClient;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaFailure;
@@ -47,6 +54,11 @@ import org.openhab.binding.tuyaintercom.internal.tuya.events.DoorbellPress;
 import org.openhab.binding.tuyaintercom.internal.tuya.events.PictureRef;
 import org.openhab.binding.tuyaintercom.internal.tuya.events.SnapshotFetcher;
 import org.openhab.binding.tuyaintercom.internal.tuya.signalling.RtcCallCodec;
+import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.WebRtcSignalling;
+import org.openhab.binding.tuyaintercom.internal.web.CallStateBoard;
+import org.openhab.binding.tuyaintercom.internal.web.LinkSigner;
+import org.openhab.binding.tuyaintercom.internal.web.PanelDirectory;
+import org.openhab.binding.tuyaintercom.internal.web.WebPanel;
 import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.RawType;
@@ -66,20 +78,30 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One video intercom panel: maps its {@link CallEngine} to channels, triggers, commands and actions, and feeds the
  * engine with the panel's 308 call signalling and doorbell data points arriving through the account bridge.
  */
 @NonNullByDefault
-public class PanelHandler extends BaseThingHandler implements DeviceMessageListener, CallListener {
+public class PanelHandler extends BaseThingHandler implements DeviceMessageListener, CallListener, WebPanel {
     static final Duration PRESS_DEDUPLICATION = Duration.ofSeconds(5);
     private static final int CONFIGURATION_RETRY_SECONDS = 300;
     private static final int COMMUNICATION_RETRY_SECONDS = 30;
+    /** Links in the url channels are valid this long and re-signed every {@link #LINK_REFRESH}. */
+    static final Duration LINK_VALIDITY = Duration.ofHours(24);
+    static final Duration LINK_REFRESH = Duration.ofHours(6);
+    /** Media sessions of the call page are closed when the page stops asking for this long. */
+    static final Duration PAGE_MEDIA_IDLE = Duration.ofSeconds(30);
+    /** Live views of oh-video (which sends no keep-alive) end after this long at the latest. */
+    static final Duration LIVE_VIEW_LIMIT = Duration.ofMinutes(30);
 
     private final Logger logger = LoggerFactory.getLogger(PanelHandler.class);
     private final Clock clock;
     private final SnapshotFetcher snapshots;
+    private final PanelDirectory directory;
+    private final CallStateBoard board = new CallStateBoard();
 
     private PanelConfiguration config = new PanelConfiguration();
     private DoorbellEventParser doorbellParser = new DoorbellEventParser("");
@@ -87,6 +109,12 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     private @Nullable CallEngine engine;
     private @Nullable AccountBridgeHandler account;
     private volatile String motoId = "";
+    private volatile @Nullable WebRtcConfig webrtc;
+    private volatile String localKey = "";
+    private volatile @Nullable MediaRelay relay;
+    private volatile @Nullable String callMediaId;
+    private @Nullable ScheduledFuture<?> housekeepingJob;
+    private @Nullable ScheduledFuture<?> linkJob;
     private @Nullable ScheduledFuture<?> connectJob;
     private @Nullable ScheduledFuture<?> unlockOffJob;
     private @Nullable Call shownCall;
@@ -94,10 +122,11 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     private @Nullable String shownSession;
     private Instant lastPress = Instant.MIN;
 
-    public PanelHandler(Thing thing, HttpClient httpClient, Clock clock) {
+    public PanelHandler(Thing thing, HttpClient httpClient, Clock clock, PanelDirectory directory) {
         super(thing);
         this.clock = clock;
         this.snapshots = new SnapshotFetcher(httpClient);
+        this.directory = directory;
     }
 
     @Override
@@ -144,9 +173,12 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         String deviceId = config.deviceId.trim();
         boolean online;
         try {
-            online = api.device(deviceId).online();
-            WebRtcConfig webrtc = api.webRtcConfig(bridgeHandler.userId(), deviceId);
-            motoId = webrtc.motoId();
+            DeviceInfo device = api.device(deviceId);
+            online = device.online();
+            localKey = device.localKey();
+            WebRtcConfig config = api.webRtcConfig(bridgeHandler.userId(), deviceId);
+            webrtc = config;
+            motoId = config.motoId();
         } catch (TuyaApiException e) {
             TuyaFailure failure = e.failure();
             logger.debug("Panel {}: {}", deviceId, e.getMessage());
@@ -175,7 +207,21 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         if (old != null) {
             old.dispose();
         }
+        MediaRelay oldRelay = relay;
+        if (oldRelay != null) {
+            oldRelay.closeAll();
+        }
+        relay = new MediaRelay(new PanelTransport(), clock, this::mediaClosedByPanel);
         bridgeHandler.addDeviceListener(deviceId, this);
+        directory.register(getThing().getUID().getAsString(), this);
+        publishIdleBoard();
+        synchronized (this) {
+            cancelJob(housekeepingJob);
+            cancelJob(linkJob);
+            housekeepingJob = scheduler.scheduleWithFixedDelay(this::closeIdleMedia, 10, 10, TimeUnit.SECONDS);
+            linkJob = scheduler.scheduleWithFixedDelay(this::publishLinks, 0, LINK_REFRESH.toMinutes(),
+                    TimeUnit.MINUTES);
+        }
         shownState = CallState.IDLE;
         updateState(CHANNEL_CALL_STATE, new StringType(CallState.IDLE.name()));
         updateState(CHANNEL_ONLINE, OnOffType.from(online));
@@ -197,6 +243,17 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     @Override
     public void onSignalling(int protocol, JsonNode data) {
+        if (protocol == WebRtcSignalling.PROTOCOL) {
+            MediaRelay mediaRelay = relay;
+            if (mediaRelay != null) {
+                try {
+                    mediaRelay.onSignalling(WebRtcSignalling.decode(data));
+                } catch (IllegalArgumentException e) {
+                    logger.debug("Panel {}: ignored a WebRTC message: {}", config.deviceId, e.getMessage());
+                }
+            }
+            return;
+        }
         CallEngine callEngine = engine;
         if (protocol != RtcCallCodec.PROTOCOL || callEngine == null) {
             return;
@@ -296,12 +353,45 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             updateState(CHANNEL_CALL_END_REASON, new StringType(call.endReason()));
             history.add(call);
             publishHistory();
+            String media = callMediaId;
+            callMediaId = null;
+            MediaRelay mediaRelay = relay;
+            if (media != null && mediaRelay != null) {
+                MediaRelay.Session session = mediaRelay.session(media);
+                if (session != null) {
+                    scheduler.execute(() -> mediaRelay.close(session));
+                }
+            }
         }
     }
 
     @Override
     public void callOutcome(Call call, CallOutcome outcome) {
         triggerChannel(CHANNEL_CALL, outcome.name());
+        publishBoard(call, outcome);
+    }
+
+    private void publishBoard(Call call, @Nullable CallOutcome outcome) {
+        ObjectNode view = TuyaJson.object();
+        view.put("state", call.state().name());
+        view.put("direction", call.isOutgoing() ? "OUTGOING" : "INCOMING");
+        view.put("peer", call.peerId());
+        view.put("session", call.sessionId());
+        view.put("outcome", outcome == null ? "" : outcome.name());
+        view.put("endReason", call.endReason());
+        view.put("connected", call.isConnected());
+        if (!call.isEnded()) {
+            view.put("callToken", signer().sign(LinkSigner.Scope.CALL, thingUID(), call.sessionId(),
+                    LINK_VALIDITY));
+        }
+        board.publish(view);
+    }
+
+    private void publishIdleBoard() {
+        ObjectNode view = TuyaJson.object();
+        view.put("state", CallState.IDLE.name());
+        view.put("outcome", "");
+        board.publish(view);
     }
 
     @Override
@@ -436,6 +526,129 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         unlockOffJob = null;
     }
 
+    // ------------------------------------------------------------------------------------------- web
+
+    @Override
+    public String thingUID() {
+        return getThing().getUID().getAsString();
+    }
+
+    @Override
+    public LinkSigner signer() {
+        AccountBridgeHandler bridgeHandler = account;
+        if (bridgeHandler == null) {
+            throw new IllegalStateException("no account bridge");
+        }
+        return bridgeHandler.signer();
+    }
+
+    @Override
+    public CallStateBoard board() {
+        return board;
+    }
+
+    @Override
+    public @Nullable MediaRelay relay() {
+        return relay;
+    }
+
+    @Override
+    public List<IceServer> iceServers() {
+        WebRtcConfig config = webrtc;
+        return config == null ? List.of() : config.iceServers();
+    }
+
+    @Override
+    public void attachCallMedia(String mediaSessionId) {
+        callMediaId = mediaSessionId;
+    }
+
+    @Override
+    public boolean isCallMedia(String mediaSessionId) {
+        return mediaSessionId.equals(callMediaId);
+    }
+
+    private void mediaClosedByPanel(String mediaSessionId) {
+        if (mediaSessionId.equals(callMediaId)) {
+            CallEngine callEngine = engine;
+            if (callEngine != null) {
+                callEngine.mediaFailed(CallError.DISCONNECT);
+            }
+        }
+    }
+
+    private void closeIdleMedia() {
+        MediaRelay mediaRelay = relay;
+        if (mediaRelay != null) {
+            mediaRelay.closeIdle();
+        }
+    }
+
+    /** Signs fresh links for the call page and the oh-video endpoint and publishes them in their channels. */
+    private void publishLinks() {
+        AccountBridgeHandler bridgeHandler = account;
+        if (bridgeHandler == null) {
+            return;
+        }
+        String thing = thingUID();
+        String encoded = URLEncoder.encode(thing, StandardCharsets.UTF_8);
+        updateState(CHANNEL_CALL_PAGE_URL, new StringType(SERVLET_PATH + "/call/" + encoded + "?t="
+                + bridgeHandler.signer().sign(LinkSigner.Scope.PAGE, thing, "", LINK_VALIDITY)));
+        updateState(CHANNEL_VIDEO_URL, new StringType(SERVLET_PATH + "/video/" + encoded + "?t="
+                + bridgeHandler.signer().sign(LinkSigner.Scope.VIDEO, thing, "", LINK_VALIDITY)));
+    }
+
+    /** Sends 302 messages of media sessions to the panel, waking a low-power panel before an offer. */
+    private final class PanelTransport implements MediaRelay.Transport {
+        @Override
+        public void sendOffer(String sessionId, String sdp) throws Exception {
+            AccountBridgeHandler bridgeHandler = requireAccount();
+            WebRtcConfig config = webrtc;
+            if (config == null) {
+                throw new IllegalStateException("no WebRTC configuration");
+            }
+            if (config.lowPower() && !localKey.isEmpty()) {
+                CRC32 crc = new CRC32();
+                crc.update(localKey.getBytes(StandardCharsets.UTF_8));
+                bridgeHandler.publishRaw("m/w/" + config.deviceId(),
+                        ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+            }
+            bridgeHandler.publishSignalling(motoId, config.deviceId(),
+                    WebRtcSignalling.offer(bridgeHandler.mqttUid(), config.deviceId(), sessionId, motoId, sdp,
+                            config.auth(), 0, config.iceServers(), clock.instant().getEpochSecond()));
+        }
+
+        @Override
+        public void sendCandidate(String sessionId, String candidate) throws Exception {
+            AccountBridgeHandler bridgeHandler = requireAccount();
+            String deviceId = config.deviceId.trim();
+            bridgeHandler.publishSignalling(motoId, deviceId, WebRtcSignalling.candidate(bridgeHandler.mqttUid(),
+                    deviceId, sessionId, motoId, candidate, clock.instant().getEpochSecond()));
+        }
+
+        @Override
+        public void sendDisconnect(String sessionId) throws Exception {
+            AccountBridgeHandler bridgeHandler = requireAccount();
+            String deviceId = config.deviceId.trim();
+            bridgeHandler.publishSignalling(motoId, deviceId, WebRtcSignalling.disconnect(bridgeHandler.mqttUid(),
+                    deviceId, sessionId, motoId, clock.instant().getEpochSecond()));
+        }
+
+        private AccountBridgeHandler requireAccount() {
+            AccountBridgeHandler bridgeHandler = account;
+            if (bridgeHandler == null) {
+                throw new IllegalStateException("no account bridge");
+            }
+            return bridgeHandler;
+        }
+    }
+
+    private static void cancelJob(@Nullable ScheduledFuture<?> job) {
+        if (job != null) {
+            job.cancel(false);
+        }
+    }
+
     @Override
     public Collection<Class<? extends ThingHandlerService>> getServices() {
         return Set.of(TuyaIntercomActions.class);
@@ -468,16 +681,26 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             }
             connectJob = null;
             cancelUnlockOff();
+            cancelJob(housekeepingJob);
+            cancelJob(linkJob);
+            housekeepingJob = null;
+            linkJob = null;
             callEngine = engine;
             engine = null;
             bridgeHandler = account;
             account = null;
         }
-        if (bridgeHandler != null) {
-            bridgeHandler.removeDeviceListener(config.deviceId.trim(), this);
+        directory.unregister(thingUID(), this);
+        MediaRelay mediaRelay = relay;
+        relay = null;
+        if (mediaRelay != null) {
+            mediaRelay.closeAll();
         }
         if (callEngine != null) {
             callEngine.dispose();
+        }
+        if (bridgeHandler != null) {
+            bridgeHandler.removeDeviceListener(config.deviceId.trim(), this);
         }
     }
 }

@@ -26,7 +26,10 @@ import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.binding.BaseThingHandlerFactory;
 import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerFactory;
+import org.openhab.binding.tuyaintercom.internal.web.PanelDirectory;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Creates the handlers of the account bridge and the panels.
@@ -36,6 +39,12 @@ import org.osgi.service.component.annotations.Component;
 public class TuyaIntercomHandlerFactory extends BaseThingHandlerFactory {
     private final HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Clock clock = Clock.systemUTC();
+    private final PanelDirectory directory;
+
+    @Activate
+    public TuyaIntercomHandlerFactory(@Reference PanelDirectory directory) {
+        this.directory = directory;
+    }
 
     @Override
     public boolean supportsThingType(ThingTypeUID thingTypeUID) {
@@ -49,7 +58,7 @@ public class TuyaIntercomHandlerFactory extends BaseThingHandlerFactory {
             return new AccountBridgeHandler(bridge, httpClient, clock);
         }
         if (THING_TYPE_PANEL.equals(type)) {
-            return new PanelHandler(thing, httpClient, clock);
+            return new PanelHandler(thing, httpClient, clock, directory);
         }
         return null;
     }

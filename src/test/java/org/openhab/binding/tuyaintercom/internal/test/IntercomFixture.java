@@ -27,6 +27,7 @@ import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
 import org.openhab.binding.tuyaintercom.internal.framework.TestThing;
 import org.openhab.binding.tuyaintercom.internal.handler.PanelHandler;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
+import org.openhab.binding.tuyaintercom.internal.web.PanelDirectory;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingUID;
@@ -46,9 +47,16 @@ public final class IntercomFixture implements AutoCloseable {
     public final TestThing panelThing;
     public final PanelHandler panel;
     public final RecordingCallback callback;
+    public final PanelDirectory directory;
 
     public IntercomFixture(TuyaCloudSimulator sim, String installation, String deviceId,
             Map<String, Object> panelConfig) {
+        this(sim, installation, deviceId, panelConfig, new PanelDirectory());
+    }
+
+    public IntercomFixture(TuyaCloudSimulator sim, String installation, String deviceId,
+            Map<String, Object> panelConfig, PanelDirectory directory) {
+        this.directory = directory;
         cloud = new CloudFixture(sim, Map.of("linkId", "oh" + installation));
         callback = cloud.callback;
         Map<String, Object> config = new HashMap<>();
@@ -61,7 +69,7 @@ public final class IntercomFixture implements AutoCloseable {
         panelThing = new TestThing(new ThingUID(THING_TYPE_PANEL, cloud.bridge.getUID(), "door"), THING_TYPE_PANEL,
                 cloud.bridge.getUID(), config);
         cloud.bridge.addThing(panelThing);
-        panel = new PanelHandler(panelThing, CloudFixture.HTTP, Clock.systemUTC());
+        panel = new PanelHandler(panelThing, CloudFixture.HTTP, Clock.systemUTC(), directory);
         panelThing.setHandler(panel);
         panel.setCallback(callback);
     }

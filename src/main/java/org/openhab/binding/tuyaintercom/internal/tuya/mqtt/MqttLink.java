@@ -135,11 +135,16 @@ public class MqttLink {
 
     /** Publishes with QoS 1. */
     public void publish(String topic, String payload) throws MqttException {
+        publish(topic, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Publishes bytes with QoS 1. */
+    public void publish(String topic, byte[] payload) throws MqttException {
         Connection connection = current;
         if (connection == null || !connection.client.isConnected()) {
             throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
         }
-        connection.client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), QOS, false);
+        connection.client.publish(topic, payload, QOS, false);
     }
 
     /** Drops the connection and connects again at once with fresh access (e.g. after the broker went away). */

@@ -1,0 +1,222 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.tuya.webrtc;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * Adapts a browser's SDP offer to what Tuya devices accept, and the device's answer back to the browser.
+ * <p>
+ * Towards the device: audio m-line first, then video; no {@code a=extmap} (devices take only ~8 KB of JSON); only
+ * PCMA/PCMU audio and H.264 video; no data channel. Towards the browser: the answer's media sections in the order of
+ * the browser's offer, and an offered data channel accepted inside the BUNDLE group with the transport parameters of
+ * the bundled media, so that a player which restarts when its data channel closes (openHAB's {@code oh-video}) keeps
+ * playing although the device never speaks SCTP.
+ */
+@NonNullByDefault
+public final class SdpAdapter {
+    private static final Set<String> AUDIO_CODECS = Set.of("PCMA", "PCMU");
+    private static final Set<String> VIDEO_CODECS = Set.of("H264");
+
+    private SdpAdapter() {
+    }
+
+    /** The offer for the device. */
+    public static String offerForDevice(String browserOffer) {
+        Sdp offer = Sdp.parse(browserOffer);
+        List<Sdp.Media> audio = new ArrayList<>();
+        List<Sdp.Media> video = new ArrayList<>();
+        for (Sdp.Media media : offer.media) {
+            switch (media.kind()) {
+                case "audio" -> audio.add(filterCodecs(media, AUDIO_CODECS));
+                case "video" -> video.add(filterCodecs(media, VIDEO_CODECS));
+                default -> {
+                    // data channels and anything else stay between browser and binding
+                }
+            }
+        }
+        if (audio.isEmpty() && video.isEmpty()) {
+            throw new IllegalArgumentException("the offer has neither audio nor video");
+        }
+        List<Sdp.Media> ordered = new ArrayList<>(audio);
+        ordered.addAll(video);
+        List<String> session = new ArrayList<>();
+        for (String line : offer.session) {
+            if (!line.startsWith("a=group:BUNDLE") && !line.startsWith("a=extmap")) {
+                session.add(line);
+            }
+        }
+        List<String> mids = ordered.stream().filter(m -> !m.isRejected()).map(Sdp.Media::mid).filter(m -> !m.isEmpty())
+                .toList();
+        if (!mids.isEmpty()) {
+            session.add(timingIndex(session), "a=group:BUNDLE " + String.join(" ", mids));
+        }
+        return new Sdp(session, ordered).toString();
+    }
+
+    /** The device's answer with its sections in the order of the browser's offer; data channels accepted. */
+    public static String answerForBrowser(String deviceAnswer, String browserOffer) {
+        Sdp answer = Sdp.parse(deviceAnswer);
+        Sdp offer = Sdp.parse(browserOffer);
+        Sdp.Media transport = answer.media.stream().filter(m -> !m.isRejected()).findFirst().orElse(null);
+        List<Sdp.Media> ordered = new ArrayList<>();
+        List<String> bundle = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (Sdp.Media offered : offer.media) {
+            String mid = offered.mid();
+            Sdp.Media match = null;
+            if ("application".equals(offered.kind())) {
+                match = transport == null ? null : dataChannel(offered, transport, answer);
+            } else {
+                for (Sdp.Media candidate : answer.media) {
+                    if (candidate.mid().equals(mid) && used.add(mid)) {
+                        match = candidate;
+                        break;
+                    }
+                }
+            }
+            if (match == null) {
+                match = rejected(offered);
+            } else if (!match.isRejected()) {
+                bundle.add(mid);
+            }
+            ordered.add(match);
+        }
+        List<String> session = new ArrayList<>();
+        for (String line : answer.session) {
+            if (!line.startsWith("a=group:BUNDLE")) {
+                session.add(line);
+            }
+        }
+        if (!bundle.isEmpty()) {
+            session.add(timingIndex(session), "a=group:BUNDLE " + String.join(" ", bundle));
+        }
+        return new Sdp(session, ordered).toString();
+    }
+
+    /** The answer with the given candidate lines ({@code a=candidate:…}) in each accepted media section. */
+    public static String withCandidates(String sdp, List<String> candidates) {
+        Sdp parsed = Sdp.parse(sdp);
+        for (Sdp.Media media : parsed.media) {
+            if (media.isRejected() || "application".equals(media.kind())) {
+                continue;
+            }
+            for (String candidate : candidates) {
+                String line = candidate.startsWith("a=") ? candidate : "a=" + candidate;
+                if (!media.lines.contains(line)) {
+                    media.lines.add(line);
+                }
+            }
+            if (!media.lines.contains("a=end-of-candidates")) {
+                media.lines.add("a=end-of-candidates");
+            }
+        }
+        return parsed.toString();
+    }
+
+    private static int timingIndex(List<String> session) {
+        for (int i = 0; i < session.size(); i++) {
+            if (session.get(i).startsWith("t=")) {
+                return i + 1;
+            }
+        }
+        return session.size();
+    }
+
+    private static Sdp.Media filterCodecs(Sdp.Media media, Set<String> codecs) {
+        Set<String> keep = new HashSet<>();
+        for (String line : media.lines) {
+            if (line.startsWith("a=rtpmap:")) {
+                String rest = line.substring("a=rtpmap:".length());
+                int space = rest.indexOf(' ');
+                if (space > 0) {
+                    String name = rest.substring(space + 1).split("/")[0].toUpperCase(Locale.ROOT);
+                    if (codecs.contains(name)) {
+                        keep.add(rest.substring(0, space));
+                    }
+                }
+            }
+        }
+        String[] m = media.lines.get(0).split(" ");
+        List<String> payloads = new ArrayList<>();
+        for (int i = 3; i < m.length; i++) {
+            if (keep.contains(m[i])) {
+                payloads.add(m[i]);
+            }
+        }
+        if (payloads.isEmpty()) {
+            throw new IllegalArgumentException("the offer has no " + codecs + " for " + media.kind());
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(m[0] + " " + m[1] + " " + m[2] + " " + String.join(" ", payloads));
+        for (String line : media.lines.subList(1, media.lines.size())) {
+            String payload = payloadOf(line);
+            if (line.startsWith("a=extmap") || (payload != null && !keep.contains(payload))) {
+                continue;
+            }
+            lines.add(line);
+        }
+        return new Sdp.Media(lines);
+    }
+
+    private static @Nullable String payloadOf(String line) {
+        for (String prefix : List.of("a=rtpmap:", "a=fmtp:", "a=rtcp-fb:")) {
+            if (line.startsWith(prefix)) {
+                String rest = line.substring(prefix.length());
+                int space = rest.indexOf(' ');
+                return space < 0 ? rest : rest.substring(0, space);
+            }
+        }
+        return null;
+    }
+
+    private static Sdp.Media dataChannel(Sdp.Media offered, Sdp.Media transport, Sdp answer) {
+        String[] m = offered.lines.get(0).split(" ");
+        String proto = m.length > 2 ? m[2] : "UDP/DTLS/SCTP";
+        String format = m.length > 3 ? m[3] : "webrtc-datachannel";
+        List<String> lines = new ArrayList<>();
+        lines.add("m=application 9 " + proto + " " + format);
+        lines.add("c=IN IP4 0.0.0.0");
+        for (String name : List.of("ice-ufrag", "ice-pwd", "fingerprint", "setup")) {
+            String value = transport.attribute(name);
+            if (value == null) {
+                value = answer.sessionAttribute(name);
+            }
+            if (value != null) {
+                lines.add("a=" + name + ":" + value);
+            }
+        }
+        lines.add("a=mid:" + offered.mid());
+        lines.add("a=sctp-port:5000");
+        lines.add("a=max-message-size:262144");
+        return new Sdp.Media(lines);
+    }
+
+    private static Sdp.Media rejected(Sdp.Media offered) {
+        String[] m = offered.lines.get(0).split(" ");
+        List<String> lines = new ArrayList<>();
+        lines.add("m=" + offered.kind() + " 0 " + (m.length > 2 ? m[2] : "UDP/TLS/RTP/SAVPF") + " "
+                + (m.length > 3 ? m[3] : "0"));
+        lines.add("c=IN IP4 0.0.0.0");
+        lines.add("a=mid:" + offered.mid());
+        lines.add("a=inactive");
+        return new Sdp.Media(lines);
+    }
+}

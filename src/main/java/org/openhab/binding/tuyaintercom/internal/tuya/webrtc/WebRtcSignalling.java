@@ -1,0 +1,123 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.tuya.webrtc;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.openhab.binding.tuyaintercom.internal.tuya.api.IceServer;
+import java.util.List;
+
+/**
+ * WebRTC signalling with Tuya devices: MQTT protocol 302 messages {@code offer}, {@code answer}, {@code candidate},
+ * {@code disconnect} with the header {@code {type, from, to, sub_dev_id, sessionid, moto_id, tid}}.
+ */
+@NonNullByDefault
+public final class WebRtcSignalling {
+    public static final int PROTOCOL = 302;
+
+    /** A received 302 message: its type, session and body. */
+    public record Message(String type, String sessionId, String from, JsonNode msg) {
+        public String sdp() {
+            return msg.path("sdp").asText("");
+        }
+
+        /** The candidate without its {@code a=} prefix and line end; empty for end-of-candidates. */
+        public String candidate() {
+            String candidate = msg.path("candidate").asText("").strip();
+            return candidate.startsWith("a=") ? candidate.substring(2) : candidate;
+        }
+    }
+
+    private WebRtcSignalling() {
+    }
+
+    public static Message decode(JsonNode data) {
+        JsonNode header = data.path("header");
+        String type = header.path("type").asText("");
+        String session = header.path("sessionid").asText("");
+        if (type.isEmpty() || session.isEmpty()) {
+            throw new IllegalArgumentException("302 message without type or session");
+        }
+        JsonNode msg = data.path("msg");
+        if (msg.isTextual()) {
+            msg = TuyaJson.parse(msg.asText());
+        }
+        String sdp = msg.path("sdp").asText("");
+        if (sdp.length() > Sdp.MAX_LENGTH) {
+            throw new IllegalArgumentException("SDP too large");
+        }
+        return new Message(type, session, header.path("from").asText(""), msg);
+    }
+
+    public static String offer(String from, String deviceId, String sessionId, String motoId, String sdp, String auth,
+            int streamType, List<IceServer> iceServers, long epochSeconds) {
+        ObjectNode msg = TuyaJson.object();
+        msg.put("mode", "webrtc");
+        msg.put("sdp", sdp);
+        msg.put("auth", auth);
+        msg.put("stream_type", streamType);
+        msg.put("datachannel_enable", false);
+        ArrayNode token = msg.putArray("token");
+        for (IceServer ice : iceServers) {
+            ObjectNode server = token.addObject().put("urls", ice.urls());
+            if (!ice.username().isEmpty()) {
+                server.put("username", ice.username()).put("credential", ice.credential());
+            }
+        }
+        return envelope("offer", from, deviceId, sessionId, motoId, msg, epochSeconds);
+    }
+
+    public static String candidate(String from, String deviceId, String sessionId, String motoId, String candidate,
+            long epochSeconds) {
+        ObjectNode msg = TuyaJson.object();
+        msg.put("mode", "webrtc");
+        msg.put("candidate", candidate.isEmpty() ? "" : "a=" + candidate);
+        return envelope("candidate", from, deviceId, sessionId, motoId, msg, epochSeconds);
+    }
+
+    public static String disconnect(String from, String deviceId, String sessionId, String motoId, long epochSeconds) {
+        ObjectNode msg = TuyaJson.object();
+        msg.put("mode", "webrtc");
+        return envelope("disconnect", from, deviceId, sessionId, motoId, msg, epochSeconds);
+    }
+
+    /** A message as the device sends it (used by the simulator). */
+    public static String fromDevice(String type, String deviceId, String to, String sessionId, String motoId,
+            ObjectNode msg, long epochSeconds) {
+        return envelope(type, deviceId, to, sessionId, motoId, msg, epochSeconds);
+    }
+
+    private static String envelope(String type, String from, String to, String sessionId, String motoId,
+            ObjectNode msg, long epochSeconds) {
+        ObjectNode envelope = TuyaJson.object();
+        envelope.put("protocol", PROTOCOL);
+        envelope.put("pv", "2.2");
+        envelope.put("t", epochSeconds);
+        ObjectNode data = envelope.putObject("data");
+        ObjectNode header = data.putObject("header");
+        header.put("type", type);
+        header.put("from", from);
+        header.put("to", to);
+        header.put("sub_dev_id", "");
+        header.put("sessionid", sessionId);
+        header.put("moto_id", motoId);
+        header.put("tid", "");
+        data.set("msg", msg);
+        return TuyaJson.write(envelope);
+    }
+}

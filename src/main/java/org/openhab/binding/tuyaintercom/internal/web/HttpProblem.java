@@ -1,0 +1,34 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.web;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * A request the endpoints refuse, with the HTTP status and a short reason for the client.
+ */
+@NonNullByDefault
+public class HttpProblem extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+
+    public HttpProblem(int status, String reason) {
+        super(reason);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}

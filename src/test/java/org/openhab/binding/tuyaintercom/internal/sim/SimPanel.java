@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -66,6 +67,11 @@ public final class SimPanel implements AutoCloseable {
         return thread;
     });
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, SimMediaPeer> peers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<SimMediaPeer> allPeers = new CopyOnWriteArrayList<>();
+    private final List<String> webrtcReceived = new CopyOnWriteArrayList<>();
+    /** Answer media offers (302) with a real WebRTC peer; off, offers are left unanswered. */
+    public volatile boolean mediaEnabled = true;
 
     private @Nullable String session;
     private int callType;
@@ -81,7 +87,14 @@ public final class SimPanel implements AutoCloseable {
         cloud.addDevice(device);
         cloud.broker().onPublish((topic, payload) -> {
             if (topic.startsWith("/av/moto/") && topic.endsWith("/u/" + id)) {
-                timer.execute(() -> handle(payload));
+                timer.execute(() -> {
+                    try {
+                        handle(payload);
+                    } catch (RuntimeException | Error e) {
+                        System.err.println("sim panel " + id + ": " + e);
+                        e.printStackTrace();
+                    }
+                });
             }
         });
         cloud.onCommand((deviceId, dataPoints) -> {
@@ -101,6 +114,33 @@ public final class SimPanel implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        peers.values().forEach(SimMediaPeer::close);
+        peers.clear();
+    }
+
+    /** Video frames the panel received from clients, over all media sessions. */
+    public long videoFramesReceived() {
+        return allPeers.stream().mapToLong(SimMediaPeer::framesReceived).sum();
+    }
+
+    /** Audio packets the panel received from clients, over all media sessions. */
+    public long audioPacketsReceived() {
+        return allPeers.stream().mapToLong(SimMediaPeer::audioReceived).sum();
+    }
+
+    /** The 302 message types the panel received, in order. */
+    public List<String> webrtcReceived() {
+        return List.copyOf(webrtcReceived);
+    }
+
+    public int openMediaSessions() {
+        return peers.size();
+    }
+
+    /** The panel vanishes from the network: its media sessions end without a word. */
+    public void dropMedia() {
+        peers.values().forEach(SimMediaPeer::close);
+        peers.clear();
     }
 
     public List<Received> received() {
@@ -223,6 +263,10 @@ public final class SimPanel implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return;
         }
+        if (message.path("protocol").asInt() == 302) {
+            handleWebRtc(message.path("data"));
+            return;
+        }
         if (message.path("protocol").asInt() != 308) {
             return;
         }
@@ -274,6 +318,72 @@ public final class SimPanel implements AutoCloseable {
             default -> {
             }
         }
+    }
+
+    private void handleWebRtc(JsonNode data) {
+        JsonNode header = data.path("header");
+        String type = header.path("type").asText("");
+        String from = header.path("from").asText("");
+        String sessionId = header.path("sessionid").asText("");
+        String motoId = header.path("moto_id").asText("");
+        webrtcReceived.add(type);
+        switch (type) {
+            case "offer" -> {
+                if (!mediaEnabled) {
+                    return;
+                }
+                String offer = data.path("msg").path("sdp").asText("");
+                CompletableFuture<String> answer = new CompletableFuture<>();
+                SimMediaPeer peer = new SimMediaPeer(offer,
+                        candidate -> sendWebRtc(from, sessionId, motoId, "candidate",
+                                TuyaJson.object().put("mode", "webrtc").put("candidate",
+                                        candidate.isEmpty() ? "" : "a=" + candidate + "\r\n")),
+                        () -> timer.execute(() -> mediaEnded(from, sessionId, motoId)), answer);
+                peers.put(sessionId, peer);
+                allPeers.add(peer);
+                answer.whenComplete((sdp, error) -> {
+                    if (error != null) {
+                        System.err.println("sim panel: no media answer: " + error);
+                    }
+                    if (sdp != null) {
+                        sendWebRtc(from, sessionId, motoId, "answer",
+                                TuyaJson.object().put("mode", "webrtc").put("sdp", sdp));
+                    }
+                });
+            }
+            case "candidate" -> {
+                SimMediaPeer peer = peers.get(sessionId);
+                if (peer != null) {
+                    peer.addRemoteCandidate(data.path("msg").path("candidate").asText(""));
+                }
+            }
+            case "disconnect" -> {
+                SimMediaPeer peer = peers.remove(sessionId);
+                if (peer != null) {
+                    peer.close();
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void mediaEnded(String to, String sessionId, String motoId) {
+        SimMediaPeer peer = peers.remove(sessionId);
+        if (peer != null) {
+            peer.close();
+            sendWebRtc(to, sessionId, motoId, "disconnect", TuyaJson.object().put("mode", "webrtc"));
+        }
+    }
+
+    private void sendWebRtc(String to, String sessionId, String motoId, String type, ObjectNode msg) {
+        String topic = cloud.ipcTargets().get(to);
+        if (topic == null) {
+            return;
+        }
+        String payload = org.openhab.binding.tuyaintercom.internal.tuya.webrtc.WebRtcSignalling.fromDevice(type, id,
+                to, sessionId, motoId, msg, System.currentTimeMillis() / 1000);
+        cloud.publishRaw(topic, payload.getBytes(StandardCharsets.UTF_8));
     }
 
     private void appCalls(String from, String sessionId, long timeout) {

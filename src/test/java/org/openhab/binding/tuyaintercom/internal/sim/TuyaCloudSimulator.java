@@ -121,7 +121,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
             @Override
             public boolean mayWrite(String topic, String username) {
                 return credentials.stream().anyMatch(c -> c.username().equals(username)
-                        && topic.startsWith(c.sinkPrefix()));
+                        && (topic.startsWith(c.sinkPrefix()) || "ipc".equals(c.topics()) && topic.startsWith("m/w/")));
             }
         });
         this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);

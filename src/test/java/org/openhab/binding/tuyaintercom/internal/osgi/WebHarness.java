@@ -1,0 +1,163 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.osgi;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
+import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
+import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The whole system for browser tests: the simulated cloud and panel (with its WebRTC peer), a Felix framework with
+ * the packaged binding and its HTTP whiteboard on loopback, one openHAB installation, and headless Chromium browsers.
+ */
+@NonNullByDefault
+final class WebHarness implements AutoCloseable {
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    final TuyaCloudSimulator sim;
+    final SimPanel panel;
+    final OsgiTestFramework osgi;
+    final Map<String, Object> installation;
+    private final List<ChromeDriver> browsers = new ArrayList<>();
+
+    /** Skips when no browser is installed, except under CI where a missing browser fails. */
+    static void requireBrowser() {
+        boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if ("true".equals(System.getenv("CI"))) {
+            Assertions.assertTrue(present, "CI needs Debian chromium and chromium-driver (installed by .ci/run)");
+        }
+        Assumptions.assumeTrue(present, "no /usr/bin/chromium or /usr/bin/chromedriver: browser tests skipped");
+    }
+
+    WebHarness() throws Exception {
+        sim = new TuyaCloudSimulator().start();
+        panel = new SimPanel(sim, SimDevice.panel("panel1", "Front door"));
+        osgi = OsgiTestFramework.start("5.2.1");
+        File jar = new File(System.getProperty("bundle.jar", "target/missing.jar"));
+        Bundle binding = osgi.install(jar);
+        binding.start();
+        Bundle support = osgi.install(osgi.testSupportBundle());
+        support.start();
+        ServiceReference<?> reference = binding.getBundleContext()
+                .getServiceReference("org.openhab.core.thing.binding.ThingHandlerFactory");
+        Object factory = binding.getBundleContext().getService(reference);
+        Class<?> type = support.loadClass("org.openhab.binding.tuyaintercom.internal.framework.FelixInstallation");
+        Map<String, Object> bridgeConfig = Map.of("accessId", sim.accessId(), "accessSecret", sim.accessSecret(),
+                "dataCenter", "CUSTOM", "baseUrl", sim.baseUrl(), "userId", sim.userId(), "linkId", "web");
+        Map<String, Object> panelConfig = Map.of("deviceId", "panel1", "ringTimeout", 60);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> started = (Map<String, Object>) type
+                .getMethod("start", Object.class, String.class, Map.class, Map.class)
+                .invoke(null, factory, "home", bridgeConfig, panelConfig);
+        installation = started;
+        waitForHttp();
+    }
+
+    private void waitForHttp() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/tuyaintercom/"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the binding's servlet did not come up");
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + osgi.httpPort();
+    }
+
+    String callPageUrl() {
+        return base() + installation.get("callPageUrl");
+    }
+
+    String videoUrl() {
+        return base() + installation.get("videoUrl");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> trace() {
+        return ((Supplier<List<String>>) installation.get("trace")).get();
+    }
+
+    @SuppressWarnings("unchecked")
+    void command(String channel, String value) {
+        ((BiConsumer<String, String>) installation.get("command")).accept(channel, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    boolean awaitTrigger(String event) {
+        return ((Function<String, Boolean>) installation.get("awaitTrigger")).apply(event);
+    }
+
+    void clearTrace() {
+        ((Runnable) installation.get("clear")).run();
+    }
+
+    ChromeDriver browser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--autoplay-policy=no-user-gesture-required", "--window-size=420,860",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-").toString());
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        browsers.add(driver);
+        return driver;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ChromeDriver browser : browsers) {
+            try {
+                browser.quit();
+            } catch (RuntimeException e) {
+                // already gone
+            }
+        }
+        ((Runnable) installation.get("close")).run();
+        osgi.close();
+        panel.close();
+        sim.close();
+    }
+}

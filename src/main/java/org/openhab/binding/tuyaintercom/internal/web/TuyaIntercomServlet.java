@@ -140,7 +140,7 @@ public class TuyaIntercomServlet extends HttpServlet {
         switch (operation) {
             case "state": {
                 requireMethod(!post, "GET");
-                long since = parseLong(request.getParameter("since"), -1);
+                long since = parseLong(query(request, "since"), -1);
                 return panel.board().await(since, since < 0 ? Duration.ZERO : STATE_WAIT);
             }
             case "ice":
@@ -149,8 +149,8 @@ public class TuyaIntercomServlet extends HttpServlet {
             case "candidates": {
                 requireMethod(!post, "GET");
                 ObjectNode query = TuyaJson.object();
-                query.put("media", String.valueOf(request.getParameter("media")));
-                query.put("since", parseLong(request.getParameter("since"), 0));
+                query.put("media", String.valueOf(query(request, "media")));
+                query.put("since", parseLong(query(request, "since"), 0));
                 return CallPageApi.candidates(panel, query);
             }
             default:
@@ -185,7 +185,8 @@ public class TuyaIntercomServlet extends HttpServlet {
         String data = form.getOrDefault("data", "");
         String offer;
         try {
-            offer = new String(Base64.getDecoder().decode(data.trim()), StandardCharsets.UTF_8);
+            // a '+' sent without form encoding arrives as a space
+            offer = new String(Base64.getDecoder().decode(data.trim().replace(' ', '+')), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new HttpProblem(400, "data is not base64");
         }
@@ -201,7 +202,7 @@ public class TuyaIntercomServlet extends HttpServlet {
         }
         LinkSigner.Token token;
         try {
-            token = panel.signer().verify(request.getParameter("t"), scope, thing);
+            token = panel.signer().verify(query(request, "t"), scope, thing);
         } catch (IllegalStateException e) {
             token = null;
         }
@@ -260,6 +261,15 @@ public class TuyaIntercomServlet extends HttpServlet {
             }
         }
         return form;
+    }
+
+    /**
+     * A parameter of the query string only: {@code getParameter} would make the container read a form body, which
+     * the endpoints read themselves with a size limit.
+     */
+    static @Nullable String query(HttpServletRequest request, String name) {
+        String query = request.getQueryString();
+        return query == null ? null : form(query).get(name);
     }
 
     private static long parseLong(@Nullable String value, long fallback) {

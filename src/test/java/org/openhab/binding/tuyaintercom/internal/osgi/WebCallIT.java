@@ -35,6 +35,71 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Timeout(240)
 class WebCallIT {
 
+    /** Clicks a button and resolves with the milliseconds until the first video frame is decoded. */
+    static final String CLICK_AND_TIME_FIRST_FRAME = """
+            const done = arguments[arguments.length - 1];
+            const start = performance.now();
+            document.getElementById(arguments[0]).click();
+            const poll = async () => {
+              const s = await window.intercomStats();
+              if (s.framesDecoded > 0) return done(Math.round(performance.now() - start));
+              if (performance.now() - start > 30000) return done(-1);
+              setTimeout(poll, 10);
+            };
+            poll();
+            """;
+
+    /** The same media between browser and the simulated panel's peer without the binding (no trickle). */
+    static final String DIRECT_OFFER = """
+            const done = arguments[arguments.length - 1];
+            window.direct = { start: performance.now() };
+            const pc = window.direct.pc = new RTCPeerConnection({ iceServers: [] });
+            pc.addTransceiver('audio', { direction: 'recvonly' });
+            pc.addTransceiver('video', { direction: 'recvonly' });
+            pc.createOffer().then(o => pc.setLocalDescription(o)).then(() => new Promise(resolve => {
+              if (pc.iceGatheringState === 'complete') return resolve();
+              pc.onicegatheringstatechange = () => { if (pc.iceGatheringState === 'complete') resolve(); };
+              setTimeout(resolve, 2000);
+            })).then(() => done(pc.localDescription.sdp));
+            """;
+
+    static final String DIRECT_ANSWER = """
+            const done = arguments[arguments.length - 1];
+            const pc = window.direct.pc;
+            pc.setRemoteDescription({ type: 'answer', sdp: arguments[0] }).then(() => {
+              const poll = async () => {
+                let frames = 0;
+                (await pc.getStats()).forEach(r => { if (r.type === 'inbound-rtp' && r.kind === 'video') frames += r.framesDecoded || 0; });
+                if (frames > 0) { const t = Math.round(performance.now() - window.direct.start); pc.close(); return done(t); }
+                if (performance.now() - window.direct.start > 30000) return done(-1);
+                setTimeout(poll, 10);
+              };
+              poll();
+            });
+            """;
+
+    static long directFirstFrameMillis(WebHarness harness, ChromeDriver browser) throws Exception {
+        String offer = (String) browser.executeAsyncScript(DIRECT_OFFER);
+        java.util.List<String> candidates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<Void> gathered = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<String> answer = new java.util.concurrent.CompletableFuture<>();
+        try (org.openhab.binding.tuyaintercom.internal.sim.SimMediaPeer peer = new org.openhab.binding.tuyaintercom.internal.sim.SimMediaPeer(
+                offer, c -> {
+                    if (c.isEmpty()) {
+                        gathered.complete(null);
+                    } else {
+                        candidates.add(c);
+                    }
+                }, () -> {
+                }, answer)) {
+            String sdp = answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            gathered.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            String withCandidates = org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapter
+                    .withCandidates(sdp, candidates);
+            return ((Number) browser.executeAsyncScript(DIRECT_ANSWER, withCandidates)).longValue();
+        }
+    }
+
     @BeforeAll
     static void browserPresent() {
         WebHarness.requireBrowser();
@@ -63,27 +128,25 @@ class WebCallIT {
             browser.get(harness.callPageUrl());
             harness.clearTrace();
             harness.panel.pressCallButton(3, Duration.ofSeconds(60));
-            WebElement answer = visible(browser, "answer");
+            visible(browser, "answer");
+            Number firstFrame = (Number) browser.executeAsyncScript(CLICK_AND_TIME_FIRST_FRAME, "answer");
+            long firstFrameMillis = firstFrame.longValue();
             long clicked = System.nanoTime();
-            answer.click();
-
-            long firstFrameMillis = -1;
             Map<String, Object> stats = Map.of();
             long deadline = System.currentTimeMillis() + 60_000;
             while (System.currentTimeMillis() < deadline) {
                 stats = stats(browser);
-                if (firstFrameMillis < 0 && number(stats, "framesDecoded") > 0) {
-                    firstFrameMillis = (System.nanoTime() - clicked) / 1_000_000;
-                }
                 if (number(stats, "framesDecoded") > 30 && number(stats, "audioPacketsReceived") > 0
                         && harness.panel.videoFramesReceived() > 0 && harness.panel.audioPacketsReceived() > 0) {
                     break;
                 }
                 Thread.sleep(250);
             }
-            System.out.printf("call page: answer click -> first decoded frame %d ms; browser decoded %d frames, "
-                    + "%d audio packets; panel received %d video frames, %d audio packets%n", firstFrameMillis,
-                    number(stats, "framesDecoded"), number(stats, "audioPacketsReceived"),
+            long direct = directFirstFrameMillis(harness, browser);
+            System.out.printf("answer click -> first decoded frame: via the binding %d ms, direct browser <-> panel "
+                    + "%d ms%n", firstFrameMillis, direct);
+            System.out.printf("call page: browser decoded %d frames, "
+                    + "%d audio packets; panel received %d video frames, %d audio packets%n", number(stats, "framesDecoded"), number(stats, "audioPacketsReceived"),
                     harness.panel.videoFramesReceived(), harness.panel.audioPacketsReceived());
             assertTrue(number(stats, "framesDecoded") > 30, "browser decoded frames: " + stats);
             assertTrue(number(stats, "audioPacketsReceived") > 0, "browser received audio: " + stats);
@@ -99,6 +162,26 @@ class WebCallIT {
                 Thread.sleep(50);
             }
             assertEquals(1, harness.panel.count("hang_up"), "the panel saw hang_up");
+        }
+    }
+
+    @Test
+    void twoBrowsersRingOneAnswersTheOtherSeesAnsweredElsewhere() throws Exception {
+        try (WebHarness harness = new WebHarness()) {
+            ChromeDriver first = harness.browser();
+            ChromeDriver second = harness.browser();
+            first.get(harness.callPageUrl());
+            second.get(harness.callPageUrl());
+            harness.panel.pressCallButton(3, Duration.ofSeconds(60));
+            visible(first, "answer");
+            visible(second, "answer");
+            first.findElement(By.id("answer")).click();
+            new WebDriverWait(second, Duration.ofSeconds(20)).until(d -> "Answered on another device"
+                    .equals(d.findElement(By.id("status")).getText()));
+            assertFalse(second.findElement(By.id("answer")).isDisplayed(), "no answer button any more");
+            assertTrue(harness.awaitTrigger("CONNECTED"), harness.trace().toString());
+            Thread.sleep(500);
+            assertEquals(1, harness.panel.count("answer"), "the panel received exactly one answer");
         }
     }
 }

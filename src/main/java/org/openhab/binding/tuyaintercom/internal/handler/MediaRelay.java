@@ -132,12 +132,19 @@ public class MediaRelay {
     private final Transport transport;
     private final Clock clock;
     private final Consumer<String> sessionClosedByPanel;
+    private volatile Consumer<String> sessionAbandoned = id -> {
+    };
     private final Map<String, Session> sessions = new LinkedHashMap<>();
 
     public MediaRelay(Transport transport, Clock clock, Consumer<String> sessionClosedByPanel) {
         this.transport = transport;
         this.clock = clock;
         this.sessionClosedByPanel = sessionClosedByPanel;
+    }
+
+    /** Told about sessions closed because their browser stopped asking (a closed tab, a lost network). */
+    public void onAbandoned(Consumer<String> listener) {
+        this.sessionAbandoned = listener;
     }
 
     /**
@@ -242,7 +249,10 @@ public class MediaRelay {
         synchronized (sessions) {
             sessions.values().stream().filter(s -> s.lastSeen.plus(s.idleLimit).isBefore(now)).forEach(stale::add);
         }
-        stale.forEach(this::close);
+        for (Session session : stale) {
+            close(session);
+            sessionAbandoned.accept(session.id);
+        }
     }
 
     public int sessionCount() {

@@ -211,7 +211,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         if (oldRelay != null) {
             oldRelay.closeAll();
         }
-        relay = new MediaRelay(new PanelTransport(), clock, this::mediaClosedByPanel);
+        MediaRelay newRelay = new MediaRelay(new PanelTransport(), clock, this::mediaClosedByPanel);
+        newRelay.onAbandoned(this::mediaAbandoned);
+        relay = newRelay;
         bridgeHandler.addDeviceListener(deviceId, this);
         directory.register(getThing().getUID().getAsString(), this);
         publishIdleBoard();
@@ -575,6 +577,11 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
                 callEngine.mediaFailed(CallError.DISCONNECT);
             }
         }
+    }
+
+    /** The browser of the call's media went away without hanging up: the call cannot go on. */
+    private void mediaAbandoned(String mediaSessionId) {
+        mediaClosedByPanel(mediaSessionId);
     }
 
     private void closeIdleMedia() {

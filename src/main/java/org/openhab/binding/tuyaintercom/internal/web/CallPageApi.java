@@ -209,7 +209,12 @@ public final class CallPageApi {
                     engine.mediaFailed(CallError.CONNECT_FAIL);
                 }
             }
-            case "closed" -> relay.close(session);
+            case "closed" -> {
+                relay.close(session);
+                if (panel.isCallMedia(session.id())) {
+                    engine.hangUp(); // the page that answered went away
+                }
+            }
             default -> throw new HttpProblem(400, "unknown media event");
         }
         return TuyaJson.object().put("result", "SUCCESS");

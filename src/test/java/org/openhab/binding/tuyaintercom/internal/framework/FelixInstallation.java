@@ -13,10 +13,12 @@
 package org.openhab.binding.tuyaintercom.internal.framework;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -31,52 +33,78 @@ import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerFactory;
 
 /**
- * An openHAB installation inside the OSGi framework for end-to-end tests: an account bridge and one panel created
- * through the binding's handler factory, running until closed. Only plain Java types cross to the caller.
+ * An openHAB installation inside the OSGi framework for end-to-end tests and the try-it command: an account bridge
+ * and its panels created through the binding's handler factory, running until closed. Only plain Java types cross to
+ * the caller.
  */
 @NonNullByDefault
 public final class FelixInstallation {
     private FelixInstallation() {
     }
 
-    /**
-     * @return "callPageUrl", "videoUrl" (String), "trace" (Supplier of "channel=value" lines), "command"
-     *         (BiConsumer channel, command), "awaitTrigger" (Function event → true), "close" (Runnable)
-     */
+    /** One panel; see {@link #start(Object, String, Map, List, Consumer)}. */
     public static Map<String, Object> start(Object factory, String id, Map<String, Object> bridgeConfig,
             Map<String, Object> panelConfig) throws Exception {
+        return start(factory, id, bridgeConfig, List.of(panelConfig), line -> {
+        });
+    }
+
+    /**
+     * @param printer told every channel update, trigger and status as it happens
+     * @return for the first panel "callPageUrl", "videoUrl", "thing", "command" (BiConsumer channel, command),
+     *         "trace" (Supplier of "channel=value"), "awaitTrigger" (Function event → true); for every panel
+     *         "callPageUrl:&lt;deviceId&gt;", "videoUrl:&lt;deviceId&gt;"; "clear" and "close" (Runnable)
+     */
+    public static Map<String, Object> start(Object factory, String id, Map<String, Object> bridgeConfig,
+            List<Map<String, Object>> panelConfigs, Consumer<String> printer) throws Exception {
         ThingHandlerFactory handlers = (ThingHandlerFactory) factory;
         ThingTypeUID accountType = new ThingTypeUID("tuyaintercom", "account");
         ThingTypeUID panelType = new ThingTypeUID("tuyaintercom", "panel");
         RecordingCallback callback = new RecordingCallback();
+        callback.setListener(printer);
         TestBridge bridge = new TestBridge(new ThingUID(accountType, id), accountType, bridgeConfig);
         callback.addBridge(bridge);
-        TestThing panel = new TestThing(new ThingUID(panelType, bridge.getUID(), "door"), panelType, bridge.getUID(),
-                panelConfig);
-        bridge.addThing(panel);
         ThingHandler bridgeHandler = handlers.registerHandler(bridge);
         bridge.setHandler(bridgeHandler);
         bridgeHandler.setCallback(callback);
-        ThingHandler panelHandler = handlers.registerHandler(panel);
-        panel.setHandler(panelHandler);
-        panelHandler.setCallback(callback);
+        List<TestThing> panels = new ArrayList<>();
+        List<ThingHandler> panelHandlers = new ArrayList<>();
+        for (Map<String, Object> panelConfig : panelConfigs) {
+            String deviceId = String.valueOf(panelConfig.get("deviceId"));
+            TestThing panel = new TestThing(new ThingUID(panelType, bridge.getUID(), deviceId), panelType,
+                    bridge.getUID(), panelConfig);
+            bridge.addThing(panel);
+            ThingHandler handler = handlers.registerHandler(panel);
+            panel.setHandler(handler);
+            handler.setCallback(callback);
+            panels.add(panel);
+            panelHandlers.add(handler);
+        }
         bridgeHandler.initialize();
         callback.awaitStatus(bridge, ThingStatus.ONLINE, Duration.ofSeconds(20));
-        panelHandler.initialize();
-        callback.awaitStatus(panel, ThingStatus.ONLINE, Duration.ofSeconds(20));
-
         Map<String, Object> installation = new HashMap<>();
-        installation.put("callPageUrl", callback
-                .await(e -> e.channelOrThing().equals("call-page-url"), Duration.ofSeconds(10)).value());
-        installation.put("videoUrl",
-                callback.await(e -> e.channelOrThing().equals("video-url"), Duration.ofSeconds(10)).value());
-        installation.put("thing", panel.getUID().getAsString());
+        for (int i = 0; i < panels.size(); i++) {
+            TestThing panel = panels.get(i);
+            panelHandlers.get(i).initialize();
+            callback.awaitStatus(panel, ThingStatus.ONLINE, Duration.ofSeconds(20));
+            String deviceId = panel.getUID().getId();
+            installation.put("callPageUrl:" + deviceId, callback.await(e -> e.channelOrThing().equals("call-page-url")
+                    && e.value().contains(deviceId), Duration.ofSeconds(10)).value());
+            installation.put("videoUrl:" + deviceId, callback.await(
+                    e -> e.channelOrThing().equals("video-url") && e.value().contains(deviceId),
+                    Duration.ofSeconds(10)).value());
+        }
+        TestThing first = panels.get(0);
+        ThingHandler firstHandler = panelHandlers.get(0);
+        installation.put("callPageUrl", installation.get("callPageUrl:" + first.getUID().getId()));
+        installation.put("videoUrl", installation.get("videoUrl:" + first.getUID().getId()));
+        installation.put("thing", first.getUID().getAsString());
         Supplier<List<String>> trace = () -> callback.events().stream().filter(e -> !e.kind().equals("status"))
                 .filter(e -> List.of("call-state", "call-end-reason", "call").contains(e.channelOrThing()))
                 .map(e -> e.channelOrThing() + "=" + e.value()).collect(Collectors.toList());
         installation.put("trace", trace);
-        BiConsumer<String, String> command = (channel, value) -> panelHandler
-                .handleCommand(new ChannelUID(panel.getUID(), channel), new StringType(value));
+        BiConsumer<String, String> command = (channel, value) -> firstHandler
+                .handleCommand(new ChannelUID(first.getUID(), channel), new StringType(value));
         installation.put("command", command);
         Function<String, Boolean> awaitTrigger = event -> {
             try {
@@ -90,9 +118,11 @@ public final class FelixInstallation {
         Runnable clear = callback::clear;
         installation.put("clear", clear);
         Runnable close = () -> {
-            panelHandler.dispose();
+            for (int i = 0; i < panels.size(); i++) {
+                panelHandlers.get(i).dispose();
+                handlers.unregisterHandler(panels.get(i));
+            }
             bridgeHandler.dispose();
-            handlers.unregisterHandler(panel);
             handlers.unregisterHandler(bridge);
         };
         installation.put("close", close);

@@ -47,6 +47,13 @@ public class RecordingCallback implements ThingHandlerCallback {
     }
 
     private final List<Event> events = new ArrayList<>();
+    private volatile java.util.function.Consumer<String> listener = line -> {
+    };
+
+    /** Also tells every report, as text, to a listener (e.g. a console). */
+    public void setListener(java.util.function.Consumer<String> listener) {
+        this.listener = listener;
+    }
     private final Map<ThingUID, Bridge> bridges = new ConcurrentHashMap<>();
 
     public void addBridge(Bridge bridge) {
@@ -67,7 +74,7 @@ public class RecordingCallback implements ThingHandlerCallback {
     public void statusUpdated(Thing thing, ThingStatusInfo thingStatus) {
         ThingStatus before = thing.getStatus();
         thing.setStatusInfo(thingStatus);
-        record(new Event("status", thing.getUID().getId(), thingStatus.toString()));
+        record(new Event("status", thing.getUID().getAsString(), thingStatus.toString()));
         if (thing instanceof Bridge bridge && before != thingStatus.getStatus()) {
             // as the framework does: children learn about their bridge's status
             for (Thing child : bridge.getThings()) {
@@ -114,6 +121,8 @@ public class RecordingCallback implements ThingHandlerCallback {
             events.add(event);
             events.notifyAll();
         }
+        String text = event.toString();
+        listener.accept(text.length() > 160 ? text.substring(0, 160) + "…" : text);
     }
 
     public List<Event> events() {

@@ -57,8 +57,13 @@ public final class OsgiTestFramework implements AutoCloseable {
     }
 
     public static OsgiTestFramework start(String openhabVersion) throws Exception {
+        return start(openhabVersion, 0);
+    }
+
+    /** With {@code httpPort} 0 a free port is taken. */
+    public static OsgiTestFramework start(String openhabVersion, int httpPort) throws Exception {
         Path storage = Files.createTempDirectory("felix-");
-        int port = freePort();
+        int port = httpPort > 0 ? httpPort : freePort();
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
@@ -160,7 +165,7 @@ public final class OsgiTestFramework implements AutoCloseable {
         return out;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

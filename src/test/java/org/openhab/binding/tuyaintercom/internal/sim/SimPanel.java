@@ -85,6 +85,7 @@ public final class SimPanel implements AutoCloseable {
         this.cloud = cloud;
         this.id = device.id;
         cloud.addDevice(device);
+        cloud.registerPanel(this);
         cloud.broker().onPublish((topic, payload) -> {
             if (topic.startsWith("/av/moto/") && topic.endsWith("/u/" + id)) {
                 timer.execute(() -> {

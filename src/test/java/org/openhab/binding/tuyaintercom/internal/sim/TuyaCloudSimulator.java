@@ -89,6 +89,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     private final Map<String, Credential> connections = new ConcurrentHashMap<>();
     private final Map<String, String> mqttUids = new ConcurrentHashMap<>();
     private final Map<String, byte[]> storage = new ConcurrentHashMap<>();
+    private final Map<String, SimPanel> panels = new ConcurrentHashMap<>();
     private final Map<String, Instant> storageLinks = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger tokenGrants = new AtomicInteger();
@@ -106,6 +107,8 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         this.accessId = accessId;
         this.accessSecret = accessSecret;
         this.userId = userId;
+        SimSecrets.record(accessSecret);
+        SimSecrets.record("sim-turn-credential");
         this.broker = new SimBroker(new SimBroker.Access() {
             @Override
             public boolean mayConnect(String clientId, String username, String password) {
@@ -196,6 +199,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     }
 
     public synchronized SimDevice addDevice(SimDevice device) {
+        SimSecrets.record(device.localKey);
         devices.put(device.id, device);
         return device;
     }
@@ -339,10 +343,55 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         }
     }
 
+    /** Registers the device side of a panel for the simulator's control endpoints ({@code /sim/…}). */
+    public void registerPanel(SimPanel panel) {
+        panels.put(panel.id, panel);
+    }
+
+    private void handleControl(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String action = exchange.getRequestURI().getPath().substring("/sim/".length());
+            String deviceId = parseQuery(exchange.getRequestURI().getRawQuery()).getOrDefault("device", "");
+            SimPanel panel = panels.get(deviceId);
+            String answer;
+            int status = 200;
+            if (panel == null) {
+                status = 404;
+                answer = "no simulated panel '" + deviceId + "'; known: " + panels.keySet() + "\n";
+            } else {
+                answer = switch (action) {
+                    case "ring" -> {
+                        panel.publishDoorbellDataPoints("visitor at " + deviceId);
+                        yield "ringing: session " + panel.pressCallButton(3, Duration.ofSeconds(30)) + "\n";
+                    }
+                    case "hangup" -> {
+                        panel.hangUp();
+                        panel.cancel();
+                        yield "hung up\n";
+                    }
+                    default -> {
+                        status = 404;
+                        yield "actions: /sim/ring, /sim/hangup\n";
+                    }
+                };
+            }
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain;charset=utf-8");
+            exchange.sendResponseHeaders(status, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         if (exchange.getRequestURI().getPath().startsWith("/storage/")) {
             handleStorage(exchange);
+            return;
+        }
+        if (exchange.getRequestURI().getPath().startsWith("/sim/")) {
+            handleControl(exchange);
             return;
         }
         try (exchange) {
@@ -463,6 +512,11 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         return tokenJson(token);
     }
 
+    private static void recordSecrets(Token token) {
+        SimSecrets.record(token.accessToken());
+        SimSecrets.record(token.refreshToken());
+    }
+
     private ObjectNode refreshToken(String refreshToken) {
         Instant now = Instant.now();
         for (Token token : tokens.values()) {
@@ -479,6 +533,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     }
 
     private ObjectNode tokenJson(Token token) {
+        recordSecrets(token);
         ObjectNode result = TuyaJson.object();
         result.put("access_token", token.accessToken());
         result.put("refresh_token", token.refreshToken());
@@ -589,6 +644,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         Credential credential = new Credential(linkId, topics, "cloud_" + linkId, "cloud_" + mqttUid,
                 SimCrypto.randomToken(32), sourceTopic, sinkPrefix, version, Instant.now().plus(mqttLifetime));
         credentials.add(credential);
+        SimSecrets.record(credential.password());
         ObjectNode result = TuyaJson.object();
         result.put("url", broker.url());
         result.put("client_id", credential.clientId());

@@ -1,0 +1,166 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.tryit;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.osgi.OsgiTestFramework;
+import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
+import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
+import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The try-it command: the simulated Tuya cloud with two panels and the binding in Apache Felix (with the openHAB API
+ * stand-ins) on localhost, an account bridge and both panels configured against the simulator. Prints the links of
+ * the call pages and the oh-video endpoints, how to make a panel ring, and every channel update as it happens.
+ * {@code --simulator-only} starts just the simulator and prints what a real openHAB needs to point at it.
+ */
+@NonNullByDefault
+public final class TryIt {
+    private TryIt() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean simulatorOnly = List.of(args).contains("--simulator-only");
+        TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
+        SimPanel front = new SimPanel(sim, SimDevice.panel("frontdoor01", "Front door"));
+        SimPanel back = new SimPanel(sim, SimDevice.panel("gate02", "Garden gate"));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Holder holder = new Holder();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping …");
+            holder.stop();
+            front.close();
+            back.close();
+            sim.close();
+            stopped.countDown();
+        }, "try-it-stop"));
+
+        if (simulatorOnly) {
+            printSimulator(sim);
+        } else {
+            startBinding(sim, holder);
+        }
+        System.out.println("Make a panel ring: type 1 (front door) or 2 (garden gate) and Enter, or");
+        System.out.println("  curl -X POST '" + sim.baseUrl() + "/sim/ring?device=frontdoor01'");
+        System.out.println("The visitor hangs up: type h1 / h2, or curl -X POST '" + sim.baseUrl()
+                + "/sim/hangup?device=frontdoor01'");
+        System.out.println("Quit: q or Ctrl-C.\n");
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            switch (line.trim()) {
+                case "1" -> ring(front);
+                case "2" -> ring(back);
+                case "h1" -> front.hangUp();
+                case "h2" -> back.hangUp();
+                case "q" -> System.exit(0);
+                default -> System.out.println("1, 2, h1, h2 or q");
+            }
+        }
+        stopped.await(); // stdin closed: run until Ctrl-C
+    }
+
+    private static void ring(SimPanel panel) {
+        panel.publishDoorbellDataPoints("visitor");
+        panel.pressCallButton(3, Duration.ofSeconds(30));
+        System.out.println(time() + " panel " + panel.id + " calls");
+    }
+
+    private static void printSimulator(TuyaCloudSimulator sim) {
+        System.out.println("\nSimulated Tuya cloud running. Point an openHAB on this machine at it:\n");
+        System.out.println("Bridge tuyaintercom:account:sim \"Simulated Tuya cloud\" [ accessId=\"" + sim.accessId()
+                + "\", accessSecret=\"" + sim.accessSecret() + "\", dataCenter=\"CUSTOM\", baseUrl=\""
+                + sim.baseUrl() + "\", userId=\"" + sim.userId() + "\" ] {");
+        System.out.println("    Thing panel frontdoor \"Front door\" [ deviceId=\"frontdoor01\" ]");
+        System.out.println("    Thing panel gate \"Garden gate\" [ deviceId=\"gate02\" ]");
+        System.out.println("}\n");
+        System.out.println("(The simulator's own demo credentials; its MQTT broker listens on " + sim.broker().url()
+                + ".)\n");
+    }
+
+    private static void startBinding(TuyaCloudSimulator sim, Holder holder) throws Exception {
+        File jar = new File(System.getProperty("bundle.jar", "target/org.openhab.binding.tuyaintercom.jar"));
+        if (!jar.isFile()) {
+            throw new IllegalStateException("build the binding first (mvn -B -DskipTests package): " + jar);
+        }
+        OsgiTestFramework osgi = OsgiTestFramework.start("5.2.1", Integer.getInteger("tryit.port", 0));
+        holder.osgi = osgi;
+        Bundle binding = osgi.install(jar);
+        binding.start();
+        Bundle support = osgi.install(osgi.testSupportBundle());
+        support.start();
+        ServiceReference<?> reference = binding.getBundleContext()
+                .getServiceReference("org.openhab.core.thing.binding.ThingHandlerFactory");
+        Object factory = binding.getBundleContext().getService(reference);
+        Class<?> type = support.loadClass("org.openhab.binding.tuyaintercom.internal.framework.FelixInstallation");
+        Map<String, Object> bridgeConfig = Map.of("accessId", sim.accessId(), "accessSecret", sim.accessSecret(),
+                "dataCenter", "CUSTOM", "baseUrl", sim.baseUrl(), "userId", sim.userId(), "linkId", "tryit");
+        List<Map<String, Object>> panels = List.of(Map.of("deviceId", "frontdoor01"), Map.of("deviceId", "gate02"));
+        java.util.function.Consumer<String> printer = text -> System.out.println(time() + " " + text);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> installation = (Map<String, Object>) type
+                .getMethod("start", Object.class, String.class, Map.class, List.class,
+                        java.util.function.Consumer.class)
+                .invoke(null, factory, "home", bridgeConfig, panels, printer);
+        holder.close = (Runnable) installation.get("close");
+        String base = "http://127.0.0.1:" + osgi.httpPort();
+        System.out.println("\nThe Tuya Intercom binding runs in Apache Felix on " + base + "\n");
+        for (String device : List.of("frontdoor01", "gate02")) {
+            System.out.println("Panel " + device + ":");
+            System.out.println("  call page (answer with camera and microphone): " + base
+                    + installation.get("callPageUrl:" + device));
+            System.out.println("  oh-video endpoint (POST data=base64(offer)):  " + base
+                    + installation.get("videoUrl:" + device));
+        }
+        System.out.println();
+    }
+
+    private static String time() {
+        return LocalTime.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    /** What the shutdown hook stops. */
+    private static final class Holder {
+        volatile @Nullable Runnable close;
+        volatile @Nullable OsgiTestFramework osgi;
+
+        void stop() {
+            Runnable closeInstallation = close;
+            if (closeInstallation != null) {
+                closeInstallation.run();
+            }
+            OsgiTestFramework framework = osgi;
+            if (framework != null) {
+                try {
+                    framework.close();
+                } catch (Exception e) {
+                    // stopping anyway
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Try it: the simulated Tuya cloud with two panels and the binding (in Apache Felix) on localhost.
+#   ./try-it.sh                   binding + simulator; prints the call page links and how to ring
+#   ./try-it.sh --simulator-only  only the simulator; prints the bridge configuration for a real openHAB
+# Optional: TRYIT_PORT=8080 ./try-it.sh   (HTTP port of the binding; a free one otherwise)
+set -euo pipefail
+cd "$(dirname "$0")"
+mvn -B -q -DskipTests package
+jar=$(ls target/org.openhab.binding.tuyaintercom-*.jar | grep -v -e sources -e tests | head -n 1)
+exec mvn -B -q exec:java -Dexec.mainClass=org.openhab.binding.tuyaintercom.internal.tryit.TryIt \
+  -Dexec.classpathScope=test -Dbundle.jar="$jar" -Dtryit.port="${TRYIT_PORT:-0}" \
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dexec.args="$*"

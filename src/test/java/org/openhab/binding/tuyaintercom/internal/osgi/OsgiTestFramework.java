@@ -118,8 +118,22 @@ public final class OsgiTestFramework implements AutoCloseable {
     }
 
     static File classPathJar(String prefix) {
+        List<File> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            File file = new File(entry);
+            entries.add(new File(entry));
+        }
+        // under exec:java the test class path is a class loader's, not the JVM's
+        for (ClassLoader loader = OsgiTestFramework.class.getClassLoader(); loader != null; loader = loader
+                .getParent()) {
+            if (loader instanceof java.net.URLClassLoader urls) {
+                for (java.net.URL url : urls.getURLs()) {
+                    if ("file".equals(url.getProtocol())) {
+                        entries.add(new File(url.getPath()));
+                    }
+                }
+            }
+        }
+        for (File file : entries) {
             if (file.getName().startsWith(prefix) && file.getName().endsWith(".jar")) {
                 return file;
             }

@@ -184,4 +184,31 @@ class WebCallIT {
             assertEquals(1, harness.panel.count("answer"), "the panel received exactly one answer");
         }
     }
+
+    @Test
+    void closingTheTabMidCallEndsTheCallAndTellsThePanel() throws Exception {
+        try (WebHarness harness = new WebHarness()) {
+            ChromeDriver browser = harness.browser();
+            browser.get(harness.callPageUrl());
+            harness.panel.pressCallButton(3, Duration.ofSeconds(60));
+            visible(browser, "answer").click();
+            assertTrue(harness.awaitTrigger("CONNECTED"), harness.trace().toString());
+            harness.clearTrace();
+            browser.quit(); // the tab goes away without hanging up
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < deadline && !harness.trace().contains("call-state=IDLE")) {
+                Thread.sleep(100);
+            }
+            System.out.println("tab closed mid-call: " + harness.trace());
+            assertTrue(harness.trace().contains("call-state=IDLE"), harness.trace().toString());
+            assertTrue(harness.trace().contains("call=HUNG_UP") || harness.trace().contains("call=FAILED"));
+            long panelDeadline = System.currentTimeMillis() + 10_000;
+            while (harness.panel.count("hang_up") == 0 && System.currentTimeMillis() < panelDeadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, harness.panel.count("hang_up"), "the panel was told");
+            Thread.sleep(1000);
+            assertEquals(0, harness.panel.openMediaSessions(), "no media session left at the panel");
+        }
+    }
 }

@@ -33,7 +33,12 @@ public record MqttAccessConfig(String url, String clientId, String username, Str
         return new MqttAccessConfig(node.path("url").asText(""), node.path("client_id").asText(""),
                 node.path("username").asText(""), node.path("password").asText(""),
                 topics(node.path("source_topic")), topics(node.path("sink_topic")), now,
-                now.plusSeconds(Math.max(1, node.path("expire_time").asLong(7200))), encryptionVersion);
+                now.plusSeconds(lifetimeSeconds(node.path("expire_time").asLong(7200))), encryptionVersion);
+    }
+
+    /** A lifetime the cloud gave, kept between 1 s and 30 days whatever it says. */
+    static long lifetimeSeconds(long seconds) {
+        return Math.max(1, Math.min(seconds, 30L * 24 * 3600));
     }
 
     private static Map<String, String> topics(JsonNode node) {

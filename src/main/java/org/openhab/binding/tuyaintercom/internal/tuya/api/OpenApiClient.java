@@ -104,7 +104,7 @@ public class OpenApiClient {
         }
         Instant now = clock.instant();
         return new TokenInfo(accessToken, result.path("refresh_token").asText(""), result.path("uid").asText(""), now,
-                now.plusSeconds(Math.max(1, result.path("expire_time").asLong(7200))));
+                now.plusSeconds(MqttAccessConfig.lifetimeSeconds(result.path("expire_time").asLong(7200))));
     }
 
     /** A business call; on an invalid token (1010) it authenticates once more and retries. */

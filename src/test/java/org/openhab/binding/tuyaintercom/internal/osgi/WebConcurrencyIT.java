@@ -1,0 +1,91 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.osgi;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
+
+/**
+ * Ten clients answer the same call at the same instant through the call page API of the packaged binding: exactly
+ * one answer reaches the panel, the nine others are told ANSWERED_BY_OTHERS.
+ */
+@NonNullByDefault
+@Timeout(120)
+class WebConcurrencyIT {
+
+    @Test
+    void tenSimultaneousAnswersLetExactlyOneThrough() throws Exception {
+        try (WebHarness harness = new WebHarness()) {
+            HttpClient http = HttpClient.newHttpClient();
+            String thing = URLEncoder.encode(String.valueOf(harness.installation.get("thing")), StandardCharsets.UTF_8);
+            String page = harness.callPageUrl().substring(harness.callPageUrl().indexOf("?t=") + 3);
+            String api = harness.base() + "/tuyaintercom/api/" + thing + "/";
+            harness.panel.pressCallButton(3, Duration.ofSeconds(60));
+            assertTrue(harness.awaitTrigger("RING"));
+            String callToken = TuyaJson.parse(http.send(HttpRequest.newBuilder(URI.create(api + "state?t=" + page))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body()).path("callToken").asText();
+            String body = TuyaJson.write(TuyaJson.object().put("offer", SdpAdapterTestData.OFFER)
+                    .put("callToken", callToken));
+
+            ExecutorService clients = Executors.newFixedThreadPool(10);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(clients.submit(() -> {
+                    start.await();
+                    return http.send(HttpRequest.newBuilder(URI.create(api + "answer?t=" + page))
+                            .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                }));
+            }
+            start.countDown();
+            int elsewhere = 0;
+            int through = 0;
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get();
+                if (response.statusCode() == 409) {
+                    assertTrue(response.body().contains("ANSWERED_BY_OTHERS"), response.body());
+                    elsewhere++;
+                } else {
+                    through++; // 200, or 504 when the synthetic offer gives no media
+                }
+            }
+            clients.shutdown();
+            Thread.sleep(500);
+            System.out.printf("10 simultaneous answers: %d went through, %d told ANSWERED_BY_OTHERS; "
+                    + "the panel received %d answer%n", through, elsewhere, harness.panel.count("answer"));
+            assertEquals(1, through);
+            assertEquals(9, elsewhere);
+            assertEquals(1, harness.panel.count("answer"), "exactly one answer reached the panel");
+        }
+    }
+}

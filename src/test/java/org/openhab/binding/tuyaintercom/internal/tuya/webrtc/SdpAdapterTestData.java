@@ -1,0 +1,26 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.tuya.webrtc;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * A browser offer like Chromium's (video, audio, data channel) for tests in other packages.
+ */
+@NonNullByDefault
+public final class SdpAdapterTestData {
+    public static final String OFFER = SdpAdapterTest.OFFER;
+
+    private SdpAdapterTestData() {
+    }
+}

@@ -72,9 +72,10 @@ class BindingBenchmark {
 
     @AfterAll
     static void write() throws Exception {
-        StringBuilder out = new StringBuilder("| Benchmark | Binding | Baseline (same run) |\n|---|---|---|\n");
+        StringBuilder out = new StringBuilder();
         ROWS.forEach(r -> out.append(r).append('\n'));
-        Files.writeString(Path.of("target/benchmarks.md"), out.toString());
+        Files.writeString(Path.of("target/benchmarks.md"), out.toString(), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     static long percentile(List<Long> sorted, double p) {

@@ -36,7 +36,6 @@ import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiClient;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
-import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaFailure;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.DeviceMessageDecryptor;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.MqttLink;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.MqttLinkStatusListener;
@@ -189,21 +188,14 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     private void cloudFailed(TuyaApiException e) {
-        TuyaFailure failure = e.failure();
         logger.debug("Tuya cloud: {}", e.getMessage());
-        if (failure.isConfigurationError()) {
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, statusText(failure, e));
+        updateStatus(ThingStatus.OFFLINE, CloudStatus.detail(e), CloudStatus.description(e));
+        if (e.failure().isConfigurationError()) {
             scheduleConnect(CONFIGURATION_RETRY_SECONDS);
         } else {
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, statusText(failure, e));
             connectFailures++;
             scheduleConnect(Math.min(MAX_RETRY_SECONDS, 1L << Math.min(connectFailures - 1, 6)));
         }
-    }
-
-    private static String statusText(TuyaFailure failure, TuyaApiException e) {
-        String detail = String.valueOf(e.getMessage()).replace("\"", "'");
-        return "@text/" + failure.messageKey() + " [\"" + detail + "\"]";
     }
 
     @Override
@@ -218,9 +210,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     @Override
     public void linkDown(MqttLink link, String reason, @Nullable TuyaApiException cloudError) {
         if (cloudError != null) {
-            TuyaFailure failure = cloudError.failure();
-            updateStatus(ThingStatus.OFFLINE, failure.isConfigurationError() ? ThingStatusDetail.CONFIGURATION_ERROR
-                    : ThingStatusDetail.COMMUNICATION_ERROR, statusText(failure, cloudError));
+            updateStatus(ThingStatus.OFFLINE, CloudStatus.detail(cloudError), CloudStatus.description(cloudError));
         } else {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
                     "@text/offline.mqtt.down [\"" + link.name() + "\", \"" + reason.replace("\"", "'") + "\"]");

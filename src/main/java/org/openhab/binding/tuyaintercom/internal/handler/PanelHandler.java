@@ -47,7 +47,6 @@ import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.IceServer;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiClient;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
-import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaFailure;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.events.DoorbellEventParser;
 import org.openhab.binding.tuyaintercom.internal.tuya.events.DoorbellPress;
@@ -180,17 +179,10 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             webrtc = config;
             motoId = config.motoId();
         } catch (TuyaApiException e) {
-            TuyaFailure failure = e.failure();
             logger.debug("Panel {}: {}", deviceId, e.getMessage());
-            String text = "@text/" + failure.messageKey() + " [\"" + String.valueOf(e.getMessage()).replace("\"", "'")
-                    + "\"]";
-            if (failure.isConfigurationError()) {
-                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, text);
-                scheduleConnect(CONFIGURATION_RETRY_SECONDS);
-            } else {
-                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, text);
-                scheduleConnect(COMMUNICATION_RETRY_SECONDS);
-            }
+            updateStatus(ThingStatus.OFFLINE, CloudStatus.detail(e), CloudStatus.description(e));
+            scheduleConnect(e.failure().isConfigurationError() ? CONFIGURATION_RETRY_SECONDS
+                    : COMMUNICATION_RETRY_SECONDS);
             return;
         }
         CallSettings settings = new CallSettings(Duration.ofSeconds(Math.max(1, config.ringTimeout)),

@@ -24,8 +24,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -184,7 +182,6 @@ class BindingBenchmark {
             }
             long heapBefore = usedHeap();
             int threadsBefore = threads();
-            List<IntercomFixture> panels = new ArrayList<>();
             CloudFixtureWithPanels account = new CloudFixtureWithPanels(sim, 20);
             long heapAfter = usedHeap();
             int threadsAfter = threads();
@@ -193,7 +190,6 @@ class BindingBenchmark {
             row("Threads, 1 account + 20 panels", threadsAfter + " (+" + (threadsAfter - threadsBefore) + ")",
                     "before: " + threadsBefore);
             account.close();
-            panels.forEach(IntercomFixture::close);
             Thread.sleep(1000);
             row("Threads after disposing them", Integer.toString(threads()), "before: " + threadsBefore);
         }
@@ -402,9 +398,5 @@ class BindingBenchmark {
             handlers.forEach(h -> h.dispose());
             panels.forEach(IntercomFixture::close);
         }
-    }
-
-    static void unusedLatch() throws InterruptedException {
-        new CountDownLatch(0).await(1, TimeUnit.MILLISECONDS);
     }
 }

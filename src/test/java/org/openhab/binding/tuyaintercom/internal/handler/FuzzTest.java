@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -241,9 +240,5 @@ class FuzzTest {
                 home.close();
             }
         }
-    }
-
-    static Iterator<String> unused() {
-        return List.<String> of().iterator();
     }
 }

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -360,9 +359,5 @@ class PanelScenarioTest {
         home.await("call=FAILED", Duration.ofSeconds(15));
         assertTrue(home.trace().contains("call-end-reason=NETWORK_CHANGED (-2570)"), trace(home));
         sim.broker().start();
-    }
-
-    static @Nullable String unused() {
-        return null;
     }
 }

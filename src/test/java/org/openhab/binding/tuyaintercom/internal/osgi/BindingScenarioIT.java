@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.ServiceReference;
 
 /**
  * A call through the packaged bundle inside Felix: the handlers come from the binding's handler factory service, the
@@ -42,16 +40,7 @@ class BindingScenarioIT {
         try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
                 SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Front door"));
                 OsgiTestFramework osgi = OsgiTestFramework.start("4.3.11")) {
-            Bundle binding = osgi.install(jar);
-            binding.start();
-            Bundle support = osgi.install(osgi.testSupportBundle());
-            support.start();
-
-            ServiceReference<?> reference = binding.getBundleContext()
-                    .getServiceReference("org.openhab.core.thing.binding.ThingHandlerFactory");
-            assertNotNull(reference);
-            Object factory = binding.getBundleContext().getService(reference);
-            Class<?> scenario = support.loadClass("org.openhab.binding.tuyaintercom.internal.framework.FelixScenario");
+            OsgiTestFramework.Installed installed = osgi.installBinding(jar);
             Map<String, Object> bridgeConfig = Map.of("accessId", sim.accessId(), "accessSecret", sim.accessSecret(),
                     "dataCenter", "CUSTOM", "baseUrl", sim.baseUrl(), "userId", sim.userId(), "linkId", "felix");
             Map<String, Object> panelConfig = Map.of("deviceId", "panel1", "ringTimeout", 20);
@@ -65,9 +54,9 @@ class BindingScenarioIT {
             };
 
             @SuppressWarnings("unchecked")
-            List<String> trace = (List<String>) scenario
-                    .getMethod("run", Object.class, Map.class, Map.class, Runnable.class, Runnable.class)
-                    .invoke(null, factory, bridgeConfig, panelConfig, press, hangUp);
+            List<String> trace = (List<String>) installed.call("FelixScenario", "run",
+                    new Class<?>[] { Object.class, Map.class, Map.class, Runnable.class, Runnable.class },
+                    installed.factory(), bridgeConfig, panelConfig, press, hangUp);
 
             assertEquals(List.of("call-state=RINGING", "call=RING", "call-state=IN_CALL", "call=ANSWERED",
                     "call-state=IDLE", "call-end-reason=PEER_HANG_UP (-2513)", "call=HUNG_UP"), trace);

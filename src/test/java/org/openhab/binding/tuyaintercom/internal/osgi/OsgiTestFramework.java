@@ -159,6 +159,29 @@ public final class OsgiTestFramework implements AutoCloseable {
         return out;
     }
 
+    /** The binding's handler factory service and the class loader of the test support bundle. */
+    public record Installed(Bundle binding, Bundle support, Object factory) {
+        /** Calls a static method of a class in the test support bundle. */
+        public Object call(String className, String method, Class<?>[] types, Object... args) throws Exception {
+            return support.loadClass("org.openhab.binding.tuyaintercom.internal.framework." + className)
+                    .getMethod(method, types).invoke(null, args);
+        }
+    }
+
+    /** Installs and starts the packaged binding and the test support bundle; gives the binding's factory service. */
+    public Installed installBinding(File jar) throws Exception {
+        Bundle binding = install(jar);
+        binding.start();
+        Bundle support = install(testSupportBundle());
+        support.start();
+        org.osgi.framework.ServiceReference<?> reference = binding.getBundleContext()
+                .getServiceReference("org.openhab.core.thing.binding.ThingHandlerFactory");
+        if (reference == null) {
+            throw new IllegalStateException("the binding registered no ThingHandlerFactory");
+        }
+        return new Installed(binding, support, binding.getBundleContext().getService(reference));
+    }
+
     /** The framework stand-ins of the tests (things, callback, a scenario) as a bundle using the stand-in API. */
     public File testSupportBundle() throws Exception {
         File out = storage.resolve("test-support.jar").toFile();

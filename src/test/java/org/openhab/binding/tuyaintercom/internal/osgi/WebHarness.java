@@ -31,8 +31,6 @@ import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.ServiceReference;
 
 /**
  * The whole system for browser tests: the simulated cloud and panel (with its WebRTC peer), a Felix framework with
@@ -62,22 +60,15 @@ final class WebHarness implements AutoCloseable {
         sim = new TuyaCloudSimulator().start();
         panel = new SimPanel(sim, SimDevice.panel("panel1", "Front door"));
         osgi = OsgiTestFramework.start("5.2.1");
-        File jar = new File(System.getProperty("bundle.jar", "target/missing.jar"));
-        Bundle binding = osgi.install(jar);
-        binding.start();
-        Bundle support = osgi.install(osgi.testSupportBundle());
-        support.start();
-        ServiceReference<?> reference = binding.getBundleContext()
-                .getServiceReference("org.openhab.core.thing.binding.ThingHandlerFactory");
-        Object factory = binding.getBundleContext().getService(reference);
-        Class<?> type = support.loadClass("org.openhab.binding.tuyaintercom.internal.framework.FelixInstallation");
+        OsgiTestFramework.Installed installed = osgi
+                .installBinding(new File(System.getProperty("bundle.jar", "target/missing.jar")));
         Map<String, Object> bridgeConfig = Map.of("accessId", sim.accessId(), "accessSecret", sim.accessSecret(),
                 "dataCenter", "CUSTOM", "baseUrl", sim.baseUrl(), "userId", sim.userId(), "linkId", "web");
         Map<String, Object> panelConfig = Map.of("deviceId", "panel1", "ringTimeout", 60);
         @SuppressWarnings("unchecked")
-        Map<String, Object> started = (Map<String, Object>) type
-                .getMethod("start", Object.class, String.class, Map.class, Map.class)
-                .invoke(null, factory, "home", bridgeConfig, panelConfig);
+        Map<String, Object> started = (Map<String, Object>) installed.call("FelixInstallation", "start",
+                new Class<?>[] { Object.class, String.class, Map.class, Map.class }, installed.factory(), "home",
+                bridgeConfig, panelConfig);
         installation = started;
         waitForHttp();
     }

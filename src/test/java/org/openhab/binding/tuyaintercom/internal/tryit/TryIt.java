@@ -29,8 +29,6 @@ import org.openhab.binding.tuyaintercom.internal.osgi.OsgiTestFramework;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.ServiceReference;
 
 /**
  * The try-it command: the simulated Tuya cloud with two panels and the binding in Apache Felix (with the openHAB API
@@ -109,23 +107,15 @@ public final class TryIt {
         }
         OsgiTestFramework osgi = OsgiTestFramework.start("5.2.1", Integer.getInteger("tryit.port", 0));
         holder.osgi = osgi;
-        Bundle binding = osgi.install(jar);
-        binding.start();
-        Bundle support = osgi.install(osgi.testSupportBundle());
-        support.start();
-        ServiceReference<?> reference = binding.getBundleContext()
-                .getServiceReference("org.openhab.core.thing.binding.ThingHandlerFactory");
-        Object factory = binding.getBundleContext().getService(reference);
-        Class<?> type = support.loadClass("org.openhab.binding.tuyaintercom.internal.framework.FelixInstallation");
+        OsgiTestFramework.Installed installed = osgi.installBinding(jar);
         Map<String, Object> bridgeConfig = Map.of("accessId", sim.accessId(), "accessSecret", sim.accessSecret(),
                 "dataCenter", "CUSTOM", "baseUrl", sim.baseUrl(), "userId", sim.userId(), "linkId", "tryit");
         List<Map<String, Object>> panels = List.of(Map.of("deviceId", "frontdoor01"), Map.of("deviceId", "gate02"));
         java.util.function.Consumer<String> printer = text -> System.out.println(time() + " " + text);
         @SuppressWarnings("unchecked")
-        Map<String, Object> installation = (Map<String, Object>) type
-                .getMethod("start", Object.class, String.class, Map.class, List.class,
-                        java.util.function.Consumer.class)
-                .invoke(null, factory, "home", bridgeConfig, panels, printer);
+        Map<String, Object> installation = (Map<String, Object>) installed.call("FelixInstallation", "start",
+                new Class<?>[] { Object.class, String.class, Map.class, List.class, java.util.function.Consumer.class },
+                installed.factory(), "home", bridgeConfig, panels, printer);
         holder.close = (Runnable) installation.get("close");
         String base = "http://127.0.0.1:" + osgi.httpPort();
         System.out.println("\nThe Tuya Intercom binding runs in Apache Felix on " + base + "\n");

@@ -52,8 +52,12 @@ public class MqttLink {
     static final int QOS = 1;
     private static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration OVERLAP = Duration.ofSeconds(5);
+    /** Failures to get access from the cloud back off up to a minute. */
     private static final int MAX_BACKOFF_SECONDS = 60;
+    /** A broker that cannot be reached is tried again at least every 4 s, with the access already fetched. */
+    private static final int MAX_BROKER_BACKOFF_SECONDS = 4;
     private static final int REMEMBERED_PASSWORDS = 2;
+    private static final Duration PUBLISH_WAIT = Duration.ofSeconds(3);
 
     private final Logger logger = LoggerFactory.getLogger(MqttLink.class);
     private final String name;
@@ -64,13 +68,17 @@ public class MqttLink {
     private final Clock clock;
 
     private final Object lock = new Object();
-    private @Nullable Connection current;
+    private volatile @Nullable Connection current;
+    /** The connection being opened with new access, until it replaces {@link #current}. */
+    private volatile @Nullable Connection connecting;
     private @Nullable ScheduledFuture<?> pending;
     private final Deque<String> previousPasswords = new ArrayDeque<>();
     private final Set<String> overlapSeen = new HashSet<>();
     private Instant overlapUntil = Instant.MIN;
     private int failures;
     private boolean running;
+    /** Access fetched for a connection that did not come up; reused while valid, so retries cost no API call. */
+    private @Nullable MqttAccessConfig unusedAccess;
 
     public MqttLink(String name, MqttAccessSource accessSource, MqttMessageListener messageListener,
             MqttLinkStatusListener statusListener, ScheduledExecutorService scheduler, Clock clock) {
@@ -104,6 +112,7 @@ public class MqttLink {
             pending = null;
             old = current;
             current = null;
+            connecting = null;
         }
         if (old != null) {
             old.close();
@@ -138,13 +147,31 @@ public class MqttLink {
         publish(topic, payload.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Publishes bytes with QoS 1. */
+    /**
+     * Publishes bytes with QoS 1 on the connection that is up; while credentials are being switched it waits up to
+     * {@link #PUBLISH_WAIT} for the new connection.
+     */
     public void publish(String topic, byte[] payload) throws MqttException {
-        Connection connection = current;
-        if (connection == null || !connection.client.isConnected()) {
-            throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
+        long deadline = System.nanoTime() + PUBLISH_WAIT.toNanos();
+        while (true) {
+            Connection connection = current;
+            Connection next = connecting;
+            Connection usable = connection != null && connection.client.isConnected() ? connection
+                    : next != null && next.client.isConnected() ? next : null;
+            if (usable != null) {
+                usable.client.publish(topic, payload, QOS, false);
+                return;
+            }
+            if (next == null || System.nanoTime() > deadline) {
+                throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
+            }
         }
-        connection.client.publish(topic, payload, QOS, false);
     }
 
     /** Drops the connection and connects again at once with fresh access (e.g. after the broker went away). */
@@ -171,36 +198,57 @@ public class MqttLink {
             }
         }
         MqttAccessConfig access;
-        try {
-            access = accessSource.fetch();
-        } catch (TuyaApiException e) {
-            failed("cannot get MQTT access: " + e.getMessage(), e);
-            return;
+        synchronized (lock) {
+            MqttAccessConfig reusable = unusedAccess;
+            unusedAccess = null;
+            access = reusable != null && clock.instant().isBefore(reusable.renewAt()) ? reusable : null;
+        }
+        boolean reused = access != null;
+        if (access == null) {
+            try {
+                access = accessSource.fetch();
+            } catch (TuyaApiException e) {
+                failed("cannot get MQTT access: " + e.getMessage(), e, MAX_BACKOFF_SECONDS);
+                return;
+            }
         }
         Connection fresh = new Connection(access);
         synchronized (lock) {
-            if (current != null) {
+            Connection old = current;
+            if (old != null) {
                 overlapUntil = Instant.MAX; // deduplicate while two connections may both deliver
+                if (old.access.clientId().equals(access.clientId())) {
+                    old.retire(); // the broker hands the session over and drops the old connection: expected
+                }
             }
         }
+        connecting = fresh;
         try {
             fresh.open();
         } catch (MqttException e) {
+            connecting = null;
             fresh.close();
+            boolean refused = e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                    || e.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED;
             synchronized (lock) {
                 overlapUntil = clock.instant();
+                // access that failed twice in a row, or that the broker refused, is fetched anew (a broker may refuse
+                // expired credentials by just closing the connection)
+                unusedAccess = refused || reused ? null : access;
             }
-            failed("cannot connect to " + access.url() + ": " + e.getMessage(), null);
+            failed("cannot connect to " + access.url() + ": " + e.getMessage(), null, MAX_BROKER_BACKOFF_SECONDS);
             return;
         }
         Connection old;
         synchronized (lock) {
             if (!running) {
+                connecting = null;
                 fresh.close();
                 return;
             }
             old = current;
             current = fresh;
+            connecting = null;
             if (old != null) {
                 previousPasswords.addFirst(old.access.password());
                 while (previousPasswords.size() > REMEMBERED_PASSWORDS) {
@@ -221,13 +269,13 @@ public class MqttLink {
         statusListener.linkUp(this);
     }
 
-    private void failed(String reason, @Nullable TuyaApiException cloudError) {
+    private void failed(String reason, @Nullable TuyaApiException cloudError, int maxBackoffSeconds) {
         synchronized (lock) {
             if (!running) {
                 return;
             }
             failures++;
-            long seconds = Math.min(MAX_BACKOFF_SECONDS, 1L << Math.min(failures - 1, 6));
+            long seconds = Math.min(maxBackoffSeconds, 1L << Math.min(failures - 1, 6));
             schedule(Duration.ofSeconds(seconds));
             Connection connection = current;
             if (connection != null && connection.client.isConnected()
@@ -249,7 +297,11 @@ public class MqttLink {
             current = null;
         }
         connection.close();
-        failed("connection lost: " + (cause == null ? "closed" : cause.getMessage()), null);
+        synchronized (lock) {
+            unusedAccess = connection.access; // still valid: reconnect without a new API call
+        }
+        failed("connection lost: " + (cause == null ? "closed" : cause.getMessage()), null,
+                MAX_BROKER_BACKOFF_SECONDS);
     }
 
     private void deliver(String topic, MqttMessage message, MqttAccessConfig access) {

@@ -14,6 +14,8 @@ package org.openhab.binding.tuyaintercom.internal.action;
 
 import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.BINDING_ID;
 
+import java.util.function.Function;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.tuyaintercom.internal.call.CallError;
@@ -50,7 +52,7 @@ public class TuyaIntercomActions implements ThingActions {
         return handler;
     }
 
-    private String run(java.util.function.Function<PanelHandler, CallResult> request) {
+    private String run(Function<PanelHandler, CallResult> request) {
         PanelHandler panel = handler;
         return (panel == null ? CallResult.failed(CallError.REQUEST_FAILED) : request.apply(panel)).toString();
     }

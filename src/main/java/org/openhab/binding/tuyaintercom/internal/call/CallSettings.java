@@ -23,6 +23,4 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 @NonNullByDefault
 public record CallSettings(Duration ringTimeout, Duration heartbeatInterval, Duration heartbeatTimeout,
         String category) {
-    public static final CallSettings DEFAULT = new CallSettings(Duration.ofSeconds(30), Duration.ofSeconds(10),
-            Duration.ofSeconds(30), "sp_dpsxj");
 }

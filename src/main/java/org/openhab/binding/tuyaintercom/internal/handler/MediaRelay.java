@@ -103,10 +103,6 @@ public class MediaRelay {
             return since >= candidates.size() ? List.of() : List.copyOf(candidates.subList(since, candidates.size()));
         }
 
-        synchronized boolean candidatesComplete() {
-            return candidatesComplete;
-        }
-
         synchronized List<String> waitForCandidates(Duration quiet, Duration max) throws InterruptedException {
             long end = System.nanoTime() + max.toNanos();
             int seen = -1;

@@ -28,6 +28,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -91,10 +92,6 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     /** Links in the url channels are valid this long and re-signed every {@link #LINK_REFRESH}. */
     static final Duration LINK_VALIDITY = Duration.ofHours(24);
     static final Duration LINK_REFRESH = Duration.ofHours(6);
-    /** Media sessions of the call page are closed when the page stops asking for this long. */
-    static final Duration PAGE_MEDIA_IDLE = Duration.ofSeconds(30);
-    /** Live views of oh-video (which sends no keep-alive) end after this long at the latest. */
-    static final Duration LIVE_VIEW_LIMIT = Duration.ofMinutes(30);
 
     private final Logger logger = LoggerFactory.getLogger(PanelHandler.class);
     private final Clock clock;
@@ -203,8 +200,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         if (oldRelay != null) {
             oldRelay.closeAll();
         }
-        MediaRelay newRelay = new MediaRelay(new PanelTransport(), clock, this::mediaClosedByPanel);
-        newRelay.onAbandoned(this::mediaAbandoned);
+        MediaRelay newRelay = new MediaRelay(new PanelTransport(), clock, this::callMediaLost);
+        newRelay.onAbandoned(this::callMediaLost);
         relay = newRelay;
         bridgeHandler.addDeviceListener(deviceId, this);
         directory.register(getThing().getUID().getAsString(), this);
@@ -439,7 +436,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         }
     }
 
-    private CallResult withEngine(java.util.function.Function<CallEngine, CallResult> request) {
+    private CallResult withEngine(Function<CallEngine, CallResult> request) {
         CallEngine callEngine = engine;
         return callEngine == null ? CallResult.failed(CallError.REQUEST_FAILED) : request.apply(callEngine);
     }
@@ -562,18 +559,14 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         return mediaSessionId.equals(callMediaId);
     }
 
-    private void mediaClosedByPanel(String mediaSessionId) {
+    /** The panel closed a media session, or its browser went away without hanging up: a call on it cannot go on. */
+    private void callMediaLost(String mediaSessionId) {
         if (mediaSessionId.equals(callMediaId)) {
             CallEngine callEngine = engine;
             if (callEngine != null) {
                 callEngine.mediaFailed(CallError.DISCONNECT);
             }
         }
-    }
-
-    /** The browser of the call's media went away without hanging up: the call cannot go on. */
-    private void mediaAbandoned(String mediaSessionId) {
-        mediaClosedByPanel(mediaSessionId);
     }
 
     private void closeIdleMedia() {

@@ -100,6 +100,11 @@ public class TuyaIntercomActions implements ThingActions {
         return run(panel -> link == null ? CallResult.failed(CallError.INVALID_PARAMS) : panel.handlePushLink(link));
     }
 
+    @RuleAction(label = "@text/action.revoke-links.label", description = "@text/action.revoke-links.description")
+    public @ActionOutput(name = "result", type = "java.lang.String") String revokeLinks() {
+        return run(PanelHandler::revokeLinks);
+    }
+
     @RuleAction(label = "@text/action.history.label", description = "@text/action.history.description")
     public @ActionOutput(name = "result", type = "java.lang.String") String getCallHistory() {
         PanelHandler panel = handler;

@@ -14,6 +14,7 @@ package org.openhab.binding.tuyaintercom.internal.call;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -25,6 +26,8 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 @NonNullByDefault
 public final class Call {
+    /** Stable local id of this call: unlike the session id it does not change when a doorbell call learns its 308. */
+    private final String id = UUID.randomUUID().toString();
     private final String callerId;
     private final String targetId;
     private String sessionId;
@@ -81,6 +84,10 @@ public final class Call {
 
     void extendDeadline(Instant deadline) {
         this.deadline = deadline;
+    }
+
+    public String id() {
+        return id;
     }
 
     public String callerId() {

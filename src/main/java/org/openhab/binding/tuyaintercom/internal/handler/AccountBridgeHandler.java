@@ -32,6 +32,8 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.openhab.binding.tuyaintercom.internal.discovery.PanelDiscoveryService;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaDataCenter;
+import org.openhab.binding.tuyaintercom.internal.intercom.LogText;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaIds;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiClient;
@@ -39,7 +41,7 @@ import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.DeviceMessageDecryptor;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.MqttLink;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.MqttLinkStatusListener;
-import org.openhab.binding.tuyaintercom.internal.web.LinkSigner;
+import org.openhab.binding.tuyaintercom.internal.intercom.LinkSigner;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
@@ -222,7 +224,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
         try {
             message = TuyaJson.parse(new String(payload, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            logger.debug("Dropped a message on {}: {}", topic, e.getMessage());
+            logger.debug("Dropped a message on {}: {}", LogText.safe(topic), LogText.safe(e.getMessage()));
             return;
         }
         int protocol = message.path("protocol").asInt(-1);
@@ -237,7 +239,8 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
             listener = listeners.get(data.path("data").path("targetId").asText(""));
         }
         if (listener == null) {
-            logger.debug("Dropped a protocol {} message on {}: no panel '{}'", protocol, topic, deviceId);
+            logger.debug("Dropped a protocol {} message on {}: no panel '{}'", protocol, LogText.safe(topic),
+                    TuyaIds.forLog(deviceId));
             return;
         }
         listener.onSignalling(protocol, data);
@@ -257,7 +260,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
             }
             data = DeviceMessageDecryptor.decrypt(message, passwords, access.encryptionVersion());
         } catch (IllegalArgumentException e) {
-            logger.debug("Dropped a device message on {}: {}", topic, e.getMessage());
+            logger.debug("Dropped a device message on {}: {}", LogText.safe(topic), LogText.safe(e.getMessage()));
             return;
         }
         String deviceId = data.path("devId").asText(data.path("bizData").path("devId").asText(""));

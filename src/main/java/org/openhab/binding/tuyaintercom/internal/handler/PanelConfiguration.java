@@ -34,4 +34,8 @@ public class PanelConfiguration {
     public int unlockAutoOff = 5;
     /** How many calls the call history keeps. */
     public int historySize = 20;
+    /** When the web pages may open the door: {@code in-call}, {@code never} or {@code always}. */
+    public String webUnlock = "in-call";
+    /** The key of the stable entry link; generated when empty, revoked by clearing it. */
+    public String entryKey = "";
 }

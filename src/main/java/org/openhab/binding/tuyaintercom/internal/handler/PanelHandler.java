@@ -16,16 +16,17 @@ import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConst
 
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.zip.CRC32;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -43,9 +44,13 @@ import org.openhab.binding.tuyaintercom.internal.call.CallOutcome;
 import org.openhab.binding.tuyaintercom.internal.call.CallResult;
 import org.openhab.binding.tuyaintercom.internal.call.CallSettings;
 import org.openhab.binding.tuyaintercom.internal.call.CallState;
+import org.openhab.binding.tuyaintercom.internal.intercom.LogText;
+import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
+import org.openhab.binding.tuyaintercom.internal.intercom.PanelLinks;
+import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
+import org.openhab.binding.tuyaintercom.internal.intercom.WebUnlock;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
-import org.openhab.binding.tuyaintercom.internal.tuya.api.IceServer;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiClient;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
@@ -53,12 +58,7 @@ import org.openhab.binding.tuyaintercom.internal.tuya.events.DoorbellEventParser
 import org.openhab.binding.tuyaintercom.internal.tuya.events.DoorbellPress;
 import org.openhab.binding.tuyaintercom.internal.tuya.events.PictureRef;
 import org.openhab.binding.tuyaintercom.internal.tuya.events.SnapshotFetcher;
-import org.openhab.binding.tuyaintercom.internal.tuya.signalling.RtcCallCodec;
-import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.WebRtcSignalling;
-import org.openhab.binding.tuyaintercom.internal.web.CallStateBoard;
-import org.openhab.binding.tuyaintercom.internal.web.LinkSigner;
-import org.openhab.binding.tuyaintercom.internal.web.PanelDirectory;
-import org.openhab.binding.tuyaintercom.internal.web.WebPanel;
+import org.openhab.core.config.core.Configuration;
 import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.RawType;
@@ -73,43 +73,42 @@ import org.openhab.core.thing.binding.BaseThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerService;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.RefreshType;
+import org.openhab.core.types.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One video intercom panel: maps its {@link CallEngine} to channels, triggers, commands and actions, and feeds the
- * engine with the panel's 308 call signalling and doorbell data points arriving through the account bridge.
+ * One video intercom panel as an openHAB thing: its lifecycle, status and channels. Everything the panel does while
+ * online lives in its {@link PanelSession}, which this handler owns, feeds with the panel's messages from the account
+ * bridge, and whose call events it maps to channels and triggers. Every state channel answers {@code REFRESH} with its
+ * last value.
+ *
+ * @author Tuya Intercom binding contributors
  */
 @NonNullByDefault
-public class PanelHandler extends BaseThingHandler implements DeviceMessageListener, CallListener, WebPanel {
+public class PanelHandler extends BaseThingHandler implements DeviceMessageListener, CallListener {
     static final Duration PRESS_DEDUPLICATION = Duration.ofSeconds(5);
     private static final int CONFIGURATION_RETRY_SECONDS = 300;
     private static final int COMMUNICATION_RETRY_SECONDS = 30;
-    /** Links in the url channels are valid this long and re-signed every {@link #LINK_REFRESH}. */
-    static final Duration LINK_VALIDITY = Duration.ofHours(24);
-    static final Duration LINK_REFRESH = Duration.ofHours(6);
+    private static final int ENTRY_KEY_BYTES = 24;
 
     private final Logger logger = LoggerFactory.getLogger(PanelHandler.class);
     private final Clock clock;
     private final SnapshotFetcher snapshots;
     private final PanelDirectory directory;
-    private final CallStateBoard board = new CallStateBoard();
+    /** The last state of every state channel, so that a newly linked item gets it on REFRESH. */
+    private final Map<String, State> lastStates = new ConcurrentHashMap<>();
 
     private PanelConfiguration config = new PanelConfiguration();
     private DoorbellEventParser doorbellParser = new DoorbellEventParser("");
     private CallHistory history = new CallHistory(20);
-    private @Nullable CallEngine engine;
-    private @Nullable AccountBridgeHandler account;
-    private volatile String motoId = "";
+    private volatile @Nullable PanelSession session;
+    private volatile @Nullable AccountBridgeHandler account;
     private volatile @Nullable WebRtcConfig webrtc;
     private volatile String localKey = "";
-    private volatile @Nullable MediaRelay relay;
-    private volatile @Nullable String callMediaId;
-    private @Nullable ScheduledFuture<?> housekeepingJob;
     private @Nullable ScheduledFuture<?> linkJob;
     private @Nullable ScheduledFuture<?> connectJob;
     private @Nullable ScheduledFuture<?> unlockOffJob;
@@ -133,6 +132,12 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
                     "@text/offline.config.missing-device-id");
             return;
         }
+        if (config.entryKey.isBlank()) {
+            config.entryKey = newEntryKey();
+            Configuration configuration = editConfiguration();
+            configuration.put("entryKey", config.entryKey);
+            updateConfiguration(configuration);
+        }
         doorbellParser = new DoorbellEventParser(config.doorbellDp);
         history = new CallHistory(config.historySize);
         updateStatus(ThingStatus.UNKNOWN);
@@ -148,11 +153,14 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         scheduleConnect(0);
     }
 
+    private static String newEntryKey() {
+        byte[] bytes = new byte[ENTRY_KEY_BYTES];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     private synchronized void scheduleConnect(long delaySeconds) {
-        ScheduledFuture<?> job = connectJob;
-        if (job != null) {
-            job.cancel(false);
-        }
+        cancelJob(connectJob);
         connectJob = scheduler.schedule(this::connect, delaySeconds, TimeUnit.SECONDS);
     }
 
@@ -172,87 +180,60 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             DeviceInfo device = api.device(deviceId);
             online = device.online();
             localKey = device.localKey();
-            WebRtcConfig config = api.webRtcConfig(bridgeHandler.userId(), deviceId);
-            webrtc = config;
-            motoId = config.motoId();
+            webrtc = api.webRtcConfig(bridgeHandler.userId(), deviceId);
         } catch (TuyaApiException e) {
-            logger.debug("Panel {}: {}", deviceId, e.getMessage());
+            logger.debug("Panel {}: {}", deviceId, LogText.safe(e.getMessage()));
             updateStatus(ThingStatus.OFFLINE, CloudStatus.detail(e), CloudStatus.description(e));
             scheduleConnect(e.failure().isConfigurationError() ? CONFIGURATION_RETRY_SECONDS
                     : COMMUNICATION_RETRY_SECONDS);
             return;
         }
+        account = bridgeHandler;
         CallSettings settings = new CallSettings(Duration.ofSeconds(Math.max(1, config.ringTimeout)),
                 Duration.ofSeconds(Math.max(1, config.heartbeatInterval)),
                 Duration.ofSeconds(Math.max(1, config.heartbeatTimeout)), "sp_dpsxj");
-        CallEngine callEngine = new CallEngine(deviceId, bridgeHandler.callTargetId(), settings,
-                new SchedulerCallTimers(scheduler, clock), this::sendSignalling, this);
-        CallEngine old;
-        synchronized (this) {
-            old = engine;
-            engine = callEngine;
-            account = bridgeHandler;
-        }
+        String thingUID = thingUID();
+        String label = getThing().getLabel();
+        PanelSession fresh = new PanelSession(thingUID, deviceId, label == null ? deviceId : label,
+                bridgeHandler.callTargetId(), settings, new Cloud(bridgeHandler, deviceId), clock, scheduler, this,
+                new PanelLinks(thingUID, bridgeHandler.signer(), clock, config.entryKey.trim()),
+                WebUnlock.parse(config.webUnlock), directory.pageLimits());
+        PanelSession old = session;
+        session = fresh;
         if (old != null) {
+            directory.unregister(thingUID, old);
             old.dispose();
         }
-        MediaRelay oldRelay = relay;
-        if (oldRelay != null) {
-            oldRelay.closeAll();
-        }
-        MediaRelay newRelay = new MediaRelay(new PanelTransport(), clock, this::callMediaLost);
-        newRelay.onAbandoned(this::callMediaLost);
-        relay = newRelay;
+        fresh.start();
         bridgeHandler.addDeviceListener(deviceId, this);
-        directory.register(getThing().getUID().getAsString(), this);
-        publishIdleBoard();
+        directory.register(thingUID, fresh);
         synchronized (this) {
-            cancelJob(housekeepingJob);
             cancelJob(linkJob);
-            housekeepingJob = scheduler.scheduleWithFixedDelay(this::closeIdleMedia, 10, 10, TimeUnit.SECONDS);
-            linkJob = scheduler.scheduleWithFixedDelay(this::publishLinks, 0, LINK_REFRESH.toMinutes(),
-                    TimeUnit.MINUTES);
+            linkJob = scheduler.scheduleWithFixedDelay(this::renewLinks, PanelLinks.LINK_RENEWAL.toMinutes(),
+                    PanelLinks.LINK_RENEWAL.toMinutes(), TimeUnit.MINUTES);
         }
+        publishLinks(fresh);
         shownState = CallState.IDLE;
-        updateState(CHANNEL_CALL_STATE, new StringType(CallState.IDLE.name()));
-        updateState(CHANNEL_ONLINE, OnOffType.from(online));
-        updateState(CHANNEL_UNLOCK, OnOffType.OFF);
+        publish(CHANNEL_CALL_STATE, new StringType(CallState.IDLE.name()));
+        publish(CHANNEL_ONLINE, OnOffType.from(online));
+        publish(CHANNEL_UNLOCK, OnOffType.OFF);
         publishHistory();
         updateStatus(ThingStatus.ONLINE);
     }
 
-    private void sendSignalling(CallMessage message) throws Exception {
-        AccountBridgeHandler bridgeHandler = account;
-        if (bridgeHandler == null) {
-            throw new IllegalStateException("no account bridge");
-        }
-        bridgeHandler.publishSignalling(motoId, config.deviceId.trim(),
-                RtcCallCodec.encode(message, clock.instant().getEpochSecond()));
+    /** Updates a state channel and remembers the state for REFRESH. */
+    private void publish(String channel, State state) {
+        lastStates.put(channel, state);
+        updateState(channel, state);
     }
 
     // ------------------------------------------------------------------------------------------- from the bridge
 
     @Override
     public void onSignalling(int protocol, JsonNode data) {
-        if (protocol == WebRtcSignalling.PROTOCOL) {
-            MediaRelay mediaRelay = relay;
-            if (mediaRelay != null) {
-                try {
-                    mediaRelay.onSignalling(WebRtcSignalling.decode(data));
-                } catch (IllegalArgumentException e) {
-                    logger.debug("Panel {}: ignored a WebRTC message: {}", config.deviceId, e.getMessage());
-                }
-            }
-            return;
-        }
-        CallEngine callEngine = engine;
-        if (protocol != RtcCallCodec.PROTOCOL || callEngine == null) {
-            return;
-        }
-        try {
-            callEngine.onMessage(RtcCallCodec.decode(data));
-        } catch (IllegalArgumentException e) {
-            logger.debug("Panel {}: ignored a call message: {}", config.deviceId, e.getMessage());
+        PanelSession current = session;
+        if (current != null) {
+            current.onSignalling(protocol, data);
         }
     }
 
@@ -265,7 +246,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
                 if (!open) {
                     cancelUnlockOff();
                 }
-                updateState(CHANNEL_UNLOCK, OnOffType.from(open));
+                publish(CHANNEL_UNLOCK, OnOffType.from(open));
             }
             DoorbellPress found = doorbellParser.parse(entry).orElse(null);
             if (found != null && (press == null || press.picture() == null)) {
@@ -288,9 +269,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         }
         if (newPress) {
             triggerChannel(CHANNEL_DOORBELL, "PRESSED");
-            CallEngine callEngine = engine;
-            if (callEngine != null) {
-                callEngine.doorbellRing();
+            PanelSession current = session;
+            if (current != null) {
+                current.engine().doorbellRing();
             }
         }
         PictureRef picture = press.picture();
@@ -307,17 +288,17 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         }
         try {
             byte[] jpeg = snapshots.fetch(picture, config.deviceId.trim(), api);
-            updateState(CHANNEL_SNAPSHOT, new RawType(jpeg, "image/jpeg"));
-            updateState(CHANNEL_SNAPSHOT_TIME, new DateTimeType(clock.instant()));
+            publish(CHANNEL_SNAPSHOT, new RawType(jpeg, "image/jpeg"));
+            publish(CHANNEL_SNAPSHOT_TIME, new DateTimeType(clock.instant()));
             triggerChannel(CHANNEL_CALL, "SNAPSHOT");
         } catch (IOException | TuyaApiException | IllegalArgumentException e) {
-            logger.debug("Panel {}: no snapshot: {}", config.deviceId, e.getMessage());
+            logger.debug("Panel {}: no snapshot: {}", config.deviceId, LogText.safe(e.getMessage()));
         }
     }
 
     @Override
     public void onDeviceOnline(boolean online) {
-        updateState(CHANNEL_ONLINE, OnOffType.from(online));
+        publish(CHANNEL_ONLINE, OnOffType.from(online));
     }
 
     // ------------------------------------------------------------------------------------------- call engine
@@ -327,62 +308,29 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         if (call != shownCall) {
             shownCall = call;
             shownSession = null;
-            updateState(CHANNEL_CALL_DIRECTION, new StringType(call.isOutgoing() ? "OUTGOING" : "INCOMING"));
-            updateState(CHANNEL_CALL_PEER, new StringType(call.peerId()));
-            updateState(CHANNEL_CALL_STARTED, new DateTimeType(call.startedAt()));
+            publish(CHANNEL_CALL_DIRECTION, new StringType(call.isOutgoing() ? "OUTGOING" : "INCOMING"));
+            publish(CHANNEL_CALL_PEER, new StringType(call.peerId()));
+            publish(CHANNEL_CALL_STARTED, new DateTimeType(call.startedAt()));
         }
         if (!call.sessionId().equals(shownSession)) {
             shownSession = call.sessionId();
-            updateState(CHANNEL_CALL_SESSION, new StringType(call.sessionId()));
+            publish(CHANNEL_CALL_SESSION, new StringType(call.sessionId()));
         }
         if (call.state() != shownState) {
             shownState = call.state();
-            updateState(CHANNEL_CALL_STATE, new StringType(call.state().name()));
+            publish(CHANNEL_CALL_STATE, new StringType(call.state().name()));
         }
         if (call.isEnded()) {
             shownCall = null;
-            updateState(CHANNEL_CALL_END_REASON, new StringType(call.endReason()));
+            publish(CHANNEL_CALL_END_REASON, new StringType(call.endReason()));
             history.add(call);
             publishHistory();
-            String media = callMediaId;
-            callMediaId = null;
-            MediaRelay mediaRelay = relay;
-            if (media != null && mediaRelay != null) {
-                MediaRelay.Session session = mediaRelay.session(media);
-                if (session != null) {
-                    scheduler.execute(() -> mediaRelay.close(session));
-                }
-            }
         }
     }
 
     @Override
     public void callOutcome(Call call, CallOutcome outcome) {
         triggerChannel(CHANNEL_CALL, outcome.name());
-        publishBoard(call, outcome);
-    }
-
-    private void publishBoard(Call call, @Nullable CallOutcome outcome) {
-        ObjectNode view = TuyaJson.object();
-        view.put("state", call.state().name());
-        view.put("direction", call.isOutgoing() ? "OUTGOING" : "INCOMING");
-        view.put("peer", call.peerId());
-        view.put("session", call.sessionId());
-        view.put("outcome", outcome == null ? "" : outcome.name());
-        view.put("endReason", call.endReason());
-        view.put("connected", call.isConnected());
-        if (!call.isEnded()) {
-            view.put("callToken", signer().sign(LinkSigner.Scope.CALL, thingUID(), call.sessionId(),
-                    LINK_VALIDITY));
-        }
-        board.publish(view);
-    }
-
-    private void publishIdleBoard() {
-        ObjectNode view = TuyaJson.object();
-        view.put("state", CallState.IDLE.name());
-        view.put("outcome", "");
-        board.publish(view);
     }
 
     @Override
@@ -395,7 +343,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     }
 
     private void publishHistory() {
-        updateState(CHANNEL_CALL_HISTORY, new StringType(historyJson()));
+        publish(CHANNEL_CALL_HISTORY, new StringType(historyJson()));
     }
 
     /** The call history as a JSON array of {@code {time, direction, peer, result, duration}}, newest first. */
@@ -414,8 +362,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     public void handleCommand(ChannelUID channelUID, Command command) {
         String channel = channelUID.getId();
         if (command instanceof RefreshType) {
-            if (CHANNEL_CALL_HISTORY.equals(channel)) {
-                publishHistory();
+            State last = lastStates.get(channel);
+            if (last != null) {
+                updateState(channel, last);
             }
             return;
         }
@@ -426,10 +375,11 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
                 case "HANGUP", "HANG_UP" -> hangUp();
                 case "CALL" -> startCall(config.ringTimeout);
                 case "CANCEL" -> cancelCall();
+                case "REVOKE_LINKS" -> revokeLinks();
                 default -> CallResult.failed(CallError.INVALID_PARAMS);
             };
             if (!result.isSuccess()) {
-                logger.info("Panel {}: {} refused: {}", config.deviceId, command, result);
+                logger.info("Panel {}: {} refused: {}", config.deviceId, LogText.safe(command.toFullString()), result);
             }
         } else if (CHANNEL_UNLOCK.equals(channel) && command == OnOffType.ON) {
             scheduler.execute(this::unlock);
@@ -437,8 +387,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     }
 
     private CallResult withEngine(Function<CallEngine, CallResult> request) {
-        CallEngine callEngine = engine;
-        return callEngine == null ? CallResult.failed(CallError.REQUEST_FAILED) : request.apply(callEngine);
+        PanelSession current = session;
+        return current == null ? CallResult.failed(CallError.REQUEST_FAILED) : request.apply(current.engine());
     }
 
     public CallResult answer(boolean withMedia) {
@@ -462,28 +412,30 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     }
 
     public boolean isOnCalling() {
-        CallEngine callEngine = engine;
-        return callEngine != null && callEngine.isOnCalling();
+        PanelSession current = session;
+        return current != null && current.engine().isOnCalling();
     }
 
-    /** The engine of this panel, for the web endpoints. */
-    public @Nullable CallEngine engine() {
-        return engine;
+    /** The session of the panel while it is online (for tests and the actions). */
+    public @Nullable PanelSession session() {
+        return session;
     }
 
     /** Treats a push-notification link like the MQTT call message it carries. */
     public CallResult handlePushLink(String link) {
-        CallEngine callEngine = engine;
-        if (callEngine == null) {
+        PanelSession current = session;
+        return current == null ? CallResult.failed(CallError.REQUEST_FAILED) : current.handlePushLink(link);
+    }
+
+    /** Revokes every page, video and call link handed out so far and publishes new ones. */
+    public CallResult revokeLinks() {
+        PanelSession current = session;
+        if (current == null) {
             return CallResult.failed(CallError.REQUEST_FAILED);
         }
-        try {
-            callEngine.onMessage(RtcCallCodec.decodePushLink(link));
-            return CallResult.SUCCESS;
-        } catch (IllegalArgumentException e) {
-            logger.debug("Panel {}: push link not understood: {}", config.deviceId, e.getMessage());
-            return CallResult.failed(CallError.INVALID_DATA);
-        }
+        current.links().revokeAll();
+        publishLinks(current);
+        return CallResult.SUCCESS;
     }
 
     /** Opens the door: writes the lock data point; the switch turns off again after the auto-off time. */
@@ -496,142 +448,90 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         try {
             api.sendCommand(config.deviceId.trim(), config.lockDp, true);
         } catch (TuyaApiException e) {
-            logger.warn("Panel {}: unlocking failed: {}", config.deviceId, e.getMessage());
-            updateState(CHANNEL_UNLOCK, OnOffType.OFF);
+            logger.warn("Panel {}: unlocking failed: {}", config.deviceId, LogText.safe(e.getMessage()));
+            publish(CHANNEL_UNLOCK, OnOffType.OFF);
             return CallResult.failed(CallError.REQUEST_FAILED);
         }
-        updateState(CHANNEL_UNLOCK, OnOffType.ON);
+        publish(CHANNEL_UNLOCK, OnOffType.ON);
         synchronized (this) {
             cancelUnlockOff();
-            unlockOffJob = scheduler.schedule(() -> updateState(CHANNEL_UNLOCK, OnOffType.OFF),
+            unlockOffJob = scheduler.schedule(() -> publish(CHANNEL_UNLOCK, OnOffType.OFF),
                     Math.max(1, config.unlockAutoOff), TimeUnit.SECONDS);
         }
         return CallResult.SUCCESS;
     }
 
     private synchronized void cancelUnlockOff() {
-        ScheduledFuture<?> job = unlockOffJob;
-        if (job != null) {
-            job.cancel(false);
-        }
+        cancelJob(unlockOffJob);
         unlockOffJob = null;
     }
 
-    // ------------------------------------------------------------------------------------------- web
+    // ------------------------------------------------------------------------------------------- links
 
-    @Override
-    public String thingUID() {
+    private String thingUID() {
         return getThing().getUID().getAsString();
     }
 
-    @Override
-    public LinkSigner signer() {
-        AccountBridgeHandler bridgeHandler = account;
-        if (bridgeHandler == null) {
-            throw new IllegalStateException("no account bridge");
-        }
-        return bridgeHandler.signer();
-    }
-
-    @Override
-    public CallStateBoard board() {
-        return board;
-    }
-
-    @Override
-    public @Nullable MediaRelay relay() {
-        return relay;
-    }
-
-    @Override
-    public List<IceServer> iceServers() {
-        WebRtcConfig config = webrtc;
-        return config == null ? List.of() : config.iceServers();
-    }
-
-    @Override
-    public void attachCallMedia(String mediaSessionId) {
-        callMediaId = mediaSessionId;
-    }
-
-    @Override
-    public boolean isCallMedia(String mediaSessionId) {
-        return mediaSessionId.equals(callMediaId);
-    }
-
-    /** The panel closed a media session, or its browser went away without hanging up: a call on it cannot go on. */
-    private void callMediaLost(String mediaSessionId) {
-        if (mediaSessionId.equals(callMediaId)) {
-            CallEngine callEngine = engine;
-            if (callEngine != null) {
-                callEngine.mediaFailed(CallError.DISCONNECT);
-            }
+    private void renewLinks() {
+        PanelSession current = session;
+        if (current != null) {
+            current.links().renew();
+            publishLinks(current);
         }
     }
 
-    private void closeIdleMedia() {
-        MediaRelay mediaRelay = relay;
-        if (mediaRelay != null) {
-            mediaRelay.closeIdle();
+    /** Publishes the page and video links of the current generation, and the stable entry link. */
+    private void publishLinks(PanelSession current) {
+        String encoded = URLEncoder.encode(thingUID(), StandardCharsets.UTF_8);
+        PanelLinks links = current.links();
+        publish(CHANNEL_CALL_PAGE_URL, new StringType(SERVLET_PATH + "/call/" + encoded + "?t=" + links.pageToken()));
+        publish(CHANNEL_VIDEO_URL, new StringType(SERVLET_PATH + "/video/" + encoded + "?t=" + links.videoToken()));
+        String key = config.entryKey.trim();
+        if (!key.isEmpty()) {
+            publish(CHANNEL_ENTRY_URL, new StringType(SERVLET_PATH + "/call/" + encoded + "?k="
+                    + URLEncoder.encode(key, StandardCharsets.UTF_8)));
         }
     }
 
-    /** Signs fresh links for the call page and the oh-video endpoint and publishes them in their channels. */
-    private void publishLinks() {
-        AccountBridgeHandler bridgeHandler = account;
-        if (bridgeHandler == null) {
-            return;
-        }
-        String thing = thingUID();
-        String encoded = URLEncoder.encode(thing, StandardCharsets.UTF_8);
-        updateState(CHANNEL_CALL_PAGE_URL, new StringType(SERVLET_PATH + "/call/" + encoded + "?t="
-                + bridgeHandler.signer().sign(LinkSigner.Scope.PAGE, thing, "", LINK_VALIDITY)));
-        updateState(CHANNEL_VIDEO_URL, new StringType(SERVLET_PATH + "/video/" + encoded + "?t="
-                + bridgeHandler.signer().sign(LinkSigner.Scope.VIDEO, thing, "", LINK_VALIDITY)));
-    }
+    /** What the panel session needs of the account bridge. */
+    private final class Cloud implements PanelSession.PanelCloud {
+        private final AccountBridgeHandler bridgeHandler;
+        private final String deviceId;
 
-    /** Sends 302 messages of media sessions to the panel, waking a low-power panel before an offer. */
-    private final class PanelTransport implements MediaRelay.Transport {
+        Cloud(AccountBridgeHandler bridgeHandler, String deviceId) {
+            this.bridgeHandler = bridgeHandler;
+            this.deviceId = deviceId;
+        }
+
         @Override
-        public void sendOffer(String sessionId, String sdp) throws Exception {
-            AccountBridgeHandler bridgeHandler = requireAccount();
+        public void publishToPanel(String payload) throws Exception {
             WebRtcConfig config = webrtc;
-            if (config == null) {
-                throw new IllegalStateException("no WebRTC configuration");
-            }
-            if (config.lowPower() && !localKey.isEmpty()) {
-                CRC32 crc = new CRC32();
-                crc.update(localKey.getBytes(StandardCharsets.UTF_8));
-                bridgeHandler.publishRaw("m/w/" + config.deviceId(),
-                        ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-            }
-            bridgeHandler.publishSignalling(motoId, config.deviceId(),
-                    WebRtcSignalling.offer(bridgeHandler.mqttUid(), config.deviceId(), sessionId, motoId, sdp,
-                            config.auth(), 0, config.iceServers(), clock.instant().getEpochSecond()));
+            bridgeHandler.publishSignalling(config == null ? "" : config.motoId(), deviceId, payload);
         }
 
         @Override
-        public void sendCandidate(String sessionId, String candidate) throws Exception {
-            AccountBridgeHandler bridgeHandler = requireAccount();
-            String deviceId = config.deviceId.trim();
-            bridgeHandler.publishSignalling(motoId, deviceId, WebRtcSignalling.candidate(bridgeHandler.mqttUid(),
-                    deviceId, sessionId, motoId, candidate, clock.instant().getEpochSecond()));
+        public void publishRaw(String topic, byte[] payload) throws Exception {
+            bridgeHandler.publishRaw(topic, payload);
         }
 
         @Override
-        public void sendDisconnect(String sessionId) throws Exception {
-            AccountBridgeHandler bridgeHandler = requireAccount();
-            String deviceId = config.deviceId.trim();
-            bridgeHandler.publishSignalling(motoId, deviceId, WebRtcSignalling.disconnect(bridgeHandler.mqttUid(),
-                    deviceId, sessionId, motoId, clock.instant().getEpochSecond()));
+        public String clientId() {
+            return bridgeHandler.mqttUid();
         }
 
-        private AccountBridgeHandler requireAccount() {
-            AccountBridgeHandler bridgeHandler = account;
-            if (bridgeHandler == null) {
-                throw new IllegalStateException("no account bridge");
-            }
-            return bridgeHandler;
+        @Override
+        public @Nullable WebRtcConfig webRtcConfig() {
+            return webrtc;
+        }
+
+        @Override
+        public String localKey() {
+            return localKey;
+        }
+
+        @Override
+        public CallResult unlockDoor() {
+            return unlock();
         }
     }
 
@@ -654,9 +554,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
                 scheduleConnect(0);
             }
         } else {
-            CallEngine callEngine = engine;
-            if (callEngine != null) {
-                callEngine.connectionLost();
+            PanelSession current = session;
+            if (current != null) {
+                current.engine().connectionLost();
             }
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
         }
@@ -664,32 +564,22 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     @Override
     public void dispose() {
-        CallEngine callEngine;
+        PanelSession current;
         AccountBridgeHandler bridgeHandler;
         synchronized (this) {
-            ScheduledFuture<?> job = connectJob;
-            if (job != null) {
-                job.cancel(true);
-            }
+            cancelJob(connectJob);
             connectJob = null;
             cancelUnlockOff();
-            cancelJob(housekeepingJob);
             cancelJob(linkJob);
-            housekeepingJob = null;
             linkJob = null;
-            callEngine = engine;
-            engine = null;
+            current = session;
+            session = null;
             bridgeHandler = account;
             account = null;
         }
-        directory.unregister(thingUID(), this);
-        MediaRelay mediaRelay = relay;
-        relay = null;
-        if (mediaRelay != null) {
-            mediaRelay.closeAll();
-        }
-        if (callEngine != null) {
-            callEngine.dispose();
+        if (current != null) {
+            directory.unregister(thingUID(), current);
+            current.dispose();
         }
         if (bridgeHandler != null) {
             bridgeHandler.removeDeviceListener(config.deviceId.trim(), this);

@@ -20,9 +20,15 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
+import javax.servlet.AsyncContext;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -30,7 +36,12 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.call.CallResult;
+import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
+import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
+import org.openhab.binding.tuyaintercom.internal.intercom.Refusal;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+import org.openhab.core.common.ThreadPoolManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -44,17 +55,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The binding's HTTP endpoints below {@code /tuyaintercom}, all behind links the binding signed (openHAB does not
- * protect a binding's servlets):
+ * The binding's HTTP endpoints below {@code /tuyaintercom}. openHAB does not protect a binding's servlets, so each
+ * needs a credential of the panel (see {@code PanelLinks}): a page link {@code t=…} or the entry key {@code k=…} for
+ * the call page and its API, a video link for oh-video, and the call token of an answered call for what happens inside
+ * that call.
  * <ul>
  * <li>{@code POST /video/<thing>?t=…}: openHAB's {@code oh-video} WebRTC exchange, form {@code data=base64(offer)},
- * answered with a base64 answer;</li>
- * <li>{@code GET /call/<thing>?t=…}: the call page;</li>
- * <li>{@code /api/<thing>/…?t=…}: the call page's signalling — state (long-poll), ice, answer, reject, hangup, call,
- * view, candidate, candidates (long-poll), media, unlock.</li>
+ * answered with a base64 answer (asynchronously: no server thread waits for the panel);</li>
+ * <li>{@code GET /call/<thing>?t=…|k=…}: the call page;</li>
+ * <li>{@code GET /api/<thing>/events?c=<page id>}: the page's Server-Sent-Events stream (call state; the panel's media
+ * answer and candidates for the page's own media), held without a thread;</li>
+ * <li>{@code POST /api/<thing>/answer|reject|call|hangup|media-start|offer|candidate|media|unlock}: JSON requests.</li>
  * </ul>
- * Unsigned, expired or tampered links get 401, bodies over {@value #MAX_BODY_BYTES} bytes 413; requests that change
- * something are POST only. Only {@code GET /} answers without a link, telling that the binding is installed.
+ * Unsigned, expired, revoked or tampered credentials get 401, bodies over {@value #MAX_BODY_BYTES} bytes 413; requests
+ * that change something are POST only, need {@code application/json} and the same origin (else 403); TRACE and
+ * OPTIONS get 405. Too many open pages get 429, too many live views 503.
+ *
+ * @author Tuya Intercom binding contributors
  */
 @NonNullByDefault
 @Component(service = Servlet.class)
@@ -64,11 +81,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class TuyaIntercomServlet extends HttpServlet {
     static final int MAX_BODY_BYTES = 64 * 1024;
     private static final long serialVersionUID = 1L;
-    private static final Duration STATE_WAIT = Duration.ofSeconds(25);
+    private static final Pattern PAGE_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    private static final Duration UNLOCK_WAIT = Duration.ofSeconds(15);
 
     private final Logger logger = LoggerFactory.getLogger(TuyaIntercomServlet.class);
     private final transient PanelDirectory directory;
     private final transient CallPage page = new CallPage();
+    private final transient ExecutorService writer = ThreadPoolManager.getPool("tuyaintercom-web");
 
     @Activate
     public TuyaIntercomServlet(@Reference PanelDirectory directory) {
@@ -91,6 +110,25 @@ public class TuyaIntercomServlet extends HttpServlet {
         }
     }
 
+    @Override
+    protected void doTrace(@Nullable HttpServletRequest request, @Nullable HttpServletResponse response)
+            throws IOException {
+        refuseMethod(response);
+    }
+
+    @Override
+    protected void doOptions(@Nullable HttpServletRequest request, @Nullable HttpServletResponse response)
+            throws IOException {
+        refuseMethod(response);
+    }
+
+    private static void refuseMethod(@Nullable HttpServletResponse response) throws IOException {
+        if (response != null) {
+            response.setHeader("Allow", "GET, POST");
+            json(response, 405, TuyaJson.object().put("error", "method not allowed"));
+        }
+    }
+
     private void serve(HttpServletRequest request, HttpServletResponse response, boolean post) throws IOException {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Referrer-Policy", "no-referrer");
@@ -101,86 +139,156 @@ public class TuyaIntercomServlet extends HttpServlet {
             return;
         }
         String[] parts = path.substring(1).split("/");
+        String kind = parts[0];
         try {
             if (parts.length < 2) {
                 throw new HttpProblem(404, "not found");
             }
-            String kind = parts[0];
             String thing = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
             String operation = parts.length > 2 ? parts[2] : "";
             switch (kind) {
-                case "video" -> video(request, response, post, authenticate(request, thing, LinkSigner.Scope.VIDEO));
-                case "call" -> {
-                    authenticate(request, thing, LinkSigner.Scope.PAGE);
-                    requireMethod(!post, "GET");
-                    response.setContentType("text/html;charset=utf-8");
-                    response.getOutputStream().write(page.html());
-                }
-                case "api" -> {
-                    WebPanel panel = authenticate(request, thing, LinkSigner.Scope.PAGE);
-                    json(response, 200, api(request, post, panel, operation));
-                }
+                case "video" -> video(request, response, post, thing);
+                case "call" -> callPage(request, response, post, thing);
+                case "api" -> api(request, response, post, pagePanel(request, thing), operation);
                 default -> throw new HttpProblem(404, "not found");
             }
         } catch (HttpProblem e) {
-            if (e.status() >= 500) {
-                logger.debug("{} {}: {}", request.getMethod(), parts.length > 2 ? parts[2] : parts[0], e.getMessage());
-            }
-            ObjectNode error = TuyaJson.object();
-            error.put("error", String.valueOf(e.getMessage()));
-            json(response, e.status(), error);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            response.sendError(503);
+            problem(request, response, kind, e);
         }
     }
 
-    private ObjectNode api(HttpServletRequest request, boolean post, WebPanel panel, String operation)
-            throws HttpProblem, IOException, InterruptedException {
-        switch (operation) {
-            case "state": {
-                requireMethod(!post, "GET");
-                long since = parseLong(query(request, "since"), -1);
-                return panel.board().await(since, since < 0 ? Duration.ZERO : STATE_WAIT);
-            }
-            case "ice":
-                requireMethod(!post, "GET");
-                return CallPageApi.iceServers(panel);
-            case "candidates": {
-                requireMethod(!post, "GET");
-                ObjectNode query = TuyaJson.object();
-                query.put("media", String.valueOf(query(request, "media")));
-                query.put("since", parseLong(query(request, "since"), 0));
-                return CallPageApi.candidates(panel, query);
-            }
-            default:
-                break;
+    private void problem(HttpServletRequest request, HttpServletResponse response, String kind, HttpProblem e)
+            throws IOException {
+        if (e.status() >= 500) {
+            logger.debug("{} {}: {}", request.getMethod(), kind, e.getMessage());
+        }
+        if ("call".equals(kind) && e.status() == 401) {
+            response.setStatus(401);
+            response.setContentType("text/html;charset=utf-8");
+            response.getOutputStream().write(InvalidLinkPage.html(request.getLocale()));
+            return;
+        }
+        json(response, e.status(), TuyaJson.object().put("error", String.valueOf(e.getMessage())));
+    }
+
+    private void callPage(HttpServletRequest request, HttpServletResponse response, boolean post, String thing)
+            throws HttpProblem, IOException {
+        pagePanel(request, thing);
+        requireMethod(!post, "GET");
+        response.setContentType("text/html;charset=utf-8");
+        response.getOutputStream().write(page.html());
+    }
+
+    private void api(HttpServletRequest request, HttpServletResponse response, boolean post, PanelSession panel,
+            String operation) throws HttpProblem, IOException {
+        if ("events".equals(operation)) {
+            requireMethod(!post, "GET");
+            events(request, response, panel);
+            return;
         }
         requireMethod(post, "POST");
+        RequestGuard.requireSameOrigin(request);
+        RequestGuard.requireJson(request);
         JsonNode body = jsonBody(request);
-        return switch (operation) {
-            case "answer" -> CallPageApi.answer(panel, body);
-            case "reject" -> {
-                CallPageApi.requireCallToken(panel, body.path("callToken").asText(null));
-                yield CallPageApi.result(CallPageApi.engine(panel).reject());
+        try {
+            switch (operation) {
+                case "answer" -> json(response, 200, TuyaJson.object().put("result", "SUCCESS").put("callToken",
+                        panel.answer(body.path("callId").asText(""))));
+                case "reject" -> {
+                    panel.reject(body.path("callId").asText(""));
+                    success(response);
+                }
+                case "call" -> json(response, 200, TuyaJson.object().put("result", "SUCCESS").put("callToken",
+                        panel.startCall(Duration.ofSeconds(Math.max(5, Math.min(120, body.path("timeout").asInt(30)))))));
+                case "hangup" -> {
+                    panel.hangUp(body.path("callToken").asText(null));
+                    success(response);
+                }
+                case "media-start" -> {
+                    PanelSession.MediaGrant grant = panel.startMedia(body.path("forCall").asBoolean(false),
+                            body.path("callToken").asText(null), body.path("client").asText(""));
+                    ObjectNode json = TuyaJson.object().put("media", grant.media());
+                    json.set("iceServers", PanelSession.iceServersJson(grant.iceServers()));
+                    json(response, 200, json);
+                }
+                case "offer" -> {
+                    panel.offer(body.path("media").asText(""), body.path("client").asText(""),
+                            body.path("offer").asText(""));
+                    success(response);
+                }
+                case "candidate" -> {
+                    panel.candidate(body.path("media").asText(""), body.path("client").asText(""),
+                            body.path("candidate").asText(""));
+                    success(response);
+                }
+                case "media" -> {
+                    panel.mediaEvent(body.path("media").asText(""), body.path("client").asText(""),
+                            body.path("event").asText(""));
+                    success(response);
+                }
+                case "unlock" -> unlock(request, response, panel.unlockFromPage(body.path("callToken").asText(null)));
+                default -> throw new HttpProblem(404, "not found");
             }
-            case "hangup" -> {
-                CallPageApi.requireCallToken(panel, body.path("callToken").asText(null));
-                yield CallPageApi.result(CallPageApi.engine(panel).hangUp());
-            }
-            case "call" -> CallPageApi.result(CallPageApi.engine(panel)
-                    .startCall(Duration.ofSeconds(Math.max(5, Math.min(120, body.path("timeout").asInt(30))))));
-            case "view" -> CallPageApi.view(panel, body, false, CallPageApi.PAGE_MEDIA_IDLE);
-            case "candidate" -> CallPageApi.candidate(panel, body);
-            case "media" -> CallPageApi.mediaEvent(panel, body);
-            case "unlock" -> CallPageApi.result(panel.unlock());
-            default -> throw new HttpProblem(404, "not found");
-        };
+        } catch (Refusal e) {
+            throw problem(e);
+        }
     }
 
-    private void video(HttpServletRequest request, HttpServletResponse response, boolean post, WebPanel panel)
-            throws HttpProblem, IOException, InterruptedException {
+    /** Opens the page's event stream: the request is put in async mode, no thread waits for events. */
+    private void events(HttpServletRequest request, HttpServletResponse response, PanelSession panel)
+            throws HttpProblem, IOException {
+        String pageId = query(request, "c");
+        if (pageId == null || !PAGE_ID.matcher(pageId).matches()) {
+            throw new HttpProblem(400, "no page id");
+        }
+        EventStream stream = new EventStream(pageId, writer, panel.pages());
+        try {
+            panel.pages().add(stream);
+        } catch (Refusal e) {
+            throw problem(e);
+        }
+        response.setStatus(200);
+        response.setContentType("text/event-stream;charset=utf-8");
+        response.setHeader("X-Accel-Buffering", "no");
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        try {
+            response.getOutputStream().write(": open\n\n".getBytes(StandardCharsets.UTF_8));
+            response.flushBuffer();
+        } catch (IOException e) {
+            stream.close();
+            return;
+        }
+        stream.start(async);
+    }
+
+    private void unlock(HttpServletRequest request, HttpServletResponse response, CompletableFuture<CallResult> result) {
+        AsyncContext async = request.startAsync();
+        async.setTimeout(UNLOCK_WAIT.toMillis() + 1000);
+        result.orTimeout(UNLOCK_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
+            try {
+                HttpServletResponse asyncResponse = (HttpServletResponse) async.getResponse();
+                if (r != null && r.isSuccess()) {
+                    json(asyncResponse, 200, TuyaJson.object().put("result", "SUCCESS"));
+                } else {
+                    json(asyncResponse, 502, TuyaJson.object().put("error", "the door did not open"));
+                }
+            } catch (IOException | IllegalStateException ignored) {
+                // the client went away
+            } finally {
+                complete(async);
+            }
+        });
+    }
+
+    private void video(HttpServletRequest request, HttpServletResponse response, boolean post, String thing)
+            throws HttpProblem, IOException {
+        PanelSession panel = directory.get(thing);
+        if (panel == null || !panel.links().allowsVideo(query(request, "t"))) {
+            throw new HttpProblem(401, "invalid or expired link");
+        }
         requireMethod(post, "POST");
+        RequestGuard.requireSameOrigin(request);
         Map<String, String> form = form(new String(body(request), StandardCharsets.UTF_8));
         String data = form.getOrDefault("data", "");
         String offer;
@@ -190,26 +298,66 @@ public class TuyaIntercomServlet extends HttpServlet {
         } catch (IllegalArgumentException e) {
             throw new HttpProblem(400, "data is not base64");
         }
-        String answer = CallPageApi.liveViewAnswer(panel, offer);
-        text(response, 200, Base64.getEncoder().encodeToString(answer.getBytes(StandardCharsets.UTF_8)));
+        CompletableFuture<String> answer;
+        try {
+            answer = panel.liveViewWithoutTrickle(offer);
+        } catch (Refusal e) {
+            throw problem(e);
+        }
+        AsyncContext async = request.startAsync();
+        async.setTimeout(Duration.ofSeconds(15).toMillis());
+        answer.whenComplete((sdp, e) -> {
+            try {
+                HttpServletResponse asyncResponse = (HttpServletResponse) async.getResponse();
+                if (sdp != null) {
+                    text(asyncResponse, 200, Base64.getEncoder().encodeToString(sdp.getBytes(StandardCharsets.UTF_8)));
+                } else {
+                    boolean timeout = e instanceof TimeoutException
+                            || (e != null && e.getCause() instanceof TimeoutException);
+                    json(asyncResponse, timeout ? 504 : 502, TuyaJson.object().put("error",
+                            timeout ? "the panel did not answer the media offer" : "the panel closed the session"));
+                }
+            } catch (IOException | IllegalStateException ignored) {
+                // the client went away
+            } finally {
+                complete(async);
+            }
+        });
     }
 
-    private WebPanel authenticate(HttpServletRequest request, String thing, LinkSigner.Scope scope)
-            throws HttpProblem {
-        WebPanel panel = directory.get(thing);
-        if (panel == null) {
-            throw new HttpProblem(401, "invalid or expired link");
-        }
-        LinkSigner.Token token;
+    private static void complete(AsyncContext async) {
         try {
-            token = panel.signer().verify(query(request, "t"), scope, thing);
+            async.complete();
         } catch (IllegalStateException e) {
-            token = null;
+            // completed or timed out already
         }
-        if (token == null) {
+    }
+
+    /** The panel whose page credential (page link or entry key) the request carries. */
+    private PanelSession pagePanel(HttpServletRequest request, String thing) throws HttpProblem {
+        PanelSession panel = directory.get(thing);
+        if (panel == null || !panel.links().allowsPage(query(request, "t"), query(request, "k"))) {
             throw new HttpProblem(401, "invalid or expired link");
         }
         return panel;
+    }
+
+    private static HttpProblem problem(Refusal refusal) {
+        int status = switch (refusal.kind()) {
+            case BAD_REQUEST -> 400;
+            case UNAUTHORIZED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_MANY_PAGES -> 429;
+            case UNAVAILABLE -> 503;
+            case UPSTREAM -> 502;
+        };
+        return new HttpProblem(status, String.valueOf(refusal.getMessage()));
+    }
+
+    private static void success(HttpServletResponse response) throws IOException {
+        json(response, 200, TuyaJson.object().put("result", "SUCCESS"));
     }
 
     private static void requireMethod(boolean ok, String method) throws HttpProblem {
@@ -270,14 +418,6 @@ public class TuyaIntercomServlet extends HttpServlet {
     static @Nullable String query(HttpServletRequest request, String name) {
         String query = request.getQueryString();
         return query == null ? null : form(query).get(name);
-    }
-
-    private static long parseLong(@Nullable String value, long fallback) {
-        try {
-            return value == null ? fallback : Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 
     private static void text(HttpServletResponse response, int status, String text) throws IOException {

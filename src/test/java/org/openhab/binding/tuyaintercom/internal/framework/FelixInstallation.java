@@ -93,12 +93,19 @@ public final class FelixInstallation {
             installation.put("videoUrl:" + deviceId, callback.await(
                     e -> e.channelOrThing().equals("video-url") && e.value().contains(deviceId),
                     Duration.ofSeconds(10)).value());
+            installation.put("entryUrl:" + deviceId, callback.await(
+                    e -> e.channelOrThing().equals("entry-url") && e.value().contains(deviceId),
+                    Duration.ofSeconds(10)).value());
         }
         TestThing first = panels.get(0);
         ThingHandler firstHandler = panelHandlers.get(0);
         installation.put("callPageUrl", installation.get("callPageUrl:" + first.getUID().getId()));
         installation.put("videoUrl", installation.get("videoUrl:" + first.getUID().getId()));
+        installation.put("entryUrl", installation.get("entryUrl:" + first.getUID().getId()));
         installation.put("thing", first.getUID().getAsString());
+        Function<String, String> latest = channel -> callback.events().stream()
+                .filter(e -> e.channelOrThing().equals(channel)).reduce((a, b) -> b).map(e -> e.value()).orElse("");
+        installation.put("latest", latest);
         Supplier<List<String>> trace = () -> callback.events().stream().filter(e -> !e.kind().equals("status"))
                 .filter(e -> List.of("call-state", "call-end-reason", "call").contains(e.channelOrThing()))
                 .map(e -> e.channelOrThing() + "=" + e.value()).collect(Collectors.toList());

@@ -25,6 +25,8 @@ import java.util.zip.CRC32;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
+import org.openhab.binding.tuyaintercom.internal.intercom.SignallingRelay;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
@@ -52,9 +54,23 @@ class LowPowerWakeTest {
             });
             IntercomFixture home = new IntercomFixture(sim, "home", "bell1", Map.of()).start();
             try {
-                MediaRelay relay = home.panel.relay();
-                assertNotNull(relay);
-                relay.open(SdpAdapterTestData.OFFER, Duration.ofSeconds(30));
+                PanelSession session = home.panel.session();
+                assertNotNull(session);
+                SignallingRelay relay = session.relay();
+                relay.offer(relay.open(SignallingRelay.Kind.LIVE_VIEW, "test", Duration.ofSeconds(30),
+                        new SignallingRelay.SessionListener() {
+                            @Override
+                            public void answered(SignallingRelay.Session s, String answer) {
+                            }
+
+                            @Override
+                            public void candidate(SignallingRelay.Session s, String candidate) {
+                            }
+
+                            @Override
+                            public void closed(SignallingRelay.Session s) {
+                            }
+                        }), SdpAdapterTestData.OFFER);
                 long deadline = System.currentTimeMillis() + 5000;
                 while (published.stream().noneMatch(p -> p.endsWith(" offer")) && System.currentTimeMillis() < deadline) {
                     Thread.sleep(20);

@@ -125,9 +125,9 @@ class ReliabilityTest {
             assertTrue(home.trace().contains("call-end-reason=DISCONNECT (-2532)"), home.trace().toString());
             awaitPanel(device, "hang_up", 1);
             assertFalse(home.panel.isOnCalling());
-            var relay = home.panel.relay();
-            assertNotNull(relay);
-            assertEquals(0, relay.sessionCount(), "no media session left");
+            var session = home.panel.session();
+            assertNotNull(session);
+            assertEquals(0, session.relay().sessionCount(), "no media session left");
             home.close();
             Thread.sleep(1500);
             int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();

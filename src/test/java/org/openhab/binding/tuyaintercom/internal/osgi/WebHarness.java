@@ -102,6 +102,16 @@ final class WebHarness implements AutoCloseable {
         return base() + installation.get("videoUrl");
     }
 
+    String entryUrl() {
+        return base() + installation.get("entryUrl");
+    }
+
+    /** The last value published on a channel of the panel. */
+    @SuppressWarnings("unchecked")
+    String latest(String channel) {
+        return ((Function<String, String>) installation.get("latest")).apply(channel);
+    }
+
     @SuppressWarnings("unchecked")
     List<String> trace() {
         return ((Supplier<List<String>>) installation.get("trace")).get();

@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,16 @@ import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 
 /**
- * Every endpoint of the binding, served by the packaged bundle in Felix, refuses requests without a valid signed
- * link (401), bodies over the limit (413), state changes by GET (405), and call actions with the token of an ended
- * call (401).
+ * The security suite: every endpoint of the binding, served by the packaged bundle in Felix, refuses what the
+ * credential in hand does not allow. Unsigned, tampered, wrong-scope, revoked links (401), bodies over the limit (413),
+ * state changes by GET, TRACE and OPTIONS (405), cross-origin and non-JSON state changes (403), opening the door
+ * outside a call or by a client that did not answer it, call tokens replayed after their call, live views that would
+ * evict the call's media (503).
+ *
+ * @author Tuya Intercom binding contributors
  */
 @NonNullByDefault
-@Timeout(120)
+@Timeout(180)
 class WebSecurityIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -43,8 +48,15 @@ class WebSecurityIT {
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private HttpResponse<String> post(String url, String body) throws Exception {
+    private int method(String method, String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(40))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private HttpResponse<String> post(String url, String body, String origin) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(40))
+                .header("Content-Type", "application/json").header("Origin", origin)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -58,20 +70,22 @@ class WebSecurityIT {
     }
 
     @Test
-    void endpointsRefuseUnsignedTamperedOversizedAndReplayedRequests() throws Exception {
+    void endpointsRefuseUnsignedTamperedOversizedCrossOriginAndWrongMethodRequests() throws Exception {
         try (WebHarness harness = new WebHarness()) {
             String base = harness.base() + "/tuyaintercom";
+            String origin = harness.base();
             String thing = URLEncoder.encode(String.valueOf(harness.installation.get("thing")), StandardCharsets.UTF_8);
             String page = token(harness.callPageUrl());
             String video = token(harness.videoUrl());
             assertEquals(200, get(harness.callPageUrl()));
-            assertEquals(200, get(base + "/api/" + thing + "/state?t=" + page));
+            assertEquals(200, get(harness.entryUrl()), "the stable entry link opens the page");
+            assertEquals(401, get(harness.entryUrl().replaceAll("k=[^&]+", "k=wrongkey")), "a wrong entry key");
 
-            List<String> gets = List.of("/call/" + thing, "/api/" + thing + "/state", "/api/" + thing + "/ice",
-                    "/api/" + thing + "/candidates");
+            List<String> gets = List.of("/call/" + thing, "/api/" + thing + "/events");
             List<String> posts = List.of("/video/" + thing, "/api/" + thing + "/answer", "/api/" + thing + "/reject",
-                    "/api/" + thing + "/hangup", "/api/" + thing + "/call", "/api/" + thing + "/view",
-                    "/api/" + thing + "/candidate", "/api/" + thing + "/media", "/api/" + thing + "/unlock");
+                    "/api/" + thing + "/hangup", "/api/" + thing + "/call", "/api/" + thing + "/media-start",
+                    "/api/" + thing + "/offer", "/api/" + thing + "/candidate", "/api/" + thing + "/media",
+                    "/api/" + thing + "/unlock");
             for (String path : gets) {
                 assertEquals(401, get(base + path), "unsigned GET " + path);
                 assertEquals(401, get(base + path + "?t=" + tamper(page)), "tampered GET " + path);
@@ -80,39 +94,131 @@ class WebSecurityIT {
             for (String path : posts) {
                 String goodScope = path.startsWith("/video") ? video : page;
                 String wrongScope = path.startsWith("/video") ? page : video;
-                assertEquals(401, post(base + path, "{}").statusCode(), "unsigned POST " + path);
-                assertEquals(401, post(base + path + "?t=" + tamper(goodScope), "{}").statusCode(),
+                assertEquals(401, post(base + path, "{}", origin).statusCode(), "unsigned POST " + path);
+                assertEquals(401, post(base + path + "?t=" + tamper(goodScope), "{}", origin).statusCode(),
                         "tampered POST " + path);
-                assertEquals(401, post(base + path + "?t=" + wrongScope, "{}").statusCode(), "wrong scope " + path);
+                assertEquals(401, post(base + path + "?t=" + wrongScope, "{}", origin).statusCode(),
+                        "wrong scope " + path);
+                assertEquals(405, method("TRACE", base + path + "?t=" + goodScope), "TRACE " + path);
+                assertEquals(405, method("OPTIONS", base + path + "?t=" + goodScope), "OPTIONS " + path);
             }
+            assertEquals(405, method("TRACE", base + "/"), "TRACE without a link");
             assertEquals(401, get(base + "/call/tuyaintercom%3Apanel%3Ahome%3Aother?t=" + page), "another thing");
             assertEquals(401, get(base + "/call/" + thing + "?t=" + "x".repeat(5000)), "oversized token");
+            HttpResponse<String> invalid = http.send(HttpRequest.newBuilder(URI.create(base + "/call/" + thing
+                    + "?t=" + tamper(page))).header("Accept-Language", "de").build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(invalid.body().contains("Link ungültig"), "a translated page for an invalid link");
 
             String huge = "data=" + "A".repeat(70 * 1024);
-            assertEquals(413, post(base + "/video/" + thing + "?t=" + video, huge).statusCode(), "oversized offer");
-            assertEquals(413, post(base + "/api/" + thing + "/view?t=" + page,
-                    "{\"offer\":\"" + "v".repeat(70 * 1024) + "\"}").statusCode(), "oversized view offer");
+            assertEquals(413, http.send(HttpRequest.newBuilder(URI.create(base + "/video/" + thing + "?t=" + video))
+                    .header("Origin", origin).POST(HttpRequest.BodyPublishers.ofString(huge)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode(), "oversized offer");
+            assertEquals(413, post(base + "/api/" + thing + "/offer?t=" + page,
+                    "{\"offer\":\"" + "v".repeat(70 * 1024) + "\"}", origin).statusCode(), "oversized offer");
             assertEquals(405, get(base + "/api/" + thing + "/unlock?t=" + page), "state changes are POST only");
             assertEquals(405, get(base + "/video/" + thing + "?t=" + video), "oh-video is POST only");
-            assertEquals(400, post(base + "/api/" + thing + "/view?t=" + page, "not json").statusCode());
+            assertEquals(400, post(base + "/api/" + thing + "/answer?t=" + page, "not json", origin).statusCode());
 
-            // a call token stops working when its call has ended
-            harness.panel.pressCallButton(3, Duration.ofSeconds(60));
-            assertTrue(harness.awaitTrigger("RING"));
-            String callToken = TuyaJson.parse(http.send(HttpRequest.newBuilder(URI.create(
-                    base + "/api/" + thing + "/state?t=" + page)).build(), HttpResponse.BodyHandlers.ofString()).body())
-                    .path("callToken").asText("");
-            assertFalse(callToken.isEmpty(), "the state of a ringing call carries a call token");
-            assertEquals(401, post(base + "/api/" + thing + "/reject?t=" + page, "{}").statusCode(),
-                    "call actions need the call token");
-            harness.command("call-control", "REJECT");
-            assertTrue(harness.awaitTrigger("REJECTED"));
-            assertEquals(401, post(base + "/api/" + thing + "/hangup?t=" + page,
-                    "{\"callToken\":\"" + callToken + "\"}").statusCode(), "replayed after the end of its call");
-            harness.panel.pressCallButton(3, Duration.ofSeconds(60));
-            assertTrue(harness.awaitTrigger("RING"));
-            assertEquals(401, post(base + "/api/" + thing + "/reject?t=" + page,
-                    "{\"callToken\":\"" + callToken + "\"}").statusCode(), "the old token does not fit a new call");
+            // cross-origin state changes: a text/plain POST (no preflight), a foreign Origin, Sec-Fetch-Site
+            PageApi api = new PageApi(http, harness.callPageUrl());
+            assertEquals(403, api.send("unlock", "{}", "text/plain", origin).statusCode(), "text/plain POST");
+            assertEquals(403, api.send("unlock", "{}", "application/json", "http://evil.example").statusCode(),
+                    "foreign Origin");
+            assertEquals(403, api.send("unlock", "{}", "application/json", null).statusCode(), "no Origin");
+            assertEquals(403, http.send(HttpRequest.newBuilder(URI.create(api.url("unlock")))
+                    .header("Content-Type", "application/json").header("Sec-Fetch-Site", "cross-site")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode(), "Sec-Fetch-Site: cross-site");
+            assertEquals(403, http.send(HttpRequest.newBuilder(URI.create(base + "/video/" + thing + "?t=" + video))
+                    .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString("data=AA"))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode(), "cross-origin oh-video");
+        }
+    }
+
+    @Test
+    void theDoorOpensOnlyInsideAnAnsweredCallForTheClientThatAnsweredIt() throws Exception {
+        try (WebHarness harness = new WebHarness()) {
+            List<String> unlocks = new CopyOnWriteArrayList<>();
+            harness.sim.onCommand((device, values) -> unlocks.add(device + values));
+            try (PageApi answering = new PageApi(http, harness.callPageUrl()).listen();
+                    PageApi other = new PageApi(http, harness.entryUrl()).listen()) {
+                answering.awaitState("IDLE");
+                assertEquals(401, answering.post("unlock", PageApi.json()).statusCode(), "no call: no unlock");
+
+                harness.panel.pressCallButton(3, Duration.ofSeconds(60));
+                String callId = answering.awaitState("RINGING").path("callId").asText();
+                assertFalse(answering.events().stream().anyMatch(e -> e.data().has("callToken")),
+                        "the state never carries a call token");
+                assertEquals(401, other.post("unlock", PageApi.json()).statusCode(), "ringing: no unlock");
+                HttpResponse<String> answered = answering.post("answer", PageApi.json().put("callId", callId));
+                assertEquals(200, answered.statusCode(), answered.body());
+                String callToken = TuyaJson.parse(answered.body()).path("callToken").asText();
+                assertEquals(409, other.post("answer", PageApi.json().put("callId", callId)).statusCode(),
+                        "a second answer is refused");
+                assertEquals(401, other.post("unlock", PageApi.json()).statusCode(),
+                        "a client that did not answer cannot open the door");
+                assertEquals(401, other.post("unlock", PageApi.json().put("callToken", tamper(callToken)))
+                        .statusCode(), "nor with a forged token");
+                HttpResponse<String> unlocked = answering.post("unlock", PageApi.json().put("callToken", callToken));
+                assertEquals(200, unlocked.statusCode(), unlocked.body());
+                assertEquals(1, unlocks.size(), "the door opened once: " + unlocks);
+
+                // live views never evict the answered call's media
+                HttpResponse<String> callMedia = answering.post("media-start",
+                        PageApi.json().put("forCall", true).put("callToken", callToken));
+                assertEquals(200, callMedia.statusCode(), callMedia.body());
+                String media = TuyaJson.parse(callMedia.body()).path("media").asText();
+                assertTrue(callMedia.body().contains("iceServers"), "ICE servers come with media, not with state");
+                int refused = 0;
+                for (int i = 0; i < 4; i++) {
+                    HttpResponse<String> view = other.post("media-start", PageApi.json().put("forCall", false));
+                    refused += view.statusCode() == 503 ? 1 : 0;
+                }
+                assertEquals(1, refused, "the fourth live view is refused (503), the call's media stays");
+                assertEquals(200, answering.post("media", PageApi.json().put("media", media).put("event", "alive"))
+                        .statusCode(), "the call's media session is still there");
+                assertEquals(404, other.post("media", PageApi.json().put("media", media).put("event", "closed"))
+                        .statusCode(), "another client cannot close it");
+
+                harness.panel.hangUp();
+                answering.awaitState("IDLE");
+                assertEquals(401, answering.post("unlock", PageApi.json().put("callToken", callToken)).statusCode(),
+                        "the call token dies with its call");
+                assertEquals(401, answering.post("hangup", PageApi.json().put("callToken", callToken)).statusCode(),
+                        "replayed after the end of its call");
+                assertEquals(1, unlocks.size());
+            }
+        }
+    }
+
+    @Test
+    void revokedLinksAndOldCallTokensStopWorking() throws Exception {
+        try (WebHarness harness = new WebHarness()) {
+            String oldPage = harness.callPageUrl();
+            String oldVideo = harness.videoUrl();
+            assertEquals(200, get(oldPage));
+            try (PageApi page = new PageApi(http, oldPage).listen()) {
+                harness.panel.pressCallButton(3, Duration.ofSeconds(60));
+                String callId = page.awaitState("RINGING").path("callId").asText();
+                HttpResponse<String> answered = page.post("answer", PageApi.json().put("callId", callId));
+                String callToken = TuyaJson.parse(answered.body()).path("callToken").asText();
+                harness.command("call-control", "REVOKE_LINKS");
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (harness.latest("call-page-url").equals(oldPage.substring(harness.base().length()))
+                        && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
+                String newPage = harness.base() + harness.latest("call-page-url");
+                assertNotEquals(oldPage, newPage, "new links were published");
+                assertEquals(401, get(oldPage), "the revoked page link");
+                assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(oldVideo)).header("Origin",
+                        harness.base()).POST(HttpRequest.BodyPublishers.ofString("data=AA")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode(), "the revoked video link");
+                assertEquals(401, page.post("hangup", PageApi.json().put("callToken", callToken)).statusCode(),
+                        "the revoked call token");
+                assertEquals(200, get(newPage), "the new page link");
+                assertEquals(200, get(harness.entryUrl()), "the entry link is revoked by clearing its key only");
+            }
         }
     }
 }

@@ -27,7 +27,7 @@ import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
 import org.openhab.binding.tuyaintercom.internal.framework.TestThing;
 import org.openhab.binding.tuyaintercom.internal.handler.PanelHandler;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
-import org.openhab.binding.tuyaintercom.internal.web.PanelDirectory;
+import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingUID;

@@ -13,11 +13,14 @@
 package org.openhab.binding.tuyaintercom.internal.tuya.mqtt;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -57,7 +60,10 @@ public class MqttLink {
     /** A broker that cannot be reached is tried again at least every 4 s, with the access already fetched. */
     private static final int MAX_BROKER_BACKOFF_SECONDS = 4;
     private static final int REMEMBERED_PASSWORDS = 2;
-    private static final Duration PUBLISH_WAIT = Duration.ofSeconds(3);
+    static final int MAX_QUEUED_MESSAGES = 64;
+    static final int MAX_QUEUED_BYTES = 256 * 1024;
+    /** Messages seen during a credential overlap are remembered by digest, so memory stays bounded by bytes. */
+    static final int MAX_OVERLAP_DIGESTS = 4096;
 
     private final Logger logger = LoggerFactory.getLogger(MqttLink.class);
     private final String name;
@@ -74,6 +80,8 @@ public class MqttLink {
     private @Nullable ScheduledFuture<?> pending;
     private final Deque<String> previousPasswords = new ArrayDeque<>();
     private final Set<String> overlapSeen = new HashSet<>();
+    private final List<Outgoing> queued = new ArrayList<>();
+    private int queuedBytes;
     private Instant overlapUntil = Instant.MIN;
     private int failures;
     private boolean running;
@@ -148,30 +156,67 @@ public class MqttLink {
     }
 
     /**
-     * Publishes bytes with QoS 1 on the connection that is up; while credentials are being switched it waits up to
-     * {@link #PUBLISH_WAIT} for the new connection.
+     * Publishes bytes with QoS 1 on the connection that is up, without waiting: while credentials are being switched
+     * the message is queued (at most {@value #MAX_QUEUED_MESSAGES} messages, {@value #MAX_QUEUED_BYTES} bytes) and
+     * sent as soon as the new connection is up, or dropped if it fails. Never blocks the caller.
      */
     public void publish(String topic, byte[] payload) throws MqttException {
-        long deadline = System.nanoTime() + PUBLISH_WAIT.toNanos();
-        while (true) {
-            Connection connection = current;
-            Connection next = connecting;
-            Connection usable = connection != null && connection.client.isConnected() ? connection
-                    : next != null && next.client.isConnected() ? next : null;
-            if (usable != null) {
-                usable.client.publish(topic, payload, QOS, false);
+        Connection usable = usableConnection();
+        if (usable != null) {
+            usable.client.publish(topic, payload, QOS, false);
+            return;
+        }
+        synchronized (lock) {
+            usable = usableConnection();
+            if (usable == null) {
+                if (connecting == null || queued.size() >= MAX_QUEUED_MESSAGES
+                        || queuedBytes + payload.length > MAX_QUEUED_BYTES) {
+                    throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
+                }
+                queued.add(new Outgoing(topic, payload));
+                queuedBytes += payload.length;
                 return;
             }
-            if (next == null || System.nanoTime() > deadline) {
-                throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
-            }
+        }
+        usable.client.publish(topic, payload, QOS, false);
+    }
+
+    private @Nullable Connection usableConnection() {
+        Connection connection = current;
+        return connection != null && connection.client.isConnected() ? connection : null;
+    }
+
+    /** Sends what was queued during a credential switch on the connection that is now up. */
+    private void flushQueued(Connection connection) {
+        List<Outgoing> messages;
+        synchronized (lock) {
+            messages = List.copyOf(queued);
+            queued.clear();
+            queuedBytes = 0;
+        }
+        for (Outgoing message : messages) {
             try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
+                connection.client.publish(message.topic(), message.payload(), QOS, false);
+            } catch (MqttException e) {
+                logger.debug("MQTT link '{}': a queued message to {} was not sent: {}", name, message.topic(),
+                        e.getMessage());
             }
         }
+    }
+
+    private void dropQueued(String reason) {
+        int dropped;
+        synchronized (lock) {
+            dropped = queued.size();
+            queued.clear();
+            queuedBytes = 0;
+        }
+        if (dropped > 0) {
+            logger.debug("MQTT link '{}': {} queued messages dropped: {}", name, dropped, reason);
+        }
+    }
+
+    private record Outgoing(String topic, byte[] payload) {
     }
 
     /** Drops the connection and connects again at once with fresh access (e.g. after the broker went away). */
@@ -236,6 +281,7 @@ public class MqttLink {
                 // expired credentials by just closing the connection)
                 unusedAccess = refused || reused ? null : access;
             }
+            dropQueued("the new connection failed");
             failed("cannot connect to " + access.url() + ": " + e.getMessage(), null, MAX_BROKER_BACKOFF_SECONDS);
             return;
         }
@@ -249,6 +295,7 @@ public class MqttLink {
             old = current;
             current = fresh;
             connecting = null;
+            flushQueued(fresh); // under the lock, so nothing published meanwhile overtakes the queued messages
             if (old != null) {
                 previousPasswords.addFirst(old.access.password());
                 while (previousPasswords.size() > REMEMBERED_PASSWORDS) {
@@ -308,8 +355,8 @@ public class MqttLink {
         byte[] payload = message.getPayload();
         synchronized (lock) {
             Instant now = clock.instant();
-            if (now.isBefore(overlapUntil) && overlapSeen.size() < 10_000) {
-                if (!overlapSeen.add(topic + '\n' + new String(payload, StandardCharsets.ISO_8859_1))) {
+            if (now.isBefore(overlapUntil) && overlapSeen.size() < MAX_OVERLAP_DIGESTS) {
+                if (!overlapSeen.add(digest(topic, payload))) {
                     return;
                 }
             } else if (!overlapSeen.isEmpty()) {
@@ -320,6 +367,19 @@ public class MqttLink {
             messageListener.onMessage(topic, payload, access);
         } catch (RuntimeException e) {
             logger.debug("MQTT link '{}': message on {} not handled: {}", name, topic, e.toString());
+        }
+    }
+
+    /** SHA-256 of topic and payload, Base64: 44 characters whatever the message size. */
+    private static String digest(String topic, byte[] payload) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(topic.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(payload);
+            return Base64.getEncoder().encodeToString(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

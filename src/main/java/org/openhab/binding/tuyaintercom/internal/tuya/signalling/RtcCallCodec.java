@@ -22,6 +22,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.tuyaintercom.internal.call.CallEvent;
 import org.openhab.binding.tuyaintercom.internal.call.CallMessage;
 import org.openhab.binding.tuyaintercom.internal.call.CallType;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaIds;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -137,7 +138,7 @@ public final class RtcCallCodec {
         if (value.length() > MAX_ID_LENGTH) {
             throw new IllegalArgumentException(field + " too long");
         }
-        return value;
+        return TuyaIds.checked(field, value);
     }
 
     private static String shorten(String text) {

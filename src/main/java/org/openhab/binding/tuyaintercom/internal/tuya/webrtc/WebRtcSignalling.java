@@ -13,6 +13,7 @@
 package org.openhab.binding.tuyaintercom.internal.tuya.webrtc;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaIds;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +50,7 @@ public final class WebRtcSignalling {
     public static Message decode(JsonNode data) {
         JsonNode header = data.path("header");
         String type = header.path("type").asText("");
-        String session = header.path("sessionid").asText("");
+        String session = TuyaIds.checked("sessionid", header.path("sessionid").asText(""));
         if (type.isEmpty() || session.isEmpty()) {
             throw new IllegalArgumentException("302 message without type or session");
         }
@@ -61,7 +62,7 @@ public final class WebRtcSignalling {
         if (sdp.length() > Sdp.MAX_LENGTH) {
             throw new IllegalArgumentException("SDP too large");
         }
-        return new Message(type, session, header.path("from").asText(""), msg);
+        return new Message(type, session, TuyaIds.checked("from", header.path("from").asText("")), msg);
     }
 
     public static String offer(String from, String deviceId, String sessionId, String motoId, String sdp, String auth,

@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.tuyaintercom.internal.handler;
+package org.openhab.binding.tuyaintercom.internal.intercom;
 
 import java.time.Clock;
 import java.time.Duration;

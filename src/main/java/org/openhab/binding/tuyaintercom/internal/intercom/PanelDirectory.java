@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.tuyaintercom.internal.web;
+package org.openhab.binding.tuyaintercom.internal.intercom;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,22 +20,31 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The panels the web endpoints can reach, by thing UID. Handlers enter themselves while initialized.
+ * The panel sessions the web endpoints can reach, by thing UID, and the cap on open call pages they share. Handlers
+ * enter their session while it is up.
+ *
+ * @author Tuya Intercom binding contributors
  */
 @NonNullByDefault
 @Component(service = PanelDirectory.class)
 public class PanelDirectory {
-    private final Map<String, WebPanel> panels = new ConcurrentHashMap<>();
+    private final Map<String, PanelSession> panels = new ConcurrentHashMap<>();
+    private final PageLimits pageLimits = new PageLimits(PageLimits.MAX_PAGES_TOTAL);
 
-    public void register(String thingUID, WebPanel panel) {
+    public void register(String thingUID, PanelSession panel) {
         panels.put(thingUID, panel);
     }
 
-    public void unregister(String thingUID, WebPanel panel) {
+    public void unregister(String thingUID, PanelSession panel) {
         panels.remove(thingUID, panel);
     }
 
-    public @Nullable WebPanel get(String thingUID) {
+    public @Nullable PanelSession get(String thingUID) {
         return panels.get(thingUID);
+    }
+
+    /** The cap on open call pages across all panels. */
+    public PageLimits pageLimits() {
+        return pageLimits;
     }
 }

@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.tuyaintercom.internal.web;
+package org.openhab.binding.tuyaintercom.internal.intercom;
 
 import static org.junit.jupiter.api.Assertions.*;
 

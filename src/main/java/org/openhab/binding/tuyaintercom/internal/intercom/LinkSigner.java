@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.tuyaintercom.internal.web;
+package org.openhab.binding.tuyaintercom.internal.intercom;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -37,19 +38,19 @@ import org.eclipse.jdt.annotation.Nullable;
 public final class LinkSigner {
     /** What a token allows. */
     public enum Scope {
-        /** The call page and its state, live view, call and unlock requests. */
+        /** The call page: watch, answer or reject the ringing call, live view, call the panel. */
         PAGE,
-        /** The oh-video WebRTC endpoint. */
+        /** The oh-video WebRTC endpoint (live view). */
         VIDEO,
-        /** Answer, reject and hang up of one call session. */
+        /** Hang up, media and (where allowed) unlock within one call, for the client that answered or started it. */
         CALL
     }
 
     /** A checked token. */
-    public record Token(Scope scope, String thing, String session, Instant expires) {
+    public record Token(Scope scope, String thing, String session, long generation, Instant expires) {
     }
 
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
     private static final int SECRET_BYTES = 32;
     private static final int MAX_TOKEN_LENGTH = 1024;
 
@@ -75,8 +76,16 @@ public final class LinkSigner {
         secret = newSecret();
     }
 
-    public synchronized String sign(Scope scope, String thing, String session, Duration validity) {
-        String payload = String.join("|", VERSION, scope.name(), thing, session,
+    public String sign(Scope scope, String thing, String session, Duration validity) {
+        return sign(scope, thing, session, 0, validity);
+    }
+
+    /**
+     * @param generation the link generation of the thing when the token was issued, so that the thing can revoke
+     *            the tokens of older generations
+     */
+    public synchronized String sign(Scope scope, String thing, String session, long generation, Duration validity) {
+        String payload = String.join("|", VERSION, scope.name(), thing, session, Long.toString(generation),
                 Long.toString(clock.instant().plus(validity).getEpochSecond()));
         Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
         return encoder.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
@@ -112,20 +121,22 @@ public final class LinkSigner {
             return null;
         }
         String[] parts = payload.split("\\|", -1);
-        if (parts.length != 5 || !VERSION.equals(parts[0]) || !scope.name().equals(parts[1])
+        if (parts.length != 6 || !VERSION.equals(parts[0]) || !scope.name().equals(parts[1])
                 || !thing.equals(parts[2])) {
             return null;
         }
         Instant expires;
+        long generation;
         try {
-            expires = Instant.ofEpochSecond(Long.parseLong(parts[4]));
-        } catch (NumberFormatException e) {
+            generation = Long.parseLong(parts[4]);
+            expires = Instant.ofEpochSecond(Long.parseLong(parts[5]));
+        } catch (NumberFormatException | DateTimeException e) {
             return null;
         }
         if (!clock.instant().isBefore(expires)) {
             return null;
         }
-        return new Token(scope, parts[2], parts[3], expires);
+        return new Token(scope, parts[2], parts[3], generation, expires);
     }
 
     private static byte[] hmac(byte[] key, String payload) {

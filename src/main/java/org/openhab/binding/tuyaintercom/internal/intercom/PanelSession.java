@@ -1,0 +1,537 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.intercom;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.call.Call;
+import org.openhab.binding.tuyaintercom.internal.call.CallEngine;
+import org.openhab.binding.tuyaintercom.internal.call.CallError;
+import org.openhab.binding.tuyaintercom.internal.call.CallListener;
+import org.openhab.binding.tuyaintercom.internal.call.CallMessage;
+import org.openhab.binding.tuyaintercom.internal.call.CallOutcome;
+import org.openhab.binding.tuyaintercom.internal.call.CallResult;
+import org.openhab.binding.tuyaintercom.internal.call.CallSettings;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.IceServer;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
+import org.openhab.binding.tuyaintercom.internal.tuya.signalling.RtcCallCodec;
+import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.WebRtcSignalling;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Everything one panel does while it is online, in one place that the web endpoints, the rule actions and the thing
+ * handler all talk to: its call engine (the SDK's call model), the WebRTC signalling relay (302), answering with
+ * media, waking a low-power panel, the pages that watch it, and which client may do what.
+ * <p>
+ * Nothing here waits for the network: MQTT publishes are queued by the link, panel answers and candidates are pushed to
+ * the page that asked, and the door command runs on the scheduler.
+ *
+ * @author Tuya Intercom binding contributors
+ */
+@NonNullByDefault
+public final class PanelSession implements CallListener {
+    /** A call page's media session ends this long after the page stopped saying it is alive. */
+    public static final Duration PAGE_MEDIA_IDLE = Duration.ofSeconds(30);
+    /** An oh-video live view ends this long after it started (the widget has no keep-alive). */
+    public static final Duration VIDEO_LIVE_VIEW_LIMIT = Duration.ofMinutes(10);
+    /** How long the panel has to answer a media offer. */
+    static final Duration ANSWER_WAIT = Duration.ofSeconds(10);
+    /** For clients that do not trickle: how long to collect the panel's candidates after its answer. */
+    static final Duration CANDIDATE_QUIET = Duration.ofMillis(300);
+    static final Duration CANDIDATE_MAX = Duration.ofSeconds(2);
+
+    /** What a panel session needs of the account and thing it belongs to. */
+    public interface PanelCloud {
+        /** Publishes a signalling payload (302 / 308) to the panel; must not block. */
+        void publishToPanel(String payload) throws Exception;
+
+        /** Publishes raw bytes on a topic (low-power wake-up); must not block. */
+        void publishRaw(String topic, byte[] payload) throws Exception;
+
+        /** Our id in 302 messages (the MQTT user id of the account). */
+        String clientId();
+
+        /** The panel's WebRTC configuration, or null while it is unknown. */
+        @Nullable
+        WebRtcConfig webRtcConfig();
+
+        /** The panel's local key (for the wake-up), or empty. */
+        String localKey();
+
+        /** Opens the door; may block on the cloud, so it is only called from the scheduler. */
+        CallResult unlockDoor();
+    }
+
+    /** What a page gets when it may start media: the media session id and the ICE servers (with TURN credentials). */
+    public record MediaGrant(String media, List<IceServer> iceServers) {
+    }
+
+    private final Logger logger = LoggerFactory.getLogger(PanelSession.class);
+    private final String thingUID;
+    private final String deviceId;
+    private final String label;
+    private final PanelCloud cloud;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final CallListener handler;
+    private final PanelLinks links;
+    private final WebUnlock webUnlock;
+    private final CallEngine engine;
+    private final SignallingRelay relay;
+    private final PageClients pages;
+    private @Nullable ScheduledFuture<?> housekeeping;
+
+    public PanelSession(String thingUID, String deviceId, String label, String localId, CallSettings settings,
+            PanelCloud cloud, Clock clock, ScheduledExecutorService scheduler, CallListener handler, PanelLinks links,
+            WebUnlock webUnlock, PageLimits pageLimits) {
+        this.thingUID = thingUID;
+        this.deviceId = deviceId;
+        this.label = label;
+        this.cloud = cloud;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.handler = handler;
+        this.links = links;
+        this.webUnlock = webUnlock;
+        this.pages = new PageClients(pageLimits, PageLimits.MAX_PAGES_PER_PANEL);
+        this.engine = new CallEngine(deviceId, localId, settings, new SchedulerCallTimers(scheduler, clock),
+                this::sendCallMessage, this);
+        this.relay = new SignallingRelay(new PanelTransport(), clock, this::mediaLost);
+        publishState(null, null);
+    }
+
+    /** Starts the housekeeping (idle media, pings to the pages). */
+    public synchronized void start() {
+        housekeeping = scheduler.scheduleWithFixedDelay(this::housekeeping, 10, 10, TimeUnit.SECONDS);
+    }
+
+    public void dispose() {
+        synchronized (this) {
+            ScheduledFuture<?> job = housekeeping;
+            if (job != null) {
+                job.cancel(false);
+            }
+            housekeeping = null;
+        }
+        relay.closeAll();
+        engine.dispose();
+        pages.closeAll();
+    }
+
+    private void housekeeping() {
+        relay.closeIdle();
+        pages.ping();
+    }
+
+    public String thingUID() {
+        return thingUID;
+    }
+
+    public PanelLinks links() {
+        return links;
+    }
+
+    public WebUnlock webUnlock() {
+        return webUnlock;
+    }
+
+    public PageClients pages() {
+        return pages;
+    }
+
+    /** For rule actions and the handler: the engine is the one model of the call. */
+    public CallEngine engine() {
+        return engine;
+    }
+
+    /** For tests and benchmarks. */
+    public SignallingRelay relay() {
+        return relay;
+    }
+
+    // ------------------------------------------------------------------------------------------- from the panel
+
+    /** A signalling message of the panel: 302 to the relay, 308 to the call engine. */
+    public void onSignalling(int protocol, JsonNode data) {
+        try {
+            if (protocol == WebRtcSignalling.PROTOCOL) {
+                relay.onSignalling(WebRtcSignalling.decode(data));
+            } else if (protocol == RtcCallCodec.PROTOCOL) {
+                engine.onMessage(RtcCallCodec.decode(data));
+            }
+        } catch (IllegalArgumentException e) {
+            logger.debug("Panel {}: ignored a message of protocol {}: {}", deviceId, protocol,
+                    LogText.safe(e.getMessage()));
+        }
+    }
+
+    /** Treats a push-notification link like the MQTT call message it carries. */
+    public CallResult handlePushLink(String link) {
+        try {
+            engine.onMessage(RtcCallCodec.decodePushLink(link));
+            return CallResult.SUCCESS;
+        } catch (IllegalArgumentException e) {
+            logger.debug("Panel {}: push link not understood: {}", deviceId, LogText.safe(e.getMessage()));
+            return CallResult.failed(CallError.INVALID_DATA);
+        }
+    }
+
+    private void sendCallMessage(CallMessage message) throws Exception {
+        cloud.publishToPanel(RtcCallCodec.encode(message, clock.instant().getEpochSecond()));
+    }
+
+    // ------------------------------------------------------------------------------------------- call engine
+
+    @Override
+    public void callChanged(Call call) {
+        handler.callChanged(call);
+        publishState(call, null);
+        if (call.isEnded()) {
+            SignallingRelay.Session media = relay.callSession();
+            if (media != null) {
+                scheduler.execute(() -> relay.close(media));
+            }
+        }
+    }
+
+    @Override
+    public void callOutcome(Call call, CallOutcome outcome) {
+        handler.callOutcome(call, outcome);
+        publishState(call, outcome);
+    }
+
+    @Override
+    public void callRefused(CallMessage message, CallError error) {
+        handler.callRefused(message, error);
+    }
+
+    /** The state every page sees: never a token, never a credential. */
+    private void publishState(@Nullable Call call, @Nullable CallOutcome outcome) {
+        ObjectNode view = TuyaJson.object();
+        view.put("panel", label);
+        view.put("webUnlock", webUnlock.configValue());
+        if (call == null) {
+            view.put("state", "IDLE");
+            view.put("outcome", "");
+        } else {
+            view.put("state", call.state().name());
+            view.put("callId", call.id());
+            view.put("direction", call.isOutgoing() ? "OUTGOING" : "INCOMING");
+            view.put("outcome", outcome == null ? "" : outcome.name());
+            view.put("endReason", call.endReason());
+            view.put("connected", call.isConnected());
+            view.put("answered", call.isAnswered());
+        }
+        pages.publishState(view);
+    }
+
+    // ------------------------------------------------------------------------------------------- requests of pages
+
+    /** Answers the ringing call shown to the page as {@code callId}; the answering client gets the call token. */
+    public String answer(String callId) throws Refusal {
+        Call call = engine.current();
+        if (call == null || !call.id().equals(callId) || call.isOutgoing()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "no such ringing call");
+        }
+        requireSuccess(engine.answer(true));
+        return links.callToken(callId);
+    }
+
+    /** Rejects the ringing call shown to the page as {@code callId}. */
+    public void reject(String callId) throws Refusal {
+        Call call = engine.current();
+        if (call == null || !call.id().equals(callId) || call.isOutgoing()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "no such ringing call");
+        }
+        requireSuccess(engine.reject());
+    }
+
+    /** Calls the panel; the calling client gets the call token. */
+    public String startCall(Duration timeout) throws Refusal {
+        requireSuccess(engine.startCall(timeout));
+        Call call = engine.current();
+        if (call == null) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "the call ended at once");
+        }
+        return links.callToken(call.id());
+    }
+
+    /** Hangs up (or cancels) the call the token belongs to. */
+    public void hangUp(@Nullable String callToken) throws Refusal {
+        callOf(callToken);
+        requireSuccess(engine.hangUp());
+    }
+
+    /** The current call if the token belongs to it. */
+    private Call callOf(@Nullable String callToken) throws Refusal {
+        String callId = links.callIdOf(callToken);
+        Call call = engine.current();
+        if (callId == null || call == null || !call.id().equals(callId) || call.isEnded()) {
+            throw new Refusal(Refusal.Kind.UNAUTHORIZED, "no valid call token for the current call");
+        }
+        return call;
+    }
+
+    /**
+     * Opens a media session for a page that listens on its event stream: the call's media (with the call token of an
+     * answered call) or a live view. The ICE servers, with their TURN credentials, are handed out only here.
+     */
+    public MediaGrant startMedia(boolean forCall, @Nullable String callToken, String client) throws Refusal {
+        if (!pages.isConnected(client)) {
+            throw new Refusal(Refusal.Kind.BAD_REQUEST, "open the event stream first");
+        }
+        SignallingRelay.Kind kind = SignallingRelay.Kind.LIVE_VIEW;
+        if (forCall) {
+            Call call = callOf(callToken);
+            if (!call.isAnswered()) {
+                throw new Refusal(Refusal.Kind.CONFLICT, "the call is not answered");
+            }
+            kind = SignallingRelay.Kind.CALL;
+        }
+        SignallingRelay.Session session;
+        try {
+            session = relay.open(kind, client, PAGE_MEDIA_IDLE, new PageMediaListener());
+        } catch (SignallingRelay.LimitReachedException e) {
+            throw new Refusal(Refusal.Kind.UNAVAILABLE, String.valueOf(e.getMessage()));
+        }
+        return new MediaGrant(session.id(), iceServers());
+    }
+
+    /** The page's offer for its media session; the panel's answer arrives on the page's event stream. */
+    public void offer(String mediaId, String client, String offer) throws Refusal {
+        SignallingRelay.Session session = ownedMedia(mediaId, client);
+        try {
+            relay.offer(session, offer);
+        } catch (IllegalArgumentException e) {
+            relay.close(session);
+            throw new Refusal(Refusal.Kind.BAD_REQUEST, "unusable offer: " + e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new Refusal(Refusal.Kind.CONFLICT, String.valueOf(e.getMessage()));
+        } catch (Exception e) {
+            mediaFailed(session);
+            throw new Refusal(Refusal.Kind.UPSTREAM, "the offer could not be sent to the panel");
+        }
+        scheduler.schedule(() -> {
+            if (!session.isClosed() && session.answer() == null) {
+                relay.close(session);
+                mediaFailed(session);
+            }
+        }, ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public void candidate(String mediaId, String client, String candidate) throws Refusal {
+        SignallingRelay.Session session = ownedMedia(mediaId, client);
+        try {
+            relay.addBrowserCandidate(session, candidate);
+        } catch (Exception e) {
+            throw new Refusal(Refusal.Kind.UPSTREAM, "the candidate could not be sent to the panel");
+        }
+    }
+
+    /** What the page says about its media: connected, alive, failed or closed. */
+    public void mediaEvent(String mediaId, String client, String event) throws Refusal {
+        SignallingRelay.Session session = ownedMedia(mediaId, client);
+        boolean call = session.kind() == SignallingRelay.Kind.CALL;
+        switch (event) {
+            case "connected" -> {
+                relay.touch(session);
+                if (call) {
+                    engine.mediaConnected();
+                }
+            }
+            case "alive" -> relay.touch(session);
+            case "failed" -> {
+                relay.close(session);
+                if (call) {
+                    engine.mediaFailed(CallError.CONNECT_FAIL);
+                }
+            }
+            case "closed" -> {
+                relay.close(session);
+                if (call) {
+                    engine.hangUp(); // the page that answered went away
+                }
+            }
+            default -> throw new Refusal(Refusal.Kind.BAD_REQUEST, "unknown media event");
+        }
+    }
+
+    private SignallingRelay.Session ownedMedia(String mediaId, String client) throws Refusal {
+        SignallingRelay.Session session = relay.session(mediaId);
+        if (session == null || !session.owner().equals(client)) {
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "no such media session");
+        }
+        return session;
+    }
+
+    /**
+     * Opens the door from a page, as {@code webUnlock} allows: inside the answered call with its token, never, or
+     * always. The door command runs on the scheduler; the future completes with its result.
+     */
+    public CompletableFuture<CallResult> unlockFromPage(@Nullable String callToken) throws Refusal {
+        switch (webUnlock) {
+            case NEVER -> throw new Refusal(Refusal.Kind.FORBIDDEN, "opening the door from the web is switched off");
+            case IN_CALL -> {
+                Call call = callOf(callToken);
+                if (!call.isAnswered()) {
+                    throw new Refusal(Refusal.Kind.FORBIDDEN, "the door opens only inside an answered call");
+                }
+            }
+            case ALWAYS -> {
+            }
+        }
+        return CompletableFuture.supplyAsync(cloud::unlockDoor, scheduler);
+    }
+
+    /**
+     * A live view for a client that does not trickle (Main UI's oh-video): the answer completes with the panel's
+     * candidates inside, or fails after {@link #ANSWER_WAIT}.
+     */
+    public CompletableFuture<String> liveViewWithoutTrickle(String offer) throws Refusal {
+        NonTrickleAnswer collector = new NonTrickleAnswer(scheduler, CANDIDATE_QUIET, CANDIDATE_MAX);
+        SignallingRelay.Session session;
+        try {
+            session = relay.open(SignallingRelay.Kind.LIVE_VIEW, "", VIDEO_LIVE_VIEW_LIMIT, collector);
+        } catch (SignallingRelay.LimitReachedException e) {
+            throw new Refusal(Refusal.Kind.UNAVAILABLE, String.valueOf(e.getMessage()));
+        }
+        try {
+            relay.offer(session, offer);
+        } catch (IllegalArgumentException e) {
+            relay.close(session);
+            throw new Refusal(Refusal.Kind.BAD_REQUEST, "unusable offer: " + e.getMessage());
+        } catch (Exception e) {
+            relay.close(session);
+            throw new Refusal(Refusal.Kind.UPSTREAM, "the offer could not be sent to the panel");
+        }
+        return collector.result().orTimeout(ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((a, e) -> {
+            if (e != null) {
+                relay.close(session);
+            }
+        });
+    }
+
+    private List<IceServer> iceServers() {
+        WebRtcConfig config = cloud.webRtcConfig();
+        return config == null ? List.of() : config.iceServers();
+    }
+
+    /** ICE servers as the browser's RTCPeerConnection takes them. */
+    public static ArrayNode iceServersJson(List<IceServer> servers) {
+        ArrayNode array = TuyaJson.MAPPER.createArrayNode();
+        for (IceServer ice : servers) {
+            ObjectNode server = array.addObject().put("urls", ice.urls());
+            if (!ice.username().isEmpty()) {
+                server.put("username", ice.username()).put("credential", ice.credential());
+            }
+        }
+        return array;
+    }
+
+    private static void requireSuccess(CallResult result) throws Refusal {
+        if (!result.isSuccess()) {
+            CallError error = result.error();
+            throw new Refusal(Refusal.Kind.CONFLICT, error == null ? "refused" : error.name());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- media
+
+    /** A media session ended without the page saying so: a call on it cannot go on. */
+    private void mediaLost(SignallingRelay.Session session) {
+        if (session.kind() == SignallingRelay.Kind.CALL) {
+            engine.mediaFailed(CallError.DISCONNECT);
+        }
+    }
+
+    private void mediaFailed(SignallingRelay.Session session) {
+        if (session.kind() == SignallingRelay.Kind.CALL) {
+            engine.mediaFailed(CallError.CONNECT_FAIL);
+        }
+    }
+
+    /** Pushes the panel's answer, candidates and the end of a page's media session to that page. */
+    private final class PageMediaListener implements SignallingRelay.SessionListener {
+        @Override
+        public void answered(SignallingRelay.Session session, String browserAnswer) {
+            pages.sendTo(session.owner(), "media",
+                    TuyaJson.object().put("media", session.id()).put("type", "answer").put("sdp", browserAnswer));
+        }
+
+        @Override
+        public void candidate(SignallingRelay.Session session, String candidate) {
+            pages.sendTo(session.owner(), "media", TuyaJson.object().put("media", session.id())
+                    .put("type", "candidate").put("candidate", candidate));
+        }
+
+        @Override
+        public void closed(SignallingRelay.Session session) {
+            pages.sendTo(session.owner(), "media",
+                    TuyaJson.object().put("media", session.id()).put("type", "closed"));
+        }
+    }
+
+    /** Sends 302 messages of media sessions to the panel, waking a low-power panel before an offer. */
+    private final class PanelTransport implements SignallingRelay.Transport {
+        @Override
+        public void sendOffer(String sessionId, String sdp) throws Exception {
+            WebRtcConfig config = cloud.webRtcConfig();
+            if (config == null) {
+                throw new IllegalStateException("no WebRTC configuration");
+            }
+            String localKey = cloud.localKey();
+            if (config.lowPower() && !localKey.isEmpty()) {
+                CRC32 crc = new CRC32();
+                crc.update(localKey.getBytes(StandardCharsets.UTF_8));
+                cloud.publishRaw("m/w/" + config.deviceId(),
+                        ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+            }
+            cloud.publishToPanel(WebRtcSignalling.offer(cloud.clientId(), config.deviceId(), sessionId,
+                    config.motoId(), sdp, config.auth(), 0, config.iceServers(), clock.instant().getEpochSecond()));
+        }
+
+        @Override
+        public void sendCandidate(String sessionId, String candidate) throws Exception {
+            cloud.publishToPanel(WebRtcSignalling.candidate(cloud.clientId(), deviceId, sessionId, motoId(),
+                    candidate, clock.instant().getEpochSecond()));
+        }
+
+        @Override
+        public void sendDisconnect(String sessionId) throws Exception {
+            cloud.publishToPanel(WebRtcSignalling.disconnect(cloud.clientId(), deviceId, sessionId, motoId(),
+                    clock.instant().getEpochSecond()));
+        }
+
+        private String motoId() {
+            WebRtcConfig config = cloud.webRtcConfig();
+            return config == null ? "" : config.motoId();
+        }
+    }
+}

@@ -1,0 +1,336 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.intercom;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapter;
+import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.WebRtcSignalling;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Relays WebRTC signalling (protocol 302) between browsers and one panel: forwards adapted offers and trickled
+ * candidates, hands the panel's answer and candidates to the session's listener as they arrive, and sends
+ * {@code disconnect} when a browser goes away. No media passes through here, and nothing here waits: browser and
+ * panel connect directly, and every panel message is pushed to whoever listens.
+ * <p>
+ * A panel has at most one call media session, which is never evicted, and at most {@value #MAX_LIVE_VIEWS} live views;
+ * a live view beyond that is refused.
+ *
+ * @author Tuya Intercom binding contributors
+ */
+@NonNullByDefault
+public class SignallingRelay {
+    /** Sends the offer, candidate and disconnect messages of a session to the panel. */
+    public interface Transport {
+        void sendOffer(String sessionId, String sdp) throws Exception;
+
+        void sendCandidate(String sessionId, String candidate) throws Exception;
+
+        void sendDisconnect(String sessionId) throws Exception;
+    }
+
+    /** Told what the panel sends for one session. Called on the MQTT thread: quick work only. */
+    public interface SessionListener {
+        /** The panel's answer, already mapped to the browser's m-line order. */
+        void answered(Session session, String browserAnswer);
+
+        /** A candidate of the panel; the empty string when the panel has no more. */
+        void candidate(Session session, String candidate);
+
+        /** The session ended (closed by the panel, by the browser, or because it was idle). */
+        void closed(Session session);
+    }
+
+    /** What a media session is for. */
+    public enum Kind {
+        /** The media of the current call. */
+        CALL,
+        /** Watching the door outside a call (call page or oh-video). */
+        LIVE_VIEW
+    }
+
+    /** Refused: too many live views. */
+    public static final class LimitReachedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        LimitReachedException(String message) {
+            super(message);
+        }
+    }
+
+    /** One browser ↔ panel media session. */
+    public static final class Session {
+        private final String id;
+        private final Kind kind;
+        private final String owner;
+        private final Duration idleLimit;
+        private final SessionListener listener;
+        private volatile Instant lastSeen;
+        private @Nullable String browserOffer;
+        private final List<String> candidates = new ArrayList<>();
+        private @Nullable String answer;
+        private boolean closed;
+
+        Session(Kind kind, String owner, Instant now, Duration idleLimit, SessionListener listener) {
+            this.id = UUID.randomUUID().toString();
+            this.kind = kind;
+            this.owner = owner;
+            this.lastSeen = now;
+            this.idleLimit = idleLimit;
+            this.listener = listener;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        /** The page client that opened the session; empty for oh-video. */
+        public String owner() {
+            return owner;
+        }
+
+        public synchronized boolean isClosed() {
+            return closed;
+        }
+
+        /** The panel's answer if it arrived. */
+        public synchronized @Nullable String answer() {
+            return answer;
+        }
+
+        /** The panel's candidates so far. */
+        public synchronized List<String> candidates() {
+            return List.copyOf(candidates);
+        }
+
+        synchronized boolean close() {
+            boolean wasOpen = !closed;
+            closed = true;
+            return wasOpen;
+        }
+    }
+
+    static final int MAX_CANDIDATES = 64;
+    public static final int MAX_LIVE_VIEWS = 3;
+
+    private final Logger logger = LoggerFactory.getLogger(SignallingRelay.class);
+    private final Transport transport;
+    private final Clock clock;
+    private final Consumer<Session> closedByPanel;
+    private final Map<String, Session> sessions = new LinkedHashMap<>();
+
+    /**
+     * @param closedByPanel told about sessions the panel closed, or that were closed for idleness (the browser went
+     *            away without saying so)
+     */
+    public SignallingRelay(Transport transport, Clock clock, Consumer<Session> closedByPanel) {
+        this.transport = transport;
+        this.clock = clock;
+        this.closedByPanel = closedByPanel;
+    }
+
+    /**
+     * Opens a session without sending anything yet; it is closed when nobody touched it for {@code idleLimit}.
+     * A new call session replaces an earlier one of the same kind.
+     */
+    public Session open(Kind kind, String owner, Duration idleLimit, SessionListener listener)
+            throws LimitReachedException {
+        Session session = new Session(kind, owner, clock.instant(), idleLimit, listener);
+        Session replaced = null;
+        synchronized (sessions) {
+            if (kind == Kind.LIVE_VIEW
+                    && sessions.values().stream().filter(s -> s.kind == Kind.LIVE_VIEW).count() >= MAX_LIVE_VIEWS) {
+                throw new LimitReachedException("too many live views of this panel");
+            }
+            if (kind == Kind.CALL) {
+                replaced = sessions.values().stream().filter(s -> s.kind == Kind.CALL).findFirst().orElse(null);
+                if (replaced != null) {
+                    sessions.remove(replaced.id);
+                }
+            }
+            sessions.put(session.id, session);
+        }
+        if (replaced != null) {
+            close(replaced);
+        }
+        return session;
+    }
+
+    /** Sends the browser's offer, adapted for the device; {@link IllegalArgumentException} for unusable offers. */
+    public void offer(Session session, String browserOffer) throws Exception {
+        String deviceOffer = SdpAdapter.offerForDevice(browserOffer);
+        synchronized (session) {
+            if (session.closed || session.browserOffer != null) {
+                throw new IllegalStateException("the media session is closed or has an offer already");
+            }
+            session.browserOffer = browserOffer;
+        }
+        touch(session);
+        try {
+            transport.sendOffer(session.id, deviceOffer);
+        } catch (Exception e) {
+            close(session);
+            throw e;
+        }
+    }
+
+    public @Nullable Session session(String id) {
+        synchronized (sessions) {
+            return sessions.get(id);
+        }
+    }
+
+    /** The call media session, if one is open. */
+    public @Nullable Session callSession() {
+        synchronized (sessions) {
+            return sessions.values().stream().filter(s -> s.kind == Kind.CALL).findFirst().orElse(null);
+        }
+    }
+
+    /** A browser says it still uses the session. */
+    public void touch(Session session) {
+        session.lastSeen = clock.instant();
+    }
+
+    public void addBrowserCandidate(Session session, String candidate) throws Exception {
+        touch(session);
+        String line = candidate.strip();
+        transport.sendCandidate(session.id, line.startsWith("a=") ? line.substring(2) : line);
+    }
+
+    /** Ends a session: tells the panel, the session's listener, and forgets it. */
+    public void close(Session session) {
+        remove(session.id);
+        if (session.close()) {
+            try {
+                transport.sendDisconnect(session.id);
+            } catch (Exception e) {
+                logger.debug("disconnect of media session not sent: {}", e.getMessage());
+            }
+            session.listener.closed(session);
+        }
+    }
+
+    /** Closes every session of a page client (its page went away). */
+    public void closeOwnedBy(String owner) {
+        List<Session> owned;
+        synchronized (sessions) {
+            owned = sessions.values().stream().filter(s -> !owner.isEmpty() && owner.equals(s.owner)).toList();
+        }
+        owned.forEach(this::close);
+    }
+
+    public void closeAll() {
+        List<Session> all;
+        synchronized (sessions) {
+            all = List.copyOf(sessions.values());
+        }
+        all.forEach(this::close);
+    }
+
+    /** Closes the sessions no browser touched for longer than their idle limit. */
+    public void closeIdle() {
+        Instant now = clock.instant();
+        List<Session> stale;
+        synchronized (sessions) {
+            stale = sessions.values().stream().filter(s -> s.lastSeen.plus(s.idleLimit).isBefore(now)).toList();
+        }
+        for (Session session : stale) {
+            close(session);
+            closedByPanel.accept(session);
+        }
+    }
+
+    public int sessionCount() {
+        synchronized (sessions) {
+            return sessions.size();
+        }
+    }
+
+    /** A 302 message of the panel. */
+    public void onSignalling(WebRtcSignalling.Message message) {
+        Session session = session(message.sessionId());
+        if (session == null) {
+            return;
+        }
+        switch (message.type()) {
+            case "answer" -> answered(session, message.sdp());
+            case "candidate" -> {
+                String candidate = message.candidate();
+                synchronized (session) {
+                    if (session.closed || (!candidate.isEmpty() && session.candidates.size() >= MAX_CANDIDATES)) {
+                        return;
+                    }
+                    if (!candidate.isEmpty()) {
+                        session.candidates.add(candidate);
+                    }
+                }
+                session.listener.candidate(session, candidate);
+            }
+            case "disconnect" -> {
+                remove(session.id);
+                if (session.close()) {
+                    session.listener.closed(session);
+                    closedByPanel.accept(session);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void answered(Session session, String deviceAnswer) {
+        String browserOffer;
+        synchronized (session) {
+            browserOffer = session.browserOffer;
+            if (deviceAnswer.isEmpty() || browserOffer == null || session.answer != null || session.closed) {
+                return;
+            }
+        }
+        String browserAnswer;
+        try {
+            browserAnswer = SdpAdapter.answerForBrowser(deviceAnswer, browserOffer);
+        } catch (IllegalArgumentException e) {
+            logger.debug("unusable answer of the panel: {}", e.getMessage());
+            close(session);
+            closedByPanel.accept(session);
+            return;
+        }
+        synchronized (session) {
+            session.answer = browserAnswer;
+        }
+        session.listener.answered(session, browserAnswer);
+    }
+
+    private void remove(String id) {
+        synchronized (sessions) {
+            sessions.remove(id);
+        }
+    }
+}

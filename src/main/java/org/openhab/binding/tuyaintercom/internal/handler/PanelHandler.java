@@ -74,6 +74,7 @@ import org.openhab.core.thing.binding.ThingHandlerService;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.RefreshType;
 import org.openhab.core.types.State;
+import org.openhab.core.types.UnDefType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +95,11 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     private static final int CONFIGURATION_RETRY_SECONDS = 300;
     private static final int COMMUNICATION_RETRY_SECONDS = 30;
     private static final int ENTRY_KEY_BYTES = 24;
+    /** The channels with a state (the others are triggers or command-only). */
+    static final Set<String> STATE_CHANNELS = Set.of(CHANNEL_CALL_STATE, CHANNEL_CALL_DIRECTION, CHANNEL_CALL_PEER,
+            CHANNEL_CALL_SESSION, CHANNEL_CALL_STARTED, CHANNEL_CALL_END_REASON, CHANNEL_SNAPSHOT,
+            CHANNEL_SNAPSHOT_TIME, CHANNEL_UNLOCK, CHANNEL_ONLINE, CHANNEL_CALL_HISTORY, CHANNEL_CALL_PAGE_URL,
+            CHANNEL_VIDEO_URL, CHANNEL_ENTRY_URL);
 
     private final Logger logger = LoggerFactory.getLogger(PanelHandler.class);
     private final Clock clock;
@@ -322,6 +328,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         }
         if (call.isEnded()) {
             shownCall = null;
+            synchronized (this) {
+                lastPress = Instant.MIN; // the next press is a new visitor, however soon it comes
+            }
             publish(CHANNEL_CALL_END_REASON, new StringType(call.endReason()));
             history.add(call);
             publishHistory();
@@ -362,9 +371,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     public void handleCommand(ChannelUID channelUID, Command command) {
         String channel = channelUID.getId();
         if (command instanceof RefreshType) {
-            State last = lastStates.get(channel);
-            if (last != null) {
-                updateState(channel, last);
+            if (STATE_CHANNELS.contains(channel)) {
+                updateState(channel, lastStates.getOrDefault(channel, UnDefType.UNDEF));
             }
             return;
         }

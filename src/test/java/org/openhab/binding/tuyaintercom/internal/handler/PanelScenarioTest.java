@@ -33,6 +33,7 @@ import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
 import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
+import org.openhab.core.types.RefreshType;
 
 /**
  * The call scenarios end to end: the simulated panel's 308 logic and data points through the real MQTT broker, the
@@ -98,6 +99,35 @@ class PanelScenarioTest {
 
     private static String trace(IntercomFixture fixture) {
         return String.join(", ", fixture.trace());
+    }
+
+    // ------------------------------------------------------------------------------------------- items
+
+    @Test
+    void s00ItemsLinkedAfterThePanelIsOnlineGetItsStateOnRefresh() throws Exception {
+        ring(1);
+        answer();
+        awaitPanelReceived("answer", 1);
+        device.hangUp();
+        home.await(IDLE);
+        home.callback.clear(); // the items are linked now, after everything above was published
+        for (String channel : PanelHandler.STATE_CHANNELS) {
+            home.command(channel, RefreshType.REFRESH);
+        }
+        List<RecordingCallback.Event> states = home.callback.events().stream().filter(e -> e.kind().equals("state"))
+                .toList();
+        for (String channel : PanelHandler.STATE_CHANNELS) {
+            RecordingCallback.Event state = states.stream().filter(e -> e.channelOrThing().equals(channel))
+                    .findFirst().orElseThrow(() -> new AssertionError("no state for " + channel + " on REFRESH"));
+            assertNotEquals("NULL", state.value(), channel);
+        }
+        assertTrue(states.stream().anyMatch(e -> e.channelOrThing().equals("call-state") && e.value().equals("IDLE")));
+        assertTrue(states.stream().anyMatch(e -> e.channelOrThing().equals("call-direction")
+                && e.value().equals("INCOMING")), "the last call's direction");
+        assertTrue(states.stream().anyMatch(e -> e.channelOrThing().equals("call-page-url")
+                && e.value().contains("/tuyaintercom/call/")), "the current page link");
+        assertTrue(states.stream().anyMatch(e -> e.channelOrThing().equals("entry-url") && e.value().contains("?k=")),
+                "the entry link");
     }
 
     // ------------------------------------------------------------------------------------------- incoming

@@ -1,0 +1,93 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.intercom;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.Test;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+
+/**
+ * Open call pages are capped per panel and in total; a page that reconnects with its id replaces its old stream;
+ * every page gets each state change, media events reach only their page.
+ *
+ * @author Tuya Intercom binding contributors
+ */
+@NonNullByDefault
+class PageClientsTest {
+    static final class Page implements PageClients.PageClient {
+        final String id;
+        final List<String> received = new ArrayList<>();
+        boolean closed;
+
+        Page(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public void send(String event, String json) {
+            received.add(event + " " + json);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    @Test
+    void pagesAreCappedPerPanelAndInTotal() throws Exception {
+        PageLimits limits = new PageLimits(3);
+        PageClients first = new PageClients(limits, 2);
+        PageClients second = new PageClients(limits, 2);
+        first.add(new Page("a"));
+        first.add(new Page("b"));
+        Refusal perPanel = assertThrows(Refusal.class, () -> first.add(new Page("c")));
+        assertEquals(Refusal.Kind.TOO_MANY_PAGES, perPanel.kind());
+        second.add(new Page("d"));
+        assertThrows(Refusal.class, () -> second.add(new Page("e")), "the total cap");
+        Page b = new Page("b");
+        first.add(b);
+        assertEquals(3, limits.open(), "a reconnect with the same id takes no new place");
+        first.remove(b);
+        second.add(new Page("e"));
+        assertEquals(3, limits.open());
+    }
+
+    @Test
+    void stateReachesEveryPageAndMediaOnlyItsOwner() throws Exception {
+        PageClients pages = new PageClients(new PageLimits(10), 10);
+        Page a = new Page("a");
+        Page b = new Page("b");
+        pages.add(a);
+        pages.add(b);
+        assertTrue(a.received.get(0).startsWith("state "), "a new page gets the current state at once");
+        pages.publishState(TuyaJson.object().put("state", "RINGING"));
+        assertTrue(a.received.get(1).contains("RINGING") && b.received.get(1).contains("RINGING"));
+        pages.sendTo("a", "media", TuyaJson.object().put("type", "answer"));
+        assertEquals(3, a.received.size());
+        assertEquals(2, b.received.size());
+        Page replacement = new Page("a");
+        pages.add(replacement);
+        assertTrue(a.closed, "the old stream of a reconnecting page is closed");
+    }
+}

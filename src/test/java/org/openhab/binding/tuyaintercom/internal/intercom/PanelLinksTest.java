@@ -1,0 +1,79 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.intercom;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What each credential of a panel allows, and when it stops: page links survive one renewal but not two, revoking
+ * ends all of them, the entry key grants the page only, call tokens are bound to one call.
+ *
+ * @author Tuya Intercom binding contributors
+ */
+@NonNullByDefault
+class PanelLinksTest {
+    private static final String THING = "tuyaintercom:panel:home:door";
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
+    private final LinkSigner signer = new LinkSigner(clock);
+
+    @Test
+    void aPageLinkSurvivesOneRenewalButNotTwo() {
+        PanelLinks links = new PanelLinks(THING, signer, clock, "");
+        String first = links.pageToken();
+        assertTrue(links.allowsPage(first, null));
+        links.renew();
+        String second = links.pageToken();
+        assertTrue(links.allowsPage(first, null), "the previous link stays valid after one renewal");
+        assertTrue(links.allowsPage(second, null));
+        links.renew();
+        assertFalse(links.allowsPage(first, null), "a link older than the previous one is revoked");
+        assertTrue(links.allowsPage(second, null));
+        assertTrue(links.allowsPage(links.pageToken(), null));
+    }
+
+    @Test
+    void revokingEndsEveryLinkAndCallToken() {
+        PanelLinks links = new PanelLinks(THING, signer, clock, "");
+        String page = links.pageToken();
+        String video = links.videoToken();
+        String call = links.callToken("call-1");
+        links.revokeAll();
+        assertFalse(links.allowsPage(page, null));
+        assertFalse(links.allowsVideo(video));
+        assertNull(links.callIdOf(call));
+        assertTrue(links.allowsPage(links.pageToken(), null), "links issued after the revocation work");
+    }
+
+    @Test
+    void scopesDoNotMix() {
+        PanelLinks links = new PanelLinks(THING, signer, clock, "entry-key-123");
+        assertFalse(links.allowsVideo(links.pageToken()));
+        assertFalse(links.allowsPage(links.videoToken(), null));
+        assertFalse(links.allowsPage(links.callToken("c"), null));
+        assertNull(links.callIdOf(links.pageToken()));
+        assertEquals("c", links.callIdOf(links.callToken("c")));
+        assertTrue(links.allowsPage(null, "entry-key-123"));
+        assertFalse(links.allowsPage(null, "entry-key-124"));
+        assertFalse(links.allowsVideo("entry-key-123"));
+        assertFalse(new PanelLinks(THING, signer, clock, "").allowsPage(null, ""), "no key configured: no entry");
+        assertFalse(new PanelLinks("tuyaintercom:panel:home:other", signer, clock, "")
+                .allowsPage(links.pageToken(), null), "another panel's link");
+    }
+}

@@ -1,0 +1,69 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.osgi;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Many call pages open at once (each one event stream), and how many threads of the JVM are inside the binding's code
+ * meanwhile.
+ *
+ * @author Tuya Intercom binding contributors
+ */
+@NonNullByDefault
+final class OpenPages implements AutoCloseable {
+    private final List<PageApi> pages = new ArrayList<>();
+
+    OpenPages(HttpClient http, String pageUrl, int count) throws InterruptedException {
+        for (int i = 0; i < count; i++) {
+            pages.add(new PageApi(http, pageUrl).listen());
+        }
+        for (PageApi page : pages) {
+            page.await("state", s -> true, Duration.ofSeconds(60));
+        }
+    }
+
+    /** Waits until every page was told the call state. */
+    void awaitState(String state) throws InterruptedException {
+        for (PageApi page : pages) {
+            page.await("state", s -> state.equals(s.path("state").asText()), Duration.ofSeconds(30));
+        }
+    }
+
+    /** Threads whose stack is inside the binding's web or intercom code (a parked request shows up here). */
+    static int threadsInBindingCode() {
+        int count = 0;
+        for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+            for (StackTraceElement frame : entry.getValue()) {
+                String type = frame.getClassName();
+                if (type.startsWith("org.openhab.binding.tuyaintercom.internal.web.")
+                        || type.startsWith("org.openhab.binding.tuyaintercom.internal.intercom.")) {
+                    count++;
+                    break;
+                }
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public void close() {
+        pages.forEach(PageApi::close);
+    }
+}

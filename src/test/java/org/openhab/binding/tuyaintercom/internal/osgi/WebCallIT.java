@@ -15,6 +15,7 @@ package org.openhab.binding.tuyaintercom.internal.osgi;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -201,7 +202,8 @@ class WebCallIT {
             }
             System.out.println("tab closed mid-call: " + harness.trace());
             assertTrue(harness.trace().contains("call-state=IDLE"), harness.trace().toString());
-            assertTrue(harness.trace().contains("call=HUNG_UP") || harness.trace().contains("call=FAILED"));
+            List<String> ended = harness.trace();
+            assertTrue(ended.contains("call=HUNG_UP") || ended.contains("call=FAILED"), ended.toString());
             long panelDeadline = System.currentTimeMillis() + 10_000;
             while (harness.panel.count("hang_up") == 0 && System.currentTimeMillis() < panelDeadline) {
                 Thread.sleep(50);

@@ -35,48 +35,58 @@ import aQute.bnd.osgi.Builder;
 import aQute.bnd.osgi.Jar;
 
 /**
- * A real Apache Felix framework with SCR, Config Admin and the HTTP whiteboard (Felix HTTP Jetty), plus a bundle of
- * the openHAB API stand-ins that exports their packages with the version of a real openHAB release.
+ * A real Apache Felix framework with SCR, Config Admin and an OSGi HTTP whiteboard, plus a bundle of the openHAB API
+ * stand-ins that exports their packages with the version of a real openHAB release. The whiteboard is openHAB's own
+ * HTTP stack, pax-web 8 on Jetty 9.4 configured as openHAB configures it (see {@link HttpStack}), or Felix HTTP Jetty;
+ * {@code -Dhttp.stack=paxweb|felix} selects it.
  */
 @NonNullByDefault
 public final class OsgiTestFramework implements AutoCloseable {
-    /** Runtime bundles taken from the test class path, in install order. */
+    /** Runtime bundles every stack needs, taken from the test class path, in install order. */
     private static final List<String> RUNTIME_BUNDLES = List.of("org.osgi.util.function-", "org.osgi.util.promise-",
-            "org.osgi.service.component-",
-            "org.apache.felix.configadmin-", "org.apache.felix.scr-", "org.apache.felix.http.servlet-api-",
-            "org.apache.felix.http.jetty-", "slf4j-api-", "slf4j-simple-");
+            "org.osgi.service.component-", "org.apache.felix.configadmin-", "org.apache.felix.scr-", "slf4j-api-",
+            "slf4j-simple-");
 
     private final Framework framework;
     private final Path storage;
     private final int httpPort;
+    private final HttpStack httpStack;
 
-    private OsgiTestFramework(Framework framework, Path storage, int httpPort) {
+    private OsgiTestFramework(Framework framework, Path storage, int httpPort, HttpStack httpStack) {
         this.framework = framework;
         this.storage = storage;
         this.httpPort = httpPort;
+        this.httpStack = httpStack;
     }
 
     public static OsgiTestFramework start(String openhabVersion) throws Exception {
         return start(openhabVersion, 0);
     }
 
-    /** With {@code httpPort} 0 a free port is taken. */
+    /** With {@code httpPort} 0 a free port is taken; the HTTP stack is {@link HttpStack#selected()}. */
     public static OsgiTestFramework start(String openhabVersion, int httpPort) throws Exception {
+        return start(openhabVersion, httpPort, HttpStack.selected());
+    }
+
+    /** With {@code httpPort} 0 a free port is taken. */
+    public static OsgiTestFramework start(String openhabVersion, int httpPort, HttpStack stack) throws Exception {
         Path storage = Files.createTempDirectory("felix-");
         int port = httpPort > 0 ? httpPort : freePort();
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        config.put("org.osgi.service.http.port", Integer.toString(port));
-        config.put("org.apache.felix.http.host", "127.0.0.1");
         config.put("felix.log.level", "1");
+        config.putAll(stack.frameworkProperties(storage, port));
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
         Framework framework = factory.newFramework(config);
         framework.start();
-        OsgiTestFramework osgi = new OsgiTestFramework(framework, storage, port);
+        OsgiTestFramework osgi = new OsgiTestFramework(framework, storage, port, stack);
         List<Bundle> installed = new ArrayList<>();
         for (String prefix : RUNTIME_BUNDLES) {
             installed.add(osgi.install(classPathJar(prefix)));
+        }
+        for (File jar : stack.bundles(storage)) {
+            installed.add(osgi.install(jar));
         }
         installed.add(osgi.install(standInBundle(storage, openhabVersion)));
         for (Bundle bundle : installed) {
@@ -97,6 +107,11 @@ public final class OsgiTestFramework implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The OSGi HTTP whiteboard implementation this framework runs. */
+    public HttpStack httpStack() {
+        return httpStack;
     }
 
     public Bundle bundle(String symbolicName) {
@@ -134,7 +149,10 @@ public final class OsgiTestFramework implements AutoCloseable {
             }
         }
         for (File file : entries) {
-            if (file.getName().startsWith(prefix) && file.getName().endsWith(".jar")) {
+            String name = file.getName();
+            // the version follows the prefix: jetty-util- is not jetty-util-ajax-
+            if (name.startsWith(prefix) && name.endsWith(".jar") && name.length() > prefix.length()
+                    && Character.isDigit(name.charAt(prefix.length()))) {
                 return file;
             }
         }

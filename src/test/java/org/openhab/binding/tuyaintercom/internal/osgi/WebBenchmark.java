@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,10 +27,88 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Answer → first decoded frame in Chromium through the binding, median of 10, next to a direct browser ↔ simulated
- * panel connection without the binding, measured in the same run. Run with {@code ./bench.sh}.
+ * panel connection without the binding, measured in the same run; ring → call page shows ringing on openHAB's HTTP
+ * stack (pax-web) next to Felix HTTP Jetty. Run with {@code ./bench.sh}.
  */
 @NonNullByDefault
 class WebBenchmark {
+
+    /** Resolves with the epoch time in ms (sub-ms precision) at which #status first shows {@code arguments[0]}. */
+    static final String ARM_STATUS_WATCH = """
+            const text = arguments[0];
+            window.statusShown = null;
+            const status = document.getElementById('status');
+            const observer = new MutationObserver(() => {
+              if (window.statusShown === null && status.textContent === text) {
+                window.statusShown = performance.timeOrigin + performance.now();
+                observer.disconnect();
+              }
+            });
+            observer.observe(status, { childList: true, characterData: true, subtree: true });
+            """;
+
+    static final String AWAIT_STATUS_SHOWN = """
+            const done = arguments[arguments.length - 1];
+            const poll = () => window.statusShown !== null ? done(window.statusShown) : setTimeout(poll, 5);
+            poll();
+            """;
+
+    static final String RINGING = "Someone is at the door";
+
+    /**
+     * Ring → call page shows ringing: from the simulated panel publishing its call (308) on the broker until the
+     * page's #status shows the ringing text in Chromium, over {@code rings} rings after one warm-up; sorted, in ms.
+     */
+    static List<Double> ringToPageLatencies(HttpStack stack, int rings) throws Exception {
+        List<Double> latencies = new ArrayList<>();
+        try (WebHarness harness = new WebHarness(stack)) {
+            ChromeDriver browser = harness.browser();
+            browser.get(harness.callPageUrl());
+            for (int i = 0; i <= rings; i++) {
+                // idle and long-polling: the call button shows only in IDLE, after the page's first state answer
+                WebCallIT.visible(browser, "call");
+                harness.clearTrace();
+                browser.executeScript(ARM_STATUS_WATCH, RINGING);
+                Instant published = Instant.now();
+                harness.panel.pressCallButton(3, Duration.ofSeconds(60));
+                double shown = ((Number) browser.executeAsyncScript(AWAIT_STATUS_SHOWN)).doubleValue();
+                double millis = shown - (published.getEpochSecond() * 1000.0 + published.getNano() / 1e6);
+                if (i > 0) { // the first ring warms up
+                    latencies.add(millis);
+                }
+                WebCallIT.visible(browser, "reject").click();
+                long deadline = System.currentTimeMillis() + 20_000;
+                while (!harness.trace().contains("call-state=IDLE") && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
+            }
+        }
+        Collections.sort(latencies);
+        return latencies;
+    }
+
+    static double percentile(List<Double> sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    @Test
+    void ringToPageShowsRinging() throws Exception {
+        WebHarness.requireBrowser();
+        List<Double> paxWeb = ringToPageLatencies(HttpStack.PAXWEB, 20);
+        List<Double> felix = ringToPageLatencies(HttpStack.FELIX, 20);
+        String row = String.format(java.util.Locale.ROOT,
+                "| Ring → call page shows ringing in Chromium (20 rings; panel publishes 308 → #status text) on "
+                        + "openHAB's HTTP stack, %s | p50 %.0f ms, p90 %.0f ms (max %.0f) | %s: p50 %.0f ms, p90 %.0f ms "
+                        + "(max %.0f) |",
+                HttpStack.PAXWEB.label(), percentile(paxWeb, 50), percentile(paxWeb, 90), paxWeb.get(paxWeb.size() - 1),
+                HttpStack.FELIX.label(), percentile(felix, 50), percentile(felix, 90), felix.get(felix.size() - 1));
+        System.out.println("pax-web: " + paxWeb);
+        System.out.println("felix:   " + felix);
+        System.out.println(row);
+        Files.writeString(Path.of("target/benchmarks.md"), row + "\n", StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
 
     @Test
     void answerToFirstFrame() throws Exception {

@@ -34,7 +34,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The whole system for browser tests: the simulated cloud and panel (with its WebRTC peer), a Felix framework with
- * the packaged binding and its HTTP whiteboard on loopback, one openHAB installation, and headless Chromium browsers.
+ * the packaged binding and its HTTP whiteboard on loopback (openHAB's pax-web unless {@code -Dhttp.stack=felix}), one
+ * openHAB installation, and headless Chromium browsers.
  */
 @NonNullByDefault
 final class WebHarness implements AutoCloseable {
@@ -56,10 +57,16 @@ final class WebHarness implements AutoCloseable {
         Assumptions.assumeTrue(present, "no /usr/bin/chromium or /usr/bin/chromedriver: browser tests skipped");
     }
 
+    /** On the HTTP stack {@code -Dhttp.stack} selects (pax-web by default). */
     WebHarness() throws Exception {
+        this(HttpStack.selected());
+    }
+
+    WebHarness(HttpStack stack) throws Exception {
         sim = new TuyaCloudSimulator().start();
         panel = new SimPanel(sim, SimDevice.panel("panel1", "Front door"));
-        osgi = OsgiTestFramework.start("5.2.1");
+        osgi = OsgiTestFramework.start("5.2.1", 0, stack);
+        System.out.println("HTTP whiteboard: " + stack.label());
         OsgiTestFramework.Installed installed = osgi
                 .installBinding(new File(System.getProperty("bundle.jar", "target/missing.jar")));
         Map<String, Object> bridgeConfig = Map.of("accessId", sim.accessId(), "accessSecret", sim.accessSecret(),

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -30,6 +30,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * {@code call} of the current session is ignored; messages of ended sessions are ignored; an incoming call rings until
  * its deadline or the ring timeout, then it is missed; during a call heartbeats go out every interval and the call
  * ends with {@link CallError#DISCONNECT} when the panel's heartbeats stop.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class CallEngine {

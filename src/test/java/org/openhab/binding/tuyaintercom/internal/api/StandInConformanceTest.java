@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * Every public or protected type and member of the openHAB API stand-ins ({@code src/openhab-api/java}) must exist,
  * with the same signature, in the real openHAB 4.3.11 and 5.2.1 API listings kept in the test resources. The stand-ins
  * are listed with {@code javap -protected}, the same tool and format the real listings were made with.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 class StandInConformanceTest {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -51,6 +51,8 @@ import org.openhab.core.library.types.StringType;
 /**
  * Benchmarks: each prints the binding's figure next to a baseline measured in the same run, and adds a row to
  * {@code target/benchmarks.md}. Run with {@code ./bench.sh}; the browser benchmark needs Chromium.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

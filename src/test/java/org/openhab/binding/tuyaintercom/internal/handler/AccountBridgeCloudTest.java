@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -43,6 +43,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The account bridge against the simulated cloud: a real HTTP server checking signatures and tokens, a real MQTT
  * broker checking credentials and their expiry.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Timeout(90)

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -47,6 +47,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * 100 000 mutated 302 / 308 / data point / OpenAPI / SDP payloads, seeded and reproducible, into the codecs and into
  * the running bridge and panel handlers: no exception escapes (codecs refuse with IllegalArgumentException only), the
  * things stay ONLINE, and memory stays bounded.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Timeout(300)

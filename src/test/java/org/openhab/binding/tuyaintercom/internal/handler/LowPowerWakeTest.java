@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -33,6 +33,8 @@ import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
 /**
  * A battery (low-power) doorbell is woken before a media offer: the big-endian CRC32 of its local key on
  * {@code m/w/<device id>}, then the 302 offer.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Timeout(60)

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -31,6 +31,8 @@ import org.openhab.core.thing.ThingStatus;
 /**
  * The binding under failures of its surroundings: a broker that goes away, credentials that expire during a call,
  * a panel that vanishes mid-call — and nothing left behind afterwards.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Timeout(120)

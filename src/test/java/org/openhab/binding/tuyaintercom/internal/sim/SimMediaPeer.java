@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -53,6 +53,8 @@ import dev.onvoid.webrtc.media.video.VideoTrack;
  * The panel's WebRTC answerer: a real peer (webrtc-java) that sends a moving test pattern (H.264) and a 440 Hz tone
  * (PCMA/PCMU) and counts the video frames and audio packets it receives. One peer connection factory with a
  * headless audio device module serves every session; each session is closed once.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class SimMediaPeer implements AutoCloseable {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -35,6 +35,8 @@ import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
  * stand-ins) on localhost, an account bridge and both panels configured against the simulator. Prints the links of
  * the call pages and the oh-video endpoints, how to make a panel ring, and every channel update as it happens.
  * {@code --simulator-only} starts just the simulator and prints what a real openHAB needs to point at it.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class TryIt {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A device as the OpenAPI lists it. {@code localKey} is a secret and never part of {@link #toString()}.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record DeviceInfo(String id, String name, String category, String productId, String productName,

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -25,6 +25,8 @@ import java.util.List;
 /**
  * WebRTC signalling with Tuya devices: MQTT protocol 302 messages {@code offer}, {@code answer}, {@code candidate},
  * {@code disconnect} with the header {@code {type, from, to, sub_dev_id, sessionid, moto_id, tid}}.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class WebRtcSignalling {

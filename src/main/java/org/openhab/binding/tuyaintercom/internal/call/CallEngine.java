@@ -376,7 +376,7 @@ public final class CallEngine {
     }
 
     private synchronized void incomingNotAnswered(Call ringing) {
-        if (call == ringing && !ringing.isAnswered()) {
+        if (isCurrent(ringing) && !ringing.isAnswered()) {
             if (!ringing.isFromDoorbellOnly()) {
                 trySend(message(ringing, CallEvent.NOT_ANSWERED));
             }
@@ -385,10 +385,19 @@ public final class CallEngine {
     }
 
     private synchronized void outgoingNotAnswered(Call outgoing) {
-        if (call == outgoing && !outgoing.isAnswered()) {
+        if (isCurrent(outgoing) && !outgoing.isAnswered()) {
             trySend(message(outgoing, CallEvent.CANCEL));
             end(outgoing, CallOutcome.MISSED, CallError.NOT_ANSWERED);
         }
+    }
+
+    /**
+     * Whether a timer's call is still the engine's call. Identity on purpose: a timer set for one call never acts on
+     * a later one.
+     */
+    @SuppressWarnings("PMD.CompareObjectsWithEquals")
+    private boolean isCurrent(Call timersCall) {
+        return call == timersCall;
     }
 
     private void startHeartbeats(Call active) {
@@ -405,7 +414,7 @@ public final class CallEngine {
     }
 
     private synchronized void heartbeat(Call active) {
-        if (call != active || active.isEnded()) {
+        if (!isCurrent(active) || active.isEnded()) {
             return;
         }
         if (Duration.between(lastPeerHeartbeat, timers.now()).compareTo(settings.heartbeatTimeout()) >= 0) {

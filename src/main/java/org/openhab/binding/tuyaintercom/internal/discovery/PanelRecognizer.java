@@ -36,10 +36,7 @@ public final class PanelRecognizer {
     }
 
     public static boolean isPanel(DeviceInfo device) {
-        if (CATEGORY_SCREEN_IPC.equals(device.category())) {
-            return true;
-        }
-        return CATEGORY_CAMERA.equals(device.category())
+        return CATEGORY_SCREEN_IPC.equals(device.category()) || CATEGORY_CAMERA.equals(device.category())
                 && device.status().keySet().stream().anyMatch(DOORBELL_CODES::contains);
     }
 }

@@ -83,13 +83,13 @@ final class ApiListing {
         Set<String> members = new LinkedHashSet<>();
         for (String raw : listing.split("\n")) {
             String line = normalize(raw);
-            if (line.isEmpty() || line.startsWith("Compiled from") || line.equals("static {};")) {
+            if (line.isEmpty() || line.startsWith("Compiled from") || "static {};".equals(line)) {
                 continue;
             }
             if (header == null && line.endsWith("{")) {
                 header = line;
                 members = new LinkedHashSet<>();
-            } else if (header != null && line.equals("}")) {
+            } else if (header != null && "}".equals(line)) {
                 String name = typeName(header);
                 types.put(name, new Type(name, header, members));
                 header = null;

@@ -53,7 +53,7 @@ public final class Sdp {
                 if (line.startsWith(prefix)) {
                     return line.substring(prefix.length());
                 }
-                if (line.equals("a=" + name)) {
+                if (("a=" + name).equals(line)) {
                     return "";
                 }
             }

@@ -189,8 +189,8 @@ public final class CallEngine {
             listener.callRefused(message, CallError.ON_CALLING);
             return;
         }
-        Call incoming = new Call(panelId, localId, message.sessionId(), deadline, message.extra(),
-                message.callType(), false, now, CallState.RINGING);
+        Call incoming = new Call(panelId, localId, message.sessionId(), deadline, message.extra(), message.callType(),
+                false, now, CallState.RINGING);
         call = incoming;
         if (!send(incoming, CallEvent.RING)) {
             return;
@@ -286,8 +286,8 @@ public final class CallEngine {
         extra.put("channelType", 2);
         extra.put("category", settings.category());
         extra.put("keepConnect", false);
-        Call outgoing = new Call(localId, panelId, newSessionId(), now.plus(timeout), extra, CallType.ONE_TO_ONE,
-                true, now, CallState.CALLING);
+        Call outgoing = new Call(localId, panelId, newSessionId(), now.plus(timeout), extra, CallType.ONE_TO_ONE, true,
+                now, CallState.CALLING);
         call = outgoing;
         if (!send(outgoing, CallEvent.CALL)) {
             return CallResult.failed(CallError.REQUEST_FAILED);

@@ -52,8 +52,8 @@ class StandInConformanceTest {
             ApiListing real = ApiListing.load(version);
             problems.addAll(real.mismatches(standIns.values(), version));
         }
-        assertTrue(problems.isEmpty(), "The openHAB API stand-ins differ from the real API:\n  "
-                + String.join("\n  ", problems));
+        assertTrue(problems.isEmpty(),
+                "The openHAB API stand-ins differ from the real API:\n  " + String.join("\n  ", problems));
     }
 
     @Test
@@ -61,16 +61,16 @@ class StandInConformanceTest {
         ApiListing real = ApiListing.load("4.3.11");
         ApiListing.Type handler = real.type("org.openhab.core.thing.binding.BaseThingHandler");
         assertNotNull(handler);
-        assertTrue(handler.members()
-                .contains(ApiListing.normalize("protected void updateState(java.lang.String, org.openhab.core.types.State);")));
+        assertTrue(handler.members().contains(
+                ApiListing.normalize("protected void updateState(java.lang.String, org.openhab.core.types.State);")));
     }
 
     private static List<String> standInClassNames() throws Exception {
         Path root = Path.of("target", "classes");
         try (Stream<Path> files = Files.walk(STAND_IN_CLASSES)) {
             return files.filter(f -> f.toString().endsWith(".class")).map(f -> root.relativize(f).toString())
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
-                    .sorted().toList();
+                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.')).sorted()
+                    .toList();
         }
     }
 

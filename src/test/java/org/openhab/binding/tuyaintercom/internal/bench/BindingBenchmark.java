@@ -35,9 +35,9 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.MethodOrderer;
 import org.openhab.binding.tuyaintercom.internal.discovery.PanelDiscoveryService;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
@@ -141,7 +141,8 @@ class BindingBenchmark {
                     bindingRang.set(System.nanoTime());
                 }
             });
-            MqttClient bare = bareSubscriber(sim, "bench-bare", onMessage(() -> baselineArrived.set(System.nanoTime())));
+            MqttClient bare = bareSubscriber(sim, "bench-bare",
+                    onMessage(() -> baselineArrived.set(System.nanoTime())));
             List<Long> binding = new ArrayList<>();
             List<Long> baseline = new ArrayList<>();
             for (int i = 0; i < 1100; i++) {
@@ -187,8 +188,9 @@ class BindingBenchmark {
             CloudFixtureWithPanels account = new CloudFixtureWithPanels(sim, 20);
             long heapAfter = usedHeap();
             int threadsAfter = threads();
-            row("Retained heap, 1 account + 20 panels initialised", String.format("%+.1f MB", (heapAfter - heapBefore)
-                    / 1048576.0), String.format("simulator alone: %.1f MB used", heapBefore / 1048576.0));
+            row("Retained heap, 1 account + 20 panels initialised",
+                    String.format("%+.1f MB", (heapAfter - heapBefore) / 1048576.0),
+                    String.format("simulator alone: %.1f MB used", heapBefore / 1048576.0));
             row("Threads, 1 account + 20 panels", threadsAfter + " (+" + (threadsAfter - threadsBefore) + ")",
                     "before: " + threadsBefore);
             account.close();
@@ -218,8 +220,8 @@ class BindingBenchmark {
         try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start()) {
             for (int i = 0; i < 300; i++) {
                 String id = String.format("dev%03d", i);
-                sim.addDevice(i % 20 == 0 ? SimDevice.panel(id, "P") : i % 3 == 0 ? SimDevice.camera(id, "C")
-                        : SimDevice.plug(id, "S"));
+                sim.addDevice(i % 20 == 0 ? SimDevice.panel(id, "P")
+                        : i % 3 == 0 ? SimDevice.camera(id, "C") : SimDevice.plug(id, "S"));
             }
             try (CloudFixture cloud = new CloudFixture(sim, Map.of()).start().awaitOnline()) {
                 PanelDiscoveryService discovery = new PanelDiscoveryService();
@@ -261,7 +263,8 @@ class BindingBenchmark {
             List<MqttClient> bare = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 int index = i;
-                bare.add(bareSubscriber(sim, "bare" + i, onMessage(() -> bareArrived.putIfAbsent(index, System.nanoTime()))));
+                bare.add(bareSubscriber(sim, "bare" + i,
+                        onMessage(() -> bareArrived.putIfAbsent(index, System.nanoTime()))));
             }
             long start = System.nanoTime();
             panel.pressCallButton(3, Duration.ofSeconds(30));
@@ -342,9 +345,10 @@ class BindingBenchmark {
             home.await("call=HUNG_UP");
             callCpu = bindingCpu(mx) - callCpu;
             row("CPU of the binding's threads during a 60 s call (signalling only)",
-                    String.format("%d ms CPU; %d bytes of signalling through the broker, "
-                            + "0 bytes of media (no media path in the binding)", callCpu / 1_000_000,
-                            signallingBytes.get() - bytesBefore),
+                    String.format(
+                            "%d ms CPU; %d bytes of signalling through the broker, "
+                                    + "0 bytes of media (no media path in the binding)",
+                            callCpu / 1_000_000, signallingBytes.get() - bytesBefore),
                     String.format("same 60 s idle: %d ms CPU", idleCpu / 1_000_000));
             home.close();
         }

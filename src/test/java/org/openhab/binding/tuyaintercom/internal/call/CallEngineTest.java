@@ -18,8 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -335,7 +335,8 @@ class CallEngineTest {
 
     @Test
     void otherDevicesAreIgnored() {
-        engine.onMessage(new CallMessage(CallEvent.CALL, "someone-else", ME, "x", 0, CallType.ONE_TO_ONE, Map.of(), ""));
+        engine.onMessage(
+                new CallMessage(CallEvent.CALL, "someone-else", ME, "x", 0, CallType.ONE_TO_ONE, Map.of(), ""));
         assertNull(engine.current());
     }
 

@@ -29,10 +29,10 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.tuyaintercom.internal.framework.TestThing;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.CloudFixture;
-import org.openhab.binding.tuyaintercom.internal.framework.TestThing;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
@@ -138,7 +138,8 @@ class AccountBridgeCloudTest {
         CloudFixture cloud = fixture(new TuyaCloudSimulator().start(), Map.of("baseUrl", url)).start();
         cloud.callback.awaitStatus(cloud.bridge, ThingStatus.OFFLINE, Duration.ofSeconds(20));
         assertEquals(ThingStatusDetail.COMMUNICATION_ERROR, cloud.bridge.getStatusInfo().getStatusDetail());
-        assertTrue(String.valueOf(cloud.bridge.getStatusInfo().getDescription()).startsWith("@text/offline.cloud.network"));
+        assertTrue(String.valueOf(cloud.bridge.getStatusInfo().getDescription())
+                .startsWith("@text/offline.cloud.network"));
     }
 
     @Test
@@ -153,8 +154,7 @@ class AccountBridgeCloudTest {
                     device.topics(), device.clientId(), device.username(), device.password(), device.sourceTopic(),
                     device.sinkPrefix(), version, device.expiresAt());
             cloud.sim.publishRawToDeviceTopic(asVersion, 4,
-                    "{\"devId\":\"panel1\",\"status\":[{\"code\":\"doorbell_active\",\"value\":\"v" + version
-                            + "\"}]}",
+                    "{\"devId\":\"panel1\",\"status\":[{\"code\":\"doorbell_active\",\"value\":\"v" + version + "\"}]}",
                     System.currentTimeMillis());
             collector.await("doorbell_active=v" + version, Duration.ofSeconds(5));
         }
@@ -182,9 +182,10 @@ class AccountBridgeCloudTest {
         }
         long ipcAccesses = sim.issuedCredentials().stream().filter(c -> c.topics().equals("ipc")).count();
         long deviceAccesses = sim.issuedCredentials().stream().filter(c -> c.topics().equals("device")).count();
-        System.out.printf("rollover: %d events, all received; MQTT access issued ipc=%d device=%d; "
-                + "tokens granted=%d refreshed=%d%n", count, ipcAccesses, deviceAccesses, sim.tokenGrants(),
-                sim.tokenRefreshes());
+        System.out.printf(
+                "rollover: %d events, all received; MQTT access issued ipc=%d device=%d; "
+                        + "tokens granted=%d refreshed=%d%n",
+                count, ipcAccesses, deviceAccesses, sim.tokenGrants(), sim.tokenRefreshes());
         assertTrue(ipcAccesses >= 3 && deviceAccesses >= 3, "credentials were renewed before expiry");
         assertTrue(sim.tokenRefreshes() + sim.tokenGrants() >= 3, "the token was renewed");
         assertEquals(ThingStatus.ONLINE, cloud.bridge.getStatus());
@@ -203,7 +204,8 @@ class AccountBridgeCloudTest {
         List<String> shapes = List.of("", "{", "null", "[]", "{\"protocol\":4}", "{\"protocol\":4,\"data\":12}",
                 "{\"protocol\":4,\"t\":1,\"data\":\"!!notbase64\"}", "{\"protocol\":4,\"t\":1,\"data\":\"QUJDRA==\"}",
                 "{\"protocol\":308,\"data\":{\"type\":\"rtc\",\"data\":{\"event\":\"call\",\"curId\":\"nobody\"}}}",
-                "{\"protocol\":302,\"data\":{\"header\":null}}", "[".repeat(5000), "{\"a\":\"" + "x".repeat(300_000) + "\"}");
+                "{\"protocol\":302,\"data\":{\"header\":null}}", "[".repeat(5000),
+                "{\"a\":\"" + "x".repeat(300_000) + "\"}");
         for (int i = 0; i < 1000; i++) {
             byte[] payload;
             if (i % 3 == 0) {

@@ -65,10 +65,12 @@ class FuzzTest {
         List<String> seeds = new ArrayList<>();
         for (String event : List.of("call", "ring", "answer", "reject", "cancel", "hang_up", "busy", "stop",
                 "heartbeat", "not_answered", "already_answered")) {
-            seeds.add("{\"protocol\":308,\"pv\":\"2.2\",\"t\":1795600000,\"data\":{\"type\":\"rtc\",\"data\":{\"event\":\""
-                    + event + "\",\"curId\":\"" + PANEL + "\",\"targetId\":\"me\",\"sessionId\":\"" + PANEL
-                    + "abc123\",\"timeout\":" + deadline + ",\"callType\":3,\"extra\":{\"bizType\":\"screen_ipc\","
-                    + "\"channelType\":2,\"category\":\"sp_dpsxj\"},\"reason\":\"busy\"}}}");
+            seeds.add(
+                    "{\"protocol\":308,\"pv\":\"2.2\",\"t\":1795600000,\"data\":{\"type\":\"rtc\",\"data\":{\"event\":\""
+                            + event + "\",\"curId\":\"" + PANEL + "\",\"targetId\":\"me\",\"sessionId\":\"" + PANEL
+                            + "abc123\",\"timeout\":" + deadline
+                            + ",\"callType\":3,\"extra\":{\"bizType\":\"screen_ipc\","
+                            + "\"channelType\":2,\"category\":\"sp_dpsxj\"},\"reason\":\"busy\"}}}");
         }
         for (String type : List.of("answer", "candidate", "disconnect")) {
             seeds.add("{\"protocol\":302,\"pv\":\"2.2\",\"t\":1795600000,\"data\":{\"header\":{\"type\":\"" + type
@@ -203,27 +205,28 @@ class FuzzTest {
                             case 0 -> RtcCallCodec.decode(node.path("data"));
                             case 1 -> WebRtcSignalling.decode(node.path("data"));
                             case 2 -> node.path("data").path("status").forEach(parser::parse);
-                            case 3 -> DeviceInfo.from(TuyaJson.parse(new String(mutate(API_SEEDS.get(0)),
-                                    StandardCharsets.UTF_8)));
-                            case 4 -> WebRtcConfig.from(TuyaJson.parse(new String(mutate(API_SEEDS.get(1)),
-                                    StandardCharsets.UTF_8)));
-                            default -> MqttAccessConfig.from(TuyaJson.parse(new String(mutate(API_SEEDS.get(2)),
-                                    StandardCharsets.UTF_8)), Instant.now(), "2.0");
+                            case 3 -> DeviceInfo
+                                    .from(TuyaJson.parse(new String(mutate(API_SEEDS.get(0)), StandardCharsets.UTF_8)));
+                            case 4 -> WebRtcConfig
+                                    .from(TuyaJson.parse(new String(mutate(API_SEEDS.get(1)), StandardCharsets.UTF_8)));
+                            default -> MqttAccessConfig.from(
+                                    TuyaJson.parse(new String(mutate(API_SEEDS.get(2)), StandardCharsets.UTF_8)),
+                                    Instant.now(), "2.0");
                         }
                     } catch (IllegalArgumentException e) {
                         refusedByCodecs++;
                     }
                     if (i % 10 == 0) {
                         try {
-                            SdpAdapter.offerForDevice(new String(mutate(org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData.OFFER),
+                            SdpAdapter.offerForDevice(new String(mutate(
+                                    org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData.OFFER),
                                     StandardCharsets.UTF_8));
                         } catch (IllegalArgumentException e) {
                             refusedByCodecs++;
                         }
                         try {
-                            RtcCallCodec.decodePushLink("tuyasmart://rtcCall?param="
-                                    + java.net.URLEncoder.encode(new String(mutate(seeds.get(0)), StandardCharsets.UTF_8),
-                                            StandardCharsets.UTF_8));
+                            RtcCallCodec.decodePushLink("tuyasmart://rtcCall?param=" + java.net.URLEncoder.encode(
+                                    new String(mutate(seeds.get(0)), StandardCharsets.UTF_8), StandardCharsets.UTF_8));
                         } catch (IllegalArgumentException e) {
                             refusedByCodecs++;
                         }
@@ -232,9 +235,10 @@ class FuzzTest {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 Thread.sleep(3000); // let timers of fuzzed calls run out
                 long heapAfter = usedHeapAfterGc();
-                System.out.printf("fuzzing: %d mutated payloads (seed %d) in %d ms, %d refused by codecs; "
-                        + "heap %d MB before, %d MB after%n", ITERATIONS, SEED, millis, refusedByCodecs,
-                        heapBefore >> 20, heapAfter >> 20);
+                System.out.printf(
+                        "fuzzing: %d mutated payloads (seed %d) in %d ms, %d refused by codecs; "
+                                + "heap %d MB before, %d MB after%n",
+                        ITERATIONS, SEED, millis, refusedByCodecs, heapBefore >> 20, heapAfter >> 20);
                 assertEquals(ThingStatus.ONLINE, home.cloud.bridge.getStatus());
                 assertEquals(ThingStatus.ONLINE, home.panelThing.getStatus());
                 assertTrue(heapAfter < heapBefore + (96L << 20), "memory stays bounded");

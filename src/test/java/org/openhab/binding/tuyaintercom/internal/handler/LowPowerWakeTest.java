@@ -47,7 +47,8 @@ class LowPowerWakeTest {
             List<String> published = new CopyOnWriteArrayList<>();
             List<byte[]> wakes = new CopyOnWriteArrayList<>();
             sim.broker().onPublish((topic, payload) -> {
-                published.add(topic + (new String(payload, StandardCharsets.UTF_8).contains("\"offer\"") ? " offer" : ""));
+                published.add(
+                        topic + (new String(payload, StandardCharsets.UTF_8).contains("\"offer\"") ? " offer" : ""));
                 if (topic.startsWith("m/w/")) {
                     wakes.add(payload);
                 }
@@ -58,7 +59,8 @@ class LowPowerWakeTest {
                 assertNotNull(relay);
                 relay.open(SdpAdapterTestData.OFFER, Duration.ofSeconds(30));
                 long deadline = System.currentTimeMillis() + 5000;
-                while (published.stream().noneMatch(p -> p.endsWith(" offer")) && System.currentTimeMillis() < deadline) {
+                while (published.stream().noneMatch(p -> p.endsWith(" offer"))
+                        && System.currentTimeMillis() < deadline) {
                     Thread.sleep(20);
                 }
                 int wake = published.indexOf("m/w/bell1");

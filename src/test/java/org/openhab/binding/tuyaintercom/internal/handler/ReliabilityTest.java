@@ -43,7 +43,8 @@ class ReliabilityTest {
         while (panel.count(event) < count && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
-        assertTrue(panel.count(event) >= count, "panel received " + count + "x " + event + ": " + panel.receivedEvents());
+        assertTrue(panel.count(event) >= count,
+                "panel received " + count + "x " + event + ": " + panel.receivedEvents());
     }
 
     @Test

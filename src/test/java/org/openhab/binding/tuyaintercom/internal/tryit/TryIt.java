@@ -93,13 +93,13 @@ public final class TryIt {
     private static void printSimulator(TuyaCloudSimulator sim) {
         System.out.println("\nSimulated Tuya cloud running. Point an openHAB on this machine at it:\n");
         System.out.println("Bridge tuyaintercom:account:sim \"Simulated Tuya cloud\" [ accessId=\"" + sim.accessId()
-                + "\", accessSecret=\"" + sim.accessSecret() + "\", dataCenter=\"CUSTOM\", baseUrl=\""
-                + sim.baseUrl() + "\", userId=\"" + sim.userId() + "\" ] {");
+                + "\", accessSecret=\"" + sim.accessSecret() + "\", dataCenter=\"CUSTOM\", baseUrl=\"" + sim.baseUrl()
+                + "\", userId=\"" + sim.userId() + "\" ] {");
         System.out.println("    Thing panel frontdoor \"Front door\" [ deviceId=\"frontdoor01\" ]");
         System.out.println("    Thing panel gate \"Garden gate\" [ deviceId=\"gate02\" ]");
         System.out.println("}\n");
-        System.out.println("(The simulator's own demo credentials; its MQTT broker listens on " + sim.broker().url()
-                + ".)\n");
+        System.out.println(
+                "(The simulator's own demo credentials; its MQTT broker listens on " + sim.broker().url() + ".)\n");
     }
 
     private static void startBinding(TuyaCloudSimulator sim, Holder holder) throws Exception {
@@ -125,8 +125,8 @@ public final class TryIt {
             System.out.println("Panel " + device + ":");
             System.out.println("  call page (answer with camera and microphone): " + base
                     + installation.get("callPageUrl:" + device));
-            System.out.println("  oh-video endpoint (POST data=base64(offer)):  " + base
-                    + installation.get("videoUrl:" + device));
+            System.out.println(
+                    "  oh-video endpoint (POST data=base64(offer)):  " + base + installation.get("videoUrl:" + device));
         }
         System.out.println();
     }

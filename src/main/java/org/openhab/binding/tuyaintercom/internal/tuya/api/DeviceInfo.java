@@ -25,8 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
-public record DeviceInfo(String id, String name, String category, String productId, String productName,
-        boolean online, String ownerUid, String localKey, Map<String, JsonNode> status) {
+public record DeviceInfo(String id, String name, String category, String productId, String productName, boolean online,
+        String ownerUid, String localKey, Map<String, JsonNode> status) {
 
     public static DeviceInfo from(JsonNode node) {
         Map<String, JsonNode> status = new LinkedHashMap<>();
@@ -38,8 +38,8 @@ public record DeviceInfo(String id, String name, String category, String product
         }
         return new DeviceInfo(node.path("id").asText(""), node.path("name").asText(""),
                 node.path("category").asText(""), node.path("product_id").asText(""),
-                node.path("product_name").asText(""), node.path("online").asBoolean(false),
-                node.path("uid").asText(""), node.path("local_key").asText(""), status);
+                node.path("product_name").asText(""), node.path("online").asBoolean(false), node.path("uid").asText(""),
+                node.path("local_key").asText(""), status);
     }
 
     @Override

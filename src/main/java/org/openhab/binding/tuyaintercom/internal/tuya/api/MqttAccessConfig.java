@@ -33,8 +33,8 @@ public record MqttAccessConfig(String url, String clientId, String username, Str
 
     public static MqttAccessConfig from(JsonNode node, Instant now, String encryptionVersion) {
         return new MqttAccessConfig(node.path("url").asText(""), node.path("client_id").asText(""),
-                node.path("username").asText(""), node.path("password").asText(""),
-                topics(node.path("source_topic")), topics(node.path("sink_topic")), now,
+                node.path("username").asText(""), node.path("password").asText(""), topics(node.path("source_topic")),
+                topics(node.path("sink_topic")), now,
                 now.plusSeconds(lifetimeSeconds(node.path("expire_time").asLong(7200))), encryptionVersion);
     }
 

@@ -149,8 +149,8 @@ public class OpenApiClient {
     }
 
     public WebRtcConfig webRtcConfig(String uid, String deviceId) throws TuyaApiException {
-        return WebRtcConfig.from(call("GET", "/v1.0/users/" + uid + "/devices/" + deviceId + "/webrtc-configs",
-                Map.of(), null));
+        return WebRtcConfig
+                .from(call("GET", "/v1.0/users/" + uid + "/devices/" + deviceId + "/webrtc-configs", Map.of(), null));
     }
 
     /** Open-hub MQTT access for {@code topics} "ipc" (WebRTC and call signalling) or "device" (DP status). */
@@ -245,8 +245,8 @@ public class OpenApiClient {
         if (query.isEmpty()) {
             return "";
         }
-        return "?" + query.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        return "?" + query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     private static String encode(String value) {

@@ -62,8 +62,8 @@ public final class OpenApiSigner {
     public static String sign(String clientId, String secret, @Nullable String accessToken, String t, String nonce,
             String stringToSign) {
         String message = clientId + (accessToken == null ? "" : accessToken) + t + nonce + stringToSign;
-        return HexFormat.of().withUpperCase().formatHex(hmacSha256(secret.getBytes(StandardCharsets.UTF_8),
-                message.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().withUpperCase().formatHex(
+                hmacSha256(secret.getBytes(StandardCharsets.UTF_8), message.getBytes(StandardCharsets.UTF_8)));
     }
 
     public static String sha256Hex(byte[] data) {

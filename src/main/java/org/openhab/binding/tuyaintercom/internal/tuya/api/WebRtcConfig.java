@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 
 /**
  * The WebRTC configuration of a device ({@code webrtc-configs}): signalling server, auth string, ICE servers (only

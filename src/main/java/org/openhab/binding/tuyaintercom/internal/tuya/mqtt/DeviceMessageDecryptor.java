@@ -71,7 +71,8 @@ public final class DeviceMessageDecryptor {
             byte[] key = password.substring(8, 24).getBytes(StandardCharsets.UTF_8);
             for (String version : versions) {
                 try {
-                    byte[] plain = "1.0".equals(version) ? decryptEcb(key, cipherBytes) : decryptGcm(key, cipherBytes, t);
+                    byte[] plain = "1.0".equals(version) ? decryptEcb(key, cipherBytes)
+                            : decryptGcm(key, cipherBytes, t);
                     return TuyaJson.parse(new String(plain, StandardCharsets.UTF_8));
                 } catch (GeneralSecurityException | IllegalArgumentException e) {
                     // try the next key or version

@@ -12,15 +12,15 @@
  */
 package org.openhab.binding.tuyaintercom.internal.tuya.webrtc;
 
+import java.util.List;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.IceServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import org.openhab.binding.tuyaintercom.internal.tuya.api.IceServer;
-import java.util.List;
 
 /**
  * WebRTC signalling with Tuya devices: MQTT protocol 302 messages {@code offer}, {@code answer}, {@code candidate},
@@ -104,8 +104,8 @@ public final class WebRtcSignalling {
         return envelope(type, deviceId, to, sessionId, motoId, msg, epochSeconds);
     }
 
-    private static String envelope(String type, String from, String to, String sessionId, String motoId,
-            ObjectNode msg, long epochSeconds) {
+    private static String envelope(String type, String from, String to, String sessionId, String motoId, ObjectNode msg,
+            long epochSeconds) {
         ObjectNode envelope = TuyaJson.object();
         envelope.put("protocol", PROTOCOL);
         envelope.put("pv", "2.2");

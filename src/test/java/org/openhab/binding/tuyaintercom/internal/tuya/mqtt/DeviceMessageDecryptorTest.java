@@ -53,8 +53,8 @@ class DeviceMessageDecryptorTest {
     @Test
     void version2GcmDecodesWithTimestampAsAad() {
         long t = 1795633809;
-        JsonNode data = DeviceMessageDecryptor.decrypt(
-                envelope(SimCrypto.encryptDeviceData(PLAIN, PASSWORD, "2.0", t), t), List.of(PASSWORD), "2.0");
+        JsonNode data = DeviceMessageDecryptor
+                .decrypt(envelope(SimCrypto.encryptDeviceData(PLAIN, PASSWORD, "2.0", t), t), List.of(PASSWORD), "2.0");
         assertEquals("doorbell_active", data.path("status").path(0).path("code").asText());
     }
 

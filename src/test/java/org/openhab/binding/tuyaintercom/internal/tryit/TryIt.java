@@ -39,6 +39,7 @@ import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
+@SuppressWarnings("PMD.SystemPrintln") // a console program: the console is its user interface
 public final class TryIt {
     private TryIt() {
     }

@@ -171,26 +171,28 @@ class AccountBridgeCloudTest {
         StatusCollector collector = new StatusCollector();
         cloud.handler.addDeviceListener("panel1", collector);
 
+        // events until both links have had three credential sets and the token was renewed twice (two rollovers
+        // each), however long that takes here
         int count = 0;
-        long end = System.currentTimeMillis() + 13_000; // spans at least two rollovers of both links
-        while (System.currentTimeMillis() < end) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!(credentials(sim, "ipc") >= 3 && credentials(sim, "device") >= 3
+                && sim.tokenRefreshes() + sim.tokenGrants() >= 3) && System.currentTimeMillis() < deadline) {
             sim.publishDeviceStatus("panel1", Map.of("doorbell_active", "event-" + count++));
-            Thread.sleep(50);
+            Thread.sleep(50); // pacing of the events, not a check
         }
         for (int i = 0; i < count; i++) {
             collector.await("doorbell_active=event-" + i, Duration.ofSeconds(10));
         }
-        long ipcAccesses = sim.issuedCredentials().stream().filter(c -> c.topics().equals("ipc")).count();
-        long deviceAccesses = sim.issuedCredentials().stream().filter(c -> c.topics().equals("device")).count();
-        System.out.printf(
-                "rollover: %d events, all received; MQTT access issued ipc=%d device=%d; "
-                        + "tokens granted=%d refreshed=%d%n",
-                count, ipcAccesses, deviceAccesses, sim.tokenGrants(), sim.tokenRefreshes());
-        assertTrue(ipcAccesses >= 3 && deviceAccesses >= 3, "credentials were renewed before expiry");
+        assertTrue(credentials(sim, "ipc") >= 3 && credentials(sim, "device") >= 3,
+                "credentials were renewed before expiry: " + sim.issuedCredentials().size() + " issued");
         assertTrue(sim.tokenRefreshes() + sim.tokenGrants() >= 3, "the token was renewed");
         assertEquals(ThingStatus.ONLINE, cloud.bridge.getStatus());
         assertEquals(count, collector.values.stream().filter(v -> v.startsWith("doorbell_active=event-")).count(),
                 "each event exactly once");
+    }
+
+    private static long credentials(TuyaCloudSimulator sim, String topics) {
+        return sim.issuedCredentials().stream().filter(c -> topics.equals(c.topics())).count();
     }
 
     @Test
@@ -219,7 +221,9 @@ class AccountBridgeCloudTest {
         cloud.sim.publishDeviceStatus("panel1", Map.of("doorbell_active", "after-garbage"));
         collector.await("doorbell_active=after-garbage", Duration.ofSeconds(20));
         assertEquals(ThingStatus.ONLINE, cloud.bridge.getStatus());
-        assertTrue(TuyaJson.MAX_DOCUMENT_CHARS < 300_000);
+        String oversized = shapes.get(shapes.size() - 1);
+        assertThrows(IllegalArgumentException.class, () -> TuyaJson.parse(oversized),
+                "the 300 000 character document is one the codec refuses");
     }
 
     @Test
@@ -247,6 +251,7 @@ class AccountBridgeCloudTest {
         while (cloud.sim.issuedCredentials().size() < before + 2 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
+        assertTrue(cloud.sim.issuedCredentials().size() >= before + 2, "both links got new credentials");
         cloud.callback.awaitStatus(cloud.bridge, ThingStatus.ONLINE, Duration.ofSeconds(15));
         cloud.sim.publishDeviceStatus("panel1", Map.of("doorbell_active", "after-expiry"));
         collector.await("doorbell_active=after-expiry", Duration.ofSeconds(10));

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openhab.binding.tuyaintercom.internal.discovery.PanelDiscoveryService;
+import org.openhab.binding.tuyaintercom.internal.handler.PayloadFuzzer;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
@@ -47,6 +48,7 @@ import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiClient;
 import org.openhab.core.library.types.StringType;
+import org.openhab.core.thing.ThingStatus;
 
 /**
  * Benchmarks: each prints the binding's figure next to a baseline measured in the same run, and adds a row to
@@ -55,6 +57,7 @@ import org.openhab.core.library.types.StringType;
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
+@SuppressWarnings("PMD.SystemPrintln") // benchmark rows are shown on the console as they are measured
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BindingBenchmark {
     static final List<String> ROWS = Collections.synchronizedList(new ArrayList<>());
@@ -350,6 +353,54 @@ class BindingBenchmark {
                                     + "0 bytes of media (no media path in the binding)",
                             callCpu / 1_000_000, signallingBytes.get() - bytesBefore),
                     String.format("same 60 s idle: %d ms CPU", idleCpu / 1_000_000));
+            home.close();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(8)
+    void hundredThousandMutatedPayloads() throws Exception {
+        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start()) {
+            sim.addDevice(SimDevice.panel(PayloadFuzzer.PANEL, "Door"));
+            IntercomFixture home = new IntercomFixture(sim, "home", PayloadFuzzer.PANEL, Map.of("ringTimeout", 2))
+                    .start();
+            long heapBefore = usedHeap();
+            long start = System.nanoTime();
+            int refused = new PayloadFuzzer().feed(home, 100_000);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (home.panel.isOnCalling() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50); // the last fuzzed call ends by its ring timeout
+            }
+            long heapAfter = usedHeap();
+            row("100 000 mutated payloads into codecs and handlers (FuzzTest's run, seed " + PayloadFuzzer.SEED + ")",
+                    String.format("%d ms, %d refused by the codecs; heap %+.1f MB", millis, refused,
+                            (heapAfter - heapBefore) / 1048576.0),
+                    String.format("before: heap %.1f MB", heapBefore / 1048576.0));
+            home.close();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(9)
+    void reconnectAfterABrokerRestart() throws Exception {
+        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start()) {
+            sim.addDevice(SimDevice.panel("panel1", "Door"));
+            IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of()).start();
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                sim.broker().stop();
+                home.callback.awaitStatus(home.cloud.bridge, ThingStatus.OFFLINE, Duration.ofSeconds(10));
+                Thread.sleep(2000);
+                long restarted = System.nanoTime();
+                sim.broker().start();
+                home.callback.awaitStatus(home.cloud.bridge, ThingStatus.ONLINE, Duration.ofSeconds(30));
+                millis.add((System.nanoTime() - restarted) / 1_000_000);
+            }
+            Collections.sort(millis);
+            row("Bridge online again after the broker returns (5 outages of 2 s)",
+                    String.format("median %d ms, max %d ms", percentile(millis, 0.5), millis.get(millis.size() - 1)),
+                    "retry interval at most 4 s");
             home.close();
         }
     }

@@ -82,12 +82,10 @@ class ReliabilityTest {
             IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of()).start();
             try {
                 // calls until the ipc link has had three credential sets (two rollovers), however long that takes
-                int calls = 0;
                 long deadline = System.currentTimeMillis() + 60_000;
                 while (ipcCredentials(sim) < 3 && System.currentTimeMillis() < deadline) {
                     home.callback.clear();
                     device.pressCallButton(3, Duration.ofSeconds(20));
-                    calls++;
                     home.await("call=RING", Duration.ofSeconds(10));
                     home.command("call-control", new StringType("REJECT"));
                     home.await("call=REJECTED", Duration.ofSeconds(10));

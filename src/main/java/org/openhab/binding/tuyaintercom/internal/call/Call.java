@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -23,6 +23,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * One call, as the SDK models it: caller and target ids, session id, deadline, extra, and the flags accepted (the
  * callee rang), answered, ended, connected (media flows), outgoing, plus its state and how it ended. Owned and changed
  * by the {@link CallEngine} only; listeners read it while they are called.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class Call {

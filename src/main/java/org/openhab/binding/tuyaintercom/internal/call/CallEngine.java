@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -30,6 +30,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * {@code call} of the current session is ignored; messages of ended sessions are ignored; an incoming call rings until
  * its deadline or the ring timeout, then it is missed; during a call heartbeats go out every interval and the call
  * ends with {@link CallError#DISCONNECT} when the panel's heartbeats stop.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class CallEngine {
@@ -187,8 +189,8 @@ public final class CallEngine {
             listener.callRefused(message, CallError.ON_CALLING);
             return;
         }
-        Call incoming = new Call(panelId, localId, message.sessionId(), deadline, message.extra(),
-                message.callType(), false, now, CallState.RINGING);
+        Call incoming = new Call(panelId, localId, message.sessionId(), deadline, message.extra(), message.callType(),
+                false, now, CallState.RINGING);
         call = incoming;
         if (!send(incoming, CallEvent.RING)) {
             return;
@@ -284,8 +286,8 @@ public final class CallEngine {
         extra.put("channelType", 2);
         extra.put("category", settings.category());
         extra.put("keepConnect", false);
-        Call outgoing = new Call(localId, panelId, newSessionId(), now.plus(timeout), extra, CallType.ONE_TO_ONE,
-                true, now, CallState.CALLING);
+        Call outgoing = new Call(localId, panelId, newSessionId(), now.plus(timeout), extra, CallType.ONE_TO_ONE, true,
+                now, CallState.CALLING);
         call = outgoing;
         if (!send(outgoing, CallEvent.CALL)) {
             return CallResult.failed(CallError.REQUEST_FAILED);
@@ -374,7 +376,7 @@ public final class CallEngine {
     }
 
     private synchronized void incomingNotAnswered(Call ringing) {
-        if (call == ringing && !ringing.isAnswered()) {
+        if (isCurrent(ringing) && !ringing.isAnswered()) {
             if (!ringing.isFromDoorbellOnly()) {
                 trySend(message(ringing, CallEvent.NOT_ANSWERED));
             }
@@ -383,10 +385,19 @@ public final class CallEngine {
     }
 
     private synchronized void outgoingNotAnswered(Call outgoing) {
-        if (call == outgoing && !outgoing.isAnswered()) {
+        if (isCurrent(outgoing) && !outgoing.isAnswered()) {
             trySend(message(outgoing, CallEvent.CANCEL));
             end(outgoing, CallOutcome.MISSED, CallError.NOT_ANSWERED);
         }
+    }
+
+    /**
+     * Whether a timer's call is still the engine's call. Identity on purpose: a timer set for one call never acts on
+     * a later one.
+     */
+    @SuppressWarnings("PMD.CompareObjectsWithEquals")
+    private boolean isCurrent(Call timersCall) {
+        return call == timersCall;
     }
 
     private void startHeartbeats(Call active) {
@@ -403,7 +414,7 @@ public final class CallEngine {
     }
 
     private synchronized void heartbeat(Call active) {
-        if (call != active || active.isEnded()) {
+        if (!isCurrent(active) || active.isEnded()) {
             return;
         }
         if (Duration.between(lastPeerHeartbeat, timers.now()).compareTo(settings.heartbeatTimeout()) >= 0) {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -19,6 +19,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * One call signalling message: the event, sender ({@code curId}), receiver ({@code targetId}), session, the absolute
  * deadline in epoch milliseconds ({@code timeout}, 0 when absent), call type, {@code extra} and an optional reason.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record CallMessage(CallEvent event, String curId, String targetId, String sessionId, long timeout,

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -19,6 +19,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * Timing of calls: how long an incoming call rings at most, how often heartbeats go out during a call, after how
  * long without the panel's heartbeats a call counts as disconnected, and the {@code extra} of outgoing calls.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record CallSettings(Duration ringTimeout, Duration heartbeatInterval, Duration heartbeatTimeout,

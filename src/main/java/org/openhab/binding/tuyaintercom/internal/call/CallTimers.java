@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -20,6 +20,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * Time for the call engine: the current instant and one-shot timers. Production uses the handler's scheduler; tests
  * use a manual clock so that minutes of call time pass in milliseconds.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public interface CallTimers {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Lists the devices of the account and puts its intercom panels into the inbox; panels that disappeared from the
  * account are withdrawn.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Component(scope = ServiceScope.PROTOTYPE, service = PanelDiscoveryService.class)

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -20,6 +20,8 @@ import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
 /**
  * Tells intercom panels from other devices of an account: category {@code sp_dpsxj} (screen IPC), or category
  * {@code sp} (smart camera) with doorbell or call data points.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class PanelRecognizer {
@@ -34,10 +36,7 @@ public final class PanelRecognizer {
     }
 
     public static boolean isPanel(DeviceInfo device) {
-        if (CATEGORY_SCREEN_IPC.equals(device.category())) {
-            return true;
-        }
-        return CATEGORY_CAMERA.equals(device.category())
+        return CATEGORY_SCREEN_IPC.equals(device.category()) || CATEGORY_CAMERA.equals(device.category())
                 && device.status().keySet().stream().anyMatch(DOORBELL_CODES::contains);
     }
 }

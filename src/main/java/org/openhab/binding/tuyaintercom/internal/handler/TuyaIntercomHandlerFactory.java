@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -33,6 +33,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Creates the handlers of the account bridge and the panels.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Component(configurationPid = "binding." + BINDING_ID, service = ThingHandlerFactory.class)

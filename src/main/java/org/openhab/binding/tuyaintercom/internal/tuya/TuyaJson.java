@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The one JSON mapper of the Tuya protocol code: lenient about unknown fields, strict about size and nesting so that a
  * hostile message cannot exhaust memory or the stack.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class TuyaJson {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -33,6 +33,8 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A {@code javap -protected} listing of API types: for each type its header line and its member lines.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class ApiListing {
@@ -81,13 +83,13 @@ final class ApiListing {
         Set<String> members = new LinkedHashSet<>();
         for (String raw : listing.split("\n")) {
             String line = normalize(raw);
-            if (line.isEmpty() || line.startsWith("Compiled from") || line.equals("static {};")) {
+            if (line.isEmpty() || line.startsWith("Compiled from") || "static {};".equals(line)) {
                 continue;
             }
             if (header == null && line.endsWith("{")) {
                 header = line;
                 members = new LinkedHashSet<>();
-            } else if (header != null && line.equals("}")) {
+            } else if (header != null && "}".equals(line)) {
                 String name = typeName(header);
                 types.put(name, new Type(name, header, members));
                 header = null;

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * Every public or protected type and member of the openHAB API stand-ins ({@code src/openhab-api/java}) must exist,
  * with the same signature, in the real openHAB 4.3.11 and 5.2.1 API listings kept in the test resources. The stand-ins
  * are listed with {@code javap -protected}, the same tool and format the real listings were made with.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 class StandInConformanceTest {
@@ -50,8 +52,8 @@ class StandInConformanceTest {
             ApiListing real = ApiListing.load(version);
             problems.addAll(real.mismatches(standIns.values(), version));
         }
-        assertTrue(problems.isEmpty(), "The openHAB API stand-ins differ from the real API:\n  "
-                + String.join("\n  ", problems));
+        assertTrue(problems.isEmpty(),
+                "The openHAB API stand-ins differ from the real API:\n  " + String.join("\n  ", problems));
     }
 
     @Test
@@ -59,16 +61,16 @@ class StandInConformanceTest {
         ApiListing real = ApiListing.load("4.3.11");
         ApiListing.Type handler = real.type("org.openhab.core.thing.binding.BaseThingHandler");
         assertNotNull(handler);
-        assertTrue(handler.members()
-                .contains(ApiListing.normalize("protected void updateState(java.lang.String, org.openhab.core.types.State);")));
+        assertTrue(handler.members().contains(
+                ApiListing.normalize("protected void updateState(java.lang.String, org.openhab.core.types.State);")));
     }
 
     private static List<String> standInClassNames() throws Exception {
         Path root = Path.of("target", "classes");
         try (Stream<Path> files = Files.walk(STAND_IN_CLASSES)) {
             return files.filter(f -> f.toString().endsWith(".class")).map(f -> root.relativize(f).toString())
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
-                    .sorted().toList();
+                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.')).sorted()
+                    .toList();
         }
     }
 

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -35,10 +35,11 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.MethodOrderer;
 import org.openhab.binding.tuyaintercom.internal.discovery.PanelDiscoveryService;
+import org.openhab.binding.tuyaintercom.internal.handler.PayloadFuzzer;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
@@ -47,12 +48,16 @@ import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiClient;
 import org.openhab.core.library.types.StringType;
+import org.openhab.core.thing.ThingStatus;
 
 /**
  * Benchmarks: each prints the binding's figure next to a baseline measured in the same run, and adds a row to
  * {@code target/benchmarks.md}. Run with {@code ./bench.sh}; the browser benchmark needs Chromium.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
+@SuppressWarnings("PMD.SystemPrintln") // benchmark rows are shown on the console as they are measured
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BindingBenchmark {
     static final List<String> ROWS = Collections.synchronizedList(new ArrayList<>());
@@ -139,7 +144,8 @@ class BindingBenchmark {
                     bindingRang.set(System.nanoTime());
                 }
             });
-            MqttClient bare = bareSubscriber(sim, "bench-bare", onMessage(() -> baselineArrived.set(System.nanoTime())));
+            MqttClient bare = bareSubscriber(sim, "bench-bare",
+                    onMessage(() -> baselineArrived.set(System.nanoTime())));
             List<Long> binding = new ArrayList<>();
             List<Long> baseline = new ArrayList<>();
             for (int i = 0; i < 1100; i++) {
@@ -185,8 +191,9 @@ class BindingBenchmark {
             CloudFixtureWithPanels account = new CloudFixtureWithPanels(sim, 20);
             long heapAfter = usedHeap();
             int threadsAfter = threads();
-            row("Retained heap, 1 account + 20 panels initialised", String.format("%+.1f MB", (heapAfter - heapBefore)
-                    / 1048576.0), String.format("simulator alone: %.1f MB used", heapBefore / 1048576.0));
+            row("Retained heap, 1 account + 20 panels initialised",
+                    String.format("%+.1f MB", (heapAfter - heapBefore) / 1048576.0),
+                    String.format("simulator alone: %.1f MB used", heapBefore / 1048576.0));
             row("Threads, 1 account + 20 panels", threadsAfter + " (+" + (threadsAfter - threadsBefore) + ")",
                     "before: " + threadsBefore);
             account.close();
@@ -216,8 +223,8 @@ class BindingBenchmark {
         try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start()) {
             for (int i = 0; i < 300; i++) {
                 String id = String.format("dev%03d", i);
-                sim.addDevice(i % 20 == 0 ? SimDevice.panel(id, "P") : i % 3 == 0 ? SimDevice.camera(id, "C")
-                        : SimDevice.plug(id, "S"));
+                sim.addDevice(i % 20 == 0 ? SimDevice.panel(id, "P")
+                        : i % 3 == 0 ? SimDevice.camera(id, "C") : SimDevice.plug(id, "S"));
             }
             try (CloudFixture cloud = new CloudFixture(sim, Map.of()).start().awaitOnline()) {
                 PanelDiscoveryService discovery = new PanelDiscoveryService();
@@ -259,7 +266,8 @@ class BindingBenchmark {
             List<MqttClient> bare = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 int index = i;
-                bare.add(bareSubscriber(sim, "bare" + i, onMessage(() -> bareArrived.putIfAbsent(index, System.nanoTime()))));
+                bare.add(bareSubscriber(sim, "bare" + i,
+                        onMessage(() -> bareArrived.putIfAbsent(index, System.nanoTime()))));
             }
             long start = System.nanoTime();
             panel.pressCallButton(3, Duration.ofSeconds(30));
@@ -340,10 +348,59 @@ class BindingBenchmark {
             home.await("call=HUNG_UP");
             callCpu = bindingCpu(mx) - callCpu;
             row("CPU of the binding's threads during a 60 s call (signalling only)",
-                    String.format("%d ms CPU; %d bytes of signalling through the broker, "
-                            + "0 bytes of media (no media path in the binding)", callCpu / 1_000_000,
-                            signallingBytes.get() - bytesBefore),
+                    String.format(
+                            "%d ms CPU; %d bytes of signalling through the broker, "
+                                    + "0 bytes of media (no media path in the binding)",
+                            callCpu / 1_000_000, signallingBytes.get() - bytesBefore),
                     String.format("same 60 s idle: %d ms CPU", idleCpu / 1_000_000));
+            home.close();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(8)
+    void hundredThousandMutatedPayloads() throws Exception {
+        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start()) {
+            sim.addDevice(SimDevice.panel(PayloadFuzzer.PANEL, "Door"));
+            IntercomFixture home = new IntercomFixture(sim, "home", PayloadFuzzer.PANEL, Map.of("ringTimeout", 2))
+                    .start();
+            long heapBefore = usedHeap();
+            long start = System.nanoTime();
+            int refused = new PayloadFuzzer().feed(home, 100_000);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (home.panel.isOnCalling() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50); // the last fuzzed call ends by its ring timeout
+            }
+            long heapAfter = usedHeap();
+            row("100 000 mutated payloads into codecs and handlers (FuzzTest's run, seed " + PayloadFuzzer.SEED + ")",
+                    String.format("%d ms, %d refused by the codecs; heap %+.1f MB", millis, refused,
+                            (heapAfter - heapBefore) / 1048576.0),
+                    String.format("before: heap %.1f MB", heapBefore / 1048576.0));
+            home.close();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(9)
+    void reconnectAfterABrokerRestart() throws Exception {
+        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start()) {
+            sim.addDevice(SimDevice.panel("panel1", "Door"));
+            IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of()).start();
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                sim.broker().stop();
+                home.callback.awaitStatus(home.cloud.bridge, ThingStatus.OFFLINE, Duration.ofSeconds(10));
+                Thread.sleep(2000);
+                long restarted = System.nanoTime();
+                sim.broker().start();
+                home.callback.awaitStatus(home.cloud.bridge, ThingStatus.ONLINE, Duration.ofSeconds(30));
+                millis.add((System.nanoTime() - restarted) / 1_000_000);
+            }
+            Collections.sort(millis);
+            row("Bridge online again after the broker returns (5 outages of 2 s)",
+                    String.format("median %d ms, max %d ms", percentile(millis, 0.5), millis.get(millis.size() - 1)),
+                    "retry interval at most 4 s");
             home.close();
         }
     }

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -18,8 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The call state machine on its own, with a manual clock.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 class CallEngineTest {
@@ -333,7 +335,8 @@ class CallEngineTest {
 
     @Test
     void otherDevicesAreIgnored() {
-        engine.onMessage(new CallMessage(CallEvent.CALL, "someone-else", ME, "x", 0, CallType.ONE_TO_ONE, Map.of(), ""));
+        engine.onMessage(
+                new CallMessage(CallEvent.CALL, "someone-else", ME, "x", 0, CallType.ONE_TO_ONE, Map.of(), ""));
         assertNull(engine.current());
     }
 

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -29,10 +29,10 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.tuyaintercom.internal.framework.TestThing;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.CloudFixture;
-import org.openhab.binding.tuyaintercom.internal.framework.TestThing;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
@@ -43,6 +43,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The account bridge against the simulated cloud: a real HTTP server checking signatures and tokens, a real MQTT
  * broker checking credentials and their expiry.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Timeout(90)
@@ -136,7 +138,8 @@ class AccountBridgeCloudTest {
         CloudFixture cloud = fixture(new TuyaCloudSimulator().start(), Map.of("baseUrl", url)).start();
         cloud.callback.awaitStatus(cloud.bridge, ThingStatus.OFFLINE, Duration.ofSeconds(20));
         assertEquals(ThingStatusDetail.COMMUNICATION_ERROR, cloud.bridge.getStatusInfo().getStatusDetail());
-        assertTrue(String.valueOf(cloud.bridge.getStatusInfo().getDescription()).startsWith("@text/offline.cloud.network"));
+        assertTrue(String.valueOf(cloud.bridge.getStatusInfo().getDescription())
+                .startsWith("@text/offline.cloud.network"));
     }
 
     @Test
@@ -151,8 +154,7 @@ class AccountBridgeCloudTest {
                     device.topics(), device.clientId(), device.username(), device.password(), device.sourceTopic(),
                     device.sinkPrefix(), version, device.expiresAt());
             cloud.sim.publishRawToDeviceTopic(asVersion, 4,
-                    "{\"devId\":\"panel1\",\"status\":[{\"code\":\"doorbell_active\",\"value\":\"v" + version
-                            + "\"}]}",
+                    "{\"devId\":\"panel1\",\"status\":[{\"code\":\"doorbell_active\",\"value\":\"v" + version + "\"}]}",
                     System.currentTimeMillis());
             collector.await("doorbell_active=v" + version, Duration.ofSeconds(5));
         }
@@ -169,25 +171,28 @@ class AccountBridgeCloudTest {
         StatusCollector collector = new StatusCollector();
         cloud.handler.addDeviceListener("panel1", collector);
 
+        // events until both links have had three credential sets and the token was renewed twice (two rollovers
+        // each), however long that takes here
         int count = 0;
-        long end = System.currentTimeMillis() + 13_000; // spans at least two rollovers of both links
-        while (System.currentTimeMillis() < end) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!(credentials(sim, "ipc") >= 3 && credentials(sim, "device") >= 3
+                && sim.tokenRefreshes() + sim.tokenGrants() >= 3) && System.currentTimeMillis() < deadline) {
             sim.publishDeviceStatus("panel1", Map.of("doorbell_active", "event-" + count++));
-            Thread.sleep(50);
+            Thread.sleep(50); // pacing of the events, not a check
         }
         for (int i = 0; i < count; i++) {
             collector.await("doorbell_active=event-" + i, Duration.ofSeconds(10));
         }
-        long ipcAccesses = sim.issuedCredentials().stream().filter(c -> c.topics().equals("ipc")).count();
-        long deviceAccesses = sim.issuedCredentials().stream().filter(c -> c.topics().equals("device")).count();
-        System.out.printf("rollover: %d events, all received; MQTT access issued ipc=%d device=%d; "
-                + "tokens granted=%d refreshed=%d%n", count, ipcAccesses, deviceAccesses, sim.tokenGrants(),
-                sim.tokenRefreshes());
-        assertTrue(ipcAccesses >= 3 && deviceAccesses >= 3, "credentials were renewed before expiry");
+        assertTrue(credentials(sim, "ipc") >= 3 && credentials(sim, "device") >= 3,
+                "credentials were renewed before expiry: " + sim.issuedCredentials().size() + " issued");
         assertTrue(sim.tokenRefreshes() + sim.tokenGrants() >= 3, "the token was renewed");
         assertEquals(ThingStatus.ONLINE, cloud.bridge.getStatus());
         assertEquals(count, collector.values.stream().filter(v -> v.startsWith("doorbell_active=event-")).count(),
                 "each event exactly once");
+    }
+
+    private static long credentials(TuyaCloudSimulator sim, String topics) {
+        return sim.issuedCredentials().stream().filter(c -> topics.equals(c.topics())).count();
     }
 
     @Test
@@ -201,7 +206,8 @@ class AccountBridgeCloudTest {
         List<String> shapes = List.of("", "{", "null", "[]", "{\"protocol\":4}", "{\"protocol\":4,\"data\":12}",
                 "{\"protocol\":4,\"t\":1,\"data\":\"!!notbase64\"}", "{\"protocol\":4,\"t\":1,\"data\":\"QUJDRA==\"}",
                 "{\"protocol\":308,\"data\":{\"type\":\"rtc\",\"data\":{\"event\":\"call\",\"curId\":\"nobody\"}}}",
-                "{\"protocol\":302,\"data\":{\"header\":null}}", "[".repeat(5000), "{\"a\":\"" + "x".repeat(300_000) + "\"}");
+                "{\"protocol\":302,\"data\":{\"header\":null}}", "[".repeat(5000),
+                "{\"a\":\"" + "x".repeat(300_000) + "\"}");
         for (int i = 0; i < 1000; i++) {
             byte[] payload;
             if (i % 3 == 0) {
@@ -215,7 +221,9 @@ class AccountBridgeCloudTest {
         cloud.sim.publishDeviceStatus("panel1", Map.of("doorbell_active", "after-garbage"));
         collector.await("doorbell_active=after-garbage", Duration.ofSeconds(20));
         assertEquals(ThingStatus.ONLINE, cloud.bridge.getStatus());
-        assertTrue(TuyaJson.MAX_DOCUMENT_CHARS < 300_000);
+        String oversized = shapes.get(shapes.size() - 1);
+        assertThrows(IllegalArgumentException.class, () -> TuyaJson.parse(oversized),
+                "the 300 000 character document is one the codec refuses");
     }
 
     @Test
@@ -243,6 +251,7 @@ class AccountBridgeCloudTest {
         while (cloud.sim.issuedCredentials().size() < before + 2 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
+        assertTrue(cloud.sim.issuedCredentials().size() >= before + 2, "both links got new credentials");
         cloud.callback.awaitStatus(cloud.bridge, ThingStatus.ONLINE, Duration.ofSeconds(15));
         cloud.sim.publishDeviceStatus("panel1", Map.of("doorbell_active", "after-expiry"));
         collector.await("doorbell_active=after-expiry", Duration.ofSeconds(10));

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -35,6 +35,8 @@ import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
 /**
  * A battery (low-power) doorbell is woken before a media offer: the big-endian CRC32 of its local key on
  * {@code m/w/<device id>}, then the 302 offer.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Timeout(60)
@@ -47,7 +49,8 @@ class LowPowerWakeTest {
             List<String> published = new CopyOnWriteArrayList<>();
             List<byte[]> wakes = new CopyOnWriteArrayList<>();
             sim.broker().onPublish((topic, payload) -> {
-                published.add(topic + (new String(payload, StandardCharsets.UTF_8).contains("\"offer\"") ? " offer" : ""));
+                published.add(
+                        topic + (new String(payload, StandardCharsets.UTF_8).contains("\"offer\"") ? " offer" : ""));
                 if (topic.startsWith("m/w/")) {
                     wakes.add(payload);
                 }
@@ -72,7 +75,8 @@ class LowPowerWakeTest {
                             }
                         }), SdpAdapterTestData.OFFER);
                 long deadline = System.currentTimeMillis() + 5000;
-                while (published.stream().noneMatch(p -> p.endsWith(" offer")) && System.currentTimeMillis() < deadline) {
+                while (published.stream().noneMatch(p -> p.endsWith(" offer"))
+                        && System.currentTimeMillis() < deadline) {
                     Thread.sleep(20);
                 }
                 int wake = published.indexOf("m/w/bell1");

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -42,6 +42,8 @@ import io.netty.handler.codec.mqtt.MqttQoS;
  * The simulated Tuya message service: a real MQTT broker (embedded Moquette) on loopback that admits only the
  * credentials the simulated cloud issued, lets each credential read and write only its own topics, and hands what
  * clients publish to the simulator.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class SimBroker {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -28,6 +28,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * The cloud's side of the encryptions: device-topic messages (1.0 ECB, 2.0 GCM with {@code t} as AAD) and the
  * encrypted event pictures (4-byte version, 16-byte IV, 44 reserved bytes, AES-128-CBC).
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class SimCrypto {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -53,6 +53,8 @@ import dev.onvoid.webrtc.media.video.VideoTrack;
  * The panel's WebRTC answerer: a real peer (webrtc-java) that sends a moving test pattern (H.264) and a 440 Hz tone
  * (PCMA/PCMU) and counts the video frames and audio packets it receives. One peer connection factory with a
  * headless audio device module serves every session; each session is closed once.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class SimMediaPeer implements AutoCloseable {
@@ -112,8 +114,7 @@ public final class SimMediaPeer implements AutoCloseable {
      * Answers an offer. Local candidates go to {@code candidates} ("candidate:…", and "" when gathering is done);
      * {@code onEnd} runs once when the connection fails or closes.
      */
-    public SimMediaPeer(String offer, Consumer<String> candidates, Runnable onEnd,
-            CompletableFuture<String> answer) {
+    public SimMediaPeer(String offer, Consumer<String> candidates, Runnable onEnd, CompletableFuture<String> answer) {
         String mid = "0";
         for (String line : offer.split("\r?\n")) {
             if (line.startsWith("a=mid:")) {
@@ -168,22 +169,30 @@ public final class SimMediaPeer implements AutoCloseable {
         audioTrack = pcf.createAudioTrack("panel-audio", audioSource);
         pump = PUMP.scheduleAtFixedRate(this::pushFrame, 0, 1000 / FPS, TimeUnit.MILLISECONDS);
 
-        pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, offer), new SetSessionDescriptionObserver() {
-            @Override
-            public void onSuccess() {
-                pc.addTrack(audioTrack, List.of("panel"));
-                pc.addTrack(videoTrack, List.of("panel"));
-                pc.createAnswer(new RTCAnswerOptions(), new CreateSessionDescriptionObserver() {
+        pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, offer),
+                new SetSessionDescriptionObserver() {
                     @Override
-                    public void onSuccess(@Nullable RTCSessionDescription description) {
-                        if (description == null) {
-                            answer.completeExceptionally(new IllegalStateException("no answer"));
-                            return;
-                        }
-                        pc.setLocalDescription(description, new SetSessionDescriptionObserver() {
+                    public void onSuccess() {
+                        pc.addTrack(audioTrack, List.of("panel"));
+                        pc.addTrack(videoTrack, List.of("panel"));
+                        pc.createAnswer(new RTCAnswerOptions(), new CreateSessionDescriptionObserver() {
                             @Override
-                            public void onSuccess() {
-                                answer.complete(description.sdp);
+                            public void onSuccess(@Nullable RTCSessionDescription description) {
+                                if (description == null) {
+                                    answer.completeExceptionally(new IllegalStateException("no answer"));
+                                    return;
+                                }
+                                pc.setLocalDescription(description, new SetSessionDescriptionObserver() {
+                                    @Override
+                                    public void onSuccess() {
+                                        answer.complete(description.sdp);
+                                    }
+
+                                    @Override
+                                    public void onFailure(@Nullable String error) {
+                                        answer.completeExceptionally(new IllegalStateException(error));
+                                    }
+                                });
                             }
 
                             @Override
@@ -198,13 +207,6 @@ public final class SimMediaPeer implements AutoCloseable {
                         answer.completeExceptionally(new IllegalStateException(error));
                     }
                 });
-            }
-
-            @Override
-            public void onFailure(@Nullable String error) {
-                answer.completeExceptionally(new IllegalStateException(error));
-            }
-        });
     }
 
     private void pushFrame() {
@@ -243,8 +245,8 @@ public final class SimMediaPeer implements AutoCloseable {
 
     public void addRemoteCandidate(String candidate) {
         if (!closed.get() && !candidate.isBlank()) {
-            pc.addIceCandidate(new RTCIceCandidate(firstMid, 0, candidate.startsWith("a=") ? candidate.substring(2)
-                    : candidate));
+            pc.addIceCandidate(
+                    new RTCIceCandidate(firstMid, 0, candidate.startsWith("a=") ? candidate.substring(2) : candidate));
         }
     }
 
@@ -264,7 +266,8 @@ public final class SimMediaPeer implements AutoCloseable {
                 pc.removeTrack(sender);
             }
             pc.close();
-            for (Runnable dispose : List.<Runnable> of(videoTrack::dispose, audioTrack::dispose, videoSource::dispose)) {
+            for (Runnable dispose : List.<Runnable> of(videoTrack::dispose, audioTrack::dispose,
+                    videoSource::dispose)) {
                 try {
                     dispose.run();
                 } catch (Error e) {

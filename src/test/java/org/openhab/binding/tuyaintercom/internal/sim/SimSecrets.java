@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -25,6 +25,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * Every secret the simulator hands out (access secret, tokens, MQTT passwords, local keys, TURN credentials) is
  * appended to a file, so that an audit can check that none of them ever reached a log.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class SimSecrets {

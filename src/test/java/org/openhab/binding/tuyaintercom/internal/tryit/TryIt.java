@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -35,8 +35,11 @@ import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
  * stand-ins) on localhost, an account bridge and both panels configured against the simulator. Prints the links of
  * the call pages and the oh-video endpoints, how to make a panel ring, and every channel update as it happens.
  * {@code --simulator-only} starts just the simulator and prints what a real openHAB needs to point at it.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
+@SuppressWarnings("PMD.SystemPrintln") // a console program: the console is its user interface
 public final class TryIt {
     private TryIt() {
     }
@@ -91,13 +94,13 @@ public final class TryIt {
     private static void printSimulator(TuyaCloudSimulator sim) {
         System.out.println("\nSimulated Tuya cloud running. Point an openHAB on this machine at it:\n");
         System.out.println("Bridge tuyaintercom:account:sim \"Simulated Tuya cloud\" [ accessId=\"" + sim.accessId()
-                + "\", accessSecret=\"" + sim.accessSecret() + "\", dataCenter=\"CUSTOM\", baseUrl=\""
-                + sim.baseUrl() + "\", userId=\"" + sim.userId() + "\" ] {");
+                + "\", accessSecret=\"" + sim.accessSecret() + "\", dataCenter=\"CUSTOM\", baseUrl=\"" + sim.baseUrl()
+                + "\", userId=\"" + sim.userId() + "\" ] {");
         System.out.println("    Thing panel frontdoor \"Front door\" [ deviceId=\"frontdoor01\" ]");
         System.out.println("    Thing panel gate \"Garden gate\" [ deviceId=\"gate02\" ]");
         System.out.println("}\n");
-        System.out.println("(The simulator's own demo credentials; its MQTT broker listens on " + sim.broker().url()
-                + ".)\n");
+        System.out.println(
+                "(The simulator's own demo credentials; its MQTT broker listens on " + sim.broker().url() + ".)\n");
     }
 
     private static void startBinding(TuyaCloudSimulator sim, Holder holder) throws Exception {
@@ -123,8 +126,8 @@ public final class TryIt {
             System.out.println("Panel " + device + ":");
             System.out.println("  call page (answer with camera and microphone): " + base
                     + installation.get("callPageUrl:" + device));
-            System.out.println("  oh-video endpoint (POST data=base64(offer)):  " + base
-                    + installation.get("videoUrl:" + device));
+            System.out.println(
+                    "  oh-video endpoint (POST data=base64(offer)):  " + base + installation.get("videoUrl:" + device));
         }
         System.out.println();
     }

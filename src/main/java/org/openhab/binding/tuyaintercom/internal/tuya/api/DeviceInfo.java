@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -21,10 +21,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A device as the OpenAPI lists it. {@code localKey} is a secret and never part of {@link #toString()}.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
-public record DeviceInfo(String id, String name, String category, String productId, String productName,
-        boolean online, String ownerUid, String localKey, Map<String, JsonNode> status) {
+public record DeviceInfo(String id, String name, String category, String productId, String productName, boolean online,
+        String ownerUid, String localKey, Map<String, JsonNode> status) {
 
     public static DeviceInfo from(JsonNode node) {
         Map<String, JsonNode> status = new LinkedHashMap<>();
@@ -36,8 +38,8 @@ public record DeviceInfo(String id, String name, String category, String product
         }
         return new DeviceInfo(node.path("id").asText(""), node.path("name").asText(""),
                 node.path("category").asText(""), node.path("product_id").asText(""),
-                node.path("product_name").asText(""), node.path("online").asBoolean(false),
-                node.path("uid").asText(""), node.path("local_key").asText(""), status);
+                node.path("product_name").asText(""), node.path("online").asBoolean(false), node.path("uid").asText(""),
+                node.path("local_key").asText(""), status);
     }
 
     @Override

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Credentials and topics of Tuya's open-hub MQTT access ({@code open-hub/access/config}). The password is a secret
  * (it is also the key of encrypted device messages) and never part of {@link #toString()}.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record MqttAccessConfig(String url, String clientId, String username, String password,
@@ -31,8 +33,8 @@ public record MqttAccessConfig(String url, String clientId, String username, Str
 
     public static MqttAccessConfig from(JsonNode node, Instant now, String encryptionVersion) {
         return new MqttAccessConfig(node.path("url").asText(""), node.path("client_id").asText(""),
-                node.path("username").asText(""), node.path("password").asText(""),
-                topics(node.path("source_topic")), topics(node.path("sink_topic")), now,
+                node.path("username").asText(""), node.path("password").asText(""), topics(node.path("source_topic")),
+                topics(node.path("sink_topic")), now,
                 now.plusSeconds(lifetimeSeconds(node.path("expire_time").asLong(7200))), encryptionVersion);
     }
 

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -43,6 +43,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Signed calls to the Tuya OpenAPI of one cloud project: project token ({@code grant_type=1}) with refresh before
  * expiry, and on code 1010 one re-authentication and retry.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public class OpenApiClient {
@@ -147,8 +149,8 @@ public class OpenApiClient {
     }
 
     public WebRtcConfig webRtcConfig(String uid, String deviceId) throws TuyaApiException {
-        return WebRtcConfig.from(call("GET", "/v1.0/users/" + uid + "/devices/" + deviceId + "/webrtc-configs",
-                Map.of(), null));
+        return WebRtcConfig
+                .from(call("GET", "/v1.0/users/" + uid + "/devices/" + deviceId + "/webrtc-configs", Map.of(), null));
     }
 
     /** Open-hub MQTT access for {@code topics} "ipc" (WebRTC and call signalling) or "device" (DP status). */
@@ -243,8 +245,8 @@ public class OpenApiClient {
         if (query.isEmpty()) {
             return "";
         }
-        return "?" + query.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        return "?" + query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     private static String encode(String value) {

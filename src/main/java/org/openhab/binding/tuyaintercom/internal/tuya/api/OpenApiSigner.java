@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -33,6 +33,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * {@code sign = UPPER(hex(HMAC_SHA256(secret, clientId + [accessToken] + t + nonce + stringToSign)))} with
  * {@code stringToSign = METHOD + "\n" + hex(SHA256(body)) + "\n" + signedHeaders + "\n" + url}, where {@code url} is
  * the path plus the query parameters sorted by key. Token calls leave the access token out.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class OpenApiSigner {
@@ -60,8 +62,8 @@ public final class OpenApiSigner {
     public static String sign(String clientId, String secret, @Nullable String accessToken, String t, String nonce,
             String stringToSign) {
         String message = clientId + (accessToken == null ? "" : accessToken) + t + nonce + stringToSign;
-        return HexFormat.of().withUpperCase().formatHex(hmacSha256(secret.getBytes(StandardCharsets.UTF_8),
-                message.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().withUpperCase().formatHex(
+                hmacSha256(secret.getBytes(StandardCharsets.UTF_8), message.getBytes(StandardCharsets.UTF_8)));
     }
 
     public static String sha256Hex(byte[] data) {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -19,6 +19,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * An OpenAPI access token with its refresh token and the time both stop working.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record TokenInfo(String accessToken, String refreshToken, String uid, Instant issuedAt, Instant expiresAt) {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -16,13 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 
 /**
  * The WebRTC configuration of a device ({@code webrtc-configs}): signalling server, auth string, ICE servers (only
  * {@code stun:} and {@code turn:} entries; Tuya's {@code nat:} entries are dropped) and what the device can do.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record WebRtcConfig(String deviceId, String motoId, String auth, boolean supportsWebrtc, boolean lowPower,

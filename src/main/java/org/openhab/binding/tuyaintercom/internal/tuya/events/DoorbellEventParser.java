@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -28,6 +28,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code doorbell_active}, {@code doorbell_call}, {@code doorbell_pic} (base64 of a URL or of an event JSON),
  * {@code alarm_message} (base64 of UTF-16BE text such as "DoorBell", or of an event JSON with a doorbell {@code cmd}),
  * {@code initiative_message} (base64 event JSON with a doorbell {@code cmd}), and one vendor data point by code or id.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class DoorbellEventParser {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -25,6 +25,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * Tuya's encrypted event pictures: 4-byte version, 16-byte IV, 44 reserved bytes, then AES-128-CBC ciphertext with
  * PKCS#7 padding, keyed with the 16-character key of the event.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class EncryptedPicture {

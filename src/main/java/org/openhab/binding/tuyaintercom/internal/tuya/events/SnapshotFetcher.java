@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -27,6 +27,8 @@ import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
 /**
  * Downloads the picture of a doorbell event and returns it as JPEG bytes: plain pre-signed URLs as they are,
  * encrypted files through the download-URL call and decryption.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class SnapshotFetcher {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -31,6 +31,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Decrypts the {@code data} of messages on the open-hub "device" topics. The key is characters 8 … 23 of the MQTT
  * password. Version 1.0: base64 → AES-128-ECB with PKCS#7 padding. Version 2.0: base64 → [4-byte big-endian IV
  * length][IV][ciphertext + 16-byte GCM tag], AES-GCM with the message's {@code t} as additional authenticated data.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class DeviceMessageDecryptor {
@@ -69,7 +71,8 @@ public final class DeviceMessageDecryptor {
             byte[] key = password.substring(8, 24).getBytes(StandardCharsets.UTF_8);
             for (String version : versions) {
                 try {
-                    byte[] plain = "1.0".equals(version) ? decryptEcb(key, cipherBytes) : decryptGcm(key, cipherBytes, t);
+                    byte[] plain = "1.0".equals(version) ? decryptEcb(key, cipherBytes)
+                            : decryptGcm(key, cipherBytes, t);
                     return TuyaJson.parse(new String(plain, StandardCharsets.UTF_8));
                 } catch (GeneralSecurityException | IllegalArgumentException e) {
                     // try the next key or version

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -18,6 +18,8 @@ import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
 
 /**
  * Told when an {@link MqttLink} is up, and when it is down with the reason.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public interface MqttLinkStatusListener {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -17,6 +17,8 @@ import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
 
 /**
  * Receives the messages of an {@link MqttLink}, with the access they arrived on.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public interface MqttMessageListener {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -31,6 +31,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Call signalling on the wire: MQTT protocol 308 with {@code {"type":"rtc","data":{event, curId, targetId,
  * sessionId, timeout, callType, extra, reason}}}, and the push-notification link {@code …://rtcCall?param=<json>}.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class RtcCallCodec {

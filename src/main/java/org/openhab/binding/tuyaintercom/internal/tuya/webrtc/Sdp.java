@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -20,6 +20,8 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A session description split into its session part and media sections, line by line.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class Sdp {
@@ -51,7 +53,7 @@ public final class Sdp {
                 if (line.startsWith(prefix)) {
                     return line.substring(prefix.length());
                 }
-                if (line.equals("a=" + name)) {
+                if (("a=" + name).equals(line)) {
                     return "";
                 }
             }

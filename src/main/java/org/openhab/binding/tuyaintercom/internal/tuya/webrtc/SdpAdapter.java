@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -29,6 +29,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * the browser's offer, and an offered data channel accepted inside the BUNDLE group with the transport parameters of
  * the bundled media, so that a player which restarts when its data channel closes (openHAB's {@code oh-video}) keeps
  * playing although the device never speaks SCTP.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class SdpAdapter {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -12,20 +12,22 @@
  */
 package org.openhab.binding.tuyaintercom.internal.tuya.webrtc;
 
+import java.util.List;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaIds;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.IceServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.openhab.binding.tuyaintercom.internal.tuya.api.IceServer;
-import java.util.List;
-
 /**
  * WebRTC signalling with Tuya devices: MQTT protocol 302 messages {@code offer}, {@code answer}, {@code candidate},
  * {@code disconnect} with the header {@code {type, from, to, sub_dev_id, sessionid, moto_id, tid}}.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class WebRtcSignalling {
@@ -103,8 +105,8 @@ public final class WebRtcSignalling {
         return envelope(type, deviceId, to, sessionId, motoId, msg, epochSeconds);
     }
 
-    private static String envelope(String type, String from, String to, String sessionId, String motoId,
-            ObjectNode msg, long epochSeconds) {
+    private static String envelope(String type, String from, String to, String sessionId, String motoId, ObjectNode msg,
+            long epochSeconds) {
         ObjectNode envelope = TuyaJson.object();
         envelope.put("protocol", PROTOCOL);
         envelope.put("pv", "2.2");

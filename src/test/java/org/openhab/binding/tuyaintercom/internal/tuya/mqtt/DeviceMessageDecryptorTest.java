@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Both encryption versions of device-topic messages, key rollover, and garbage.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 class DeviceMessageDecryptorTest {
@@ -51,8 +53,8 @@ class DeviceMessageDecryptorTest {
     @Test
     void version2GcmDecodesWithTimestampAsAad() {
         long t = 1795633809;
-        JsonNode data = DeviceMessageDecryptor.decrypt(
-                envelope(SimCrypto.encryptDeviceData(PLAIN, PASSWORD, "2.0", t), t), List.of(PASSWORD), "2.0");
+        JsonNode data = DeviceMessageDecryptor
+                .decrypt(envelope(SimCrypto.encryptDeviceData(PLAIN, PASSWORD, "2.0", t), t), List.of(PASSWORD), "2.0");
         assertEquals("doorbell_active", data.path("status").path(0).path("code").asText());
     }
 

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Offer adaptation for Tuya devices and answer mapping back to the browser's m-line order.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 class SdpAdapterTest {
@@ -28,22 +30,22 @@ class SdpAdapterTest {
             "a=group:BUNDLE 0 1 2", "a=extmap-allow-mixed", "a=msid-semantic: WMS",
             "m=video 9 UDP/TLS/RTP/SAVPF 96 97 102 103", "c=IN IP4 0.0.0.0", "a=ice-ufrag:abcd",
             "a=ice-pwd:0123456789012345678901", "a=fingerprint:sha-256 AA:BB", "a=setup:actpass", "a=mid:0",
-            "a=extmap:1 urn:ietf:params:rtp-hdrext:toffset", "a=sendrecv", "a=rtpmap:96 VP8/90000",
-            "a=rtcp-fb:96 nack", "a=rtpmap:97 rtx/90000", "a=fmtp:97 apt=96", "a=rtpmap:102 H264/90000",
-            "a=fmtp:102 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f",
-            "a=rtcp-fb:102 nack", "a=rtpmap:103 rtx/90000", "a=fmtp:103 apt=102",
-            "a=candidate:1 1 udp 2122260223 192.168.1.2 50000 typ host", "m=audio 9 UDP/TLS/RTP/SAVPF 111 0 8",
-            "c=IN IP4 0.0.0.0", "a=mid:1", "a=extmap:2 urn:ietf:params:rtp-hdrext:ssrc-audio-level", "a=sendrecv",
-            "a=rtpmap:111 opus/48000/2", "a=fmtp:111 minptime=10;useinbandfec=1", "a=rtpmap:0 PCMU/8000",
-            "a=rtpmap:8 PCMA/8000", "m=application 9 UDP/DTLS/SCTP webrtc-datachannel", "c=IN IP4 0.0.0.0",
-            "a=mid:2", "a=sctp-port:5000", "") + "\r\n";
+            "a=extmap:1 urn:ietf:params:rtp-hdrext:toffset", "a=sendrecv", "a=rtpmap:96 VP8/90000", "a=rtcp-fb:96 nack",
+            "a=rtpmap:97 rtx/90000", "a=fmtp:97 apt=96", "a=rtpmap:102 H264/90000",
+            "a=fmtp:102 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f", "a=rtcp-fb:102 nack",
+            "a=rtpmap:103 rtx/90000", "a=fmtp:103 apt=102", "a=candidate:1 1 udp 2122260223 192.168.1.2 50000 typ host",
+            "m=audio 9 UDP/TLS/RTP/SAVPF 111 0 8", "c=IN IP4 0.0.0.0", "a=mid:1",
+            "a=extmap:2 urn:ietf:params:rtp-hdrext:ssrc-audio-level", "a=sendrecv", "a=rtpmap:111 opus/48000/2",
+            "a=fmtp:111 minptime=10;useinbandfec=1", "a=rtpmap:0 PCMU/8000", "a=rtpmap:8 PCMA/8000",
+            "m=application 9 UDP/DTLS/SCTP webrtc-datachannel", "c=IN IP4 0.0.0.0", "a=mid:2", "a=sctp-port:5000", "")
+            + "\r\n";
 
     static final String DEVICE_ANSWER = String.join("\r\n", "v=0", "o=- 9 2 IN IP4 127.0.0.1", "s=-", "t=0 0",
             "a=group:BUNDLE 1 0", "m=audio 9 UDP/TLS/RTP/SAVPF 8", "c=IN IP4 0.0.0.0", "a=ice-ufrag:dev1",
-            "a=ice-pwd:devpassword0123456789", "a=fingerprint:sha-256 CC:DD", "a=setup:active", "a=mid:1",
-            "a=sendrecv", "a=rtpmap:8 PCMA/8000", "m=video 9 UDP/TLS/RTP/SAVPF 102", "c=IN IP4 0.0.0.0",
-            "a=ice-ufrag:dev1", "a=ice-pwd:devpassword0123456789", "a=fingerprint:sha-256 CC:DD", "a=setup:active",
-            "a=mid:0", "a=sendonly", "a=rtpmap:102 H264/90000", "") + "\r\n";
+            "a=ice-pwd:devpassword0123456789", "a=fingerprint:sha-256 CC:DD", "a=setup:active", "a=mid:1", "a=sendrecv",
+            "a=rtpmap:8 PCMA/8000", "m=video 9 UDP/TLS/RTP/SAVPF 102", "c=IN IP4 0.0.0.0", "a=ice-ufrag:dev1",
+            "a=ice-pwd:devpassword0123456789", "a=fingerprint:sha-256 CC:DD", "a=setup:active", "a=mid:0", "a=sendonly",
+            "a=rtpmap:102 H264/90000", "") + "\r\n";
 
     @Test
     void offerForDeviceHasAudioFirstOnlyG711AndH264NoExtmapNoDataChannel() {
@@ -89,7 +91,8 @@ class SdpAdapterTest {
         assertThrows(IllegalArgumentException.class, () -> SdpAdapter.offerForDevice("hello"));
         assertThrows(IllegalArgumentException.class,
                 () -> SdpAdapter.offerForDevice("v=0\r\ns=-\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n"));
-        assertThrows(IllegalArgumentException.class, () -> SdpAdapter.offerForDevice("v=0\r\n" + "a=x\r\n".repeat(10000)));
+        assertThrows(IllegalArgumentException.class,
+                () -> SdpAdapter.offerForDevice("v=0\r\n" + "a=x\r\n".repeat(10000)));
         String vp8Only = OFFER.replace("a=rtpmap:102 H264/90000", "a=rtpmap:102 VP9/90000");
         assertThrows(IllegalArgumentException.class, () -> SdpAdapter.offerForDevice(vp8Only));
     }

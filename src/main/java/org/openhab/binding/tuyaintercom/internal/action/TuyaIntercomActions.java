@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -33,6 +33,8 @@ import org.osgi.service.component.annotations.ServiceScope;
 /**
  * Rule actions of a panel: {@code getActions("tuyaintercom", "tuyaintercom:panel:…")}. Each request returns
  * "SUCCESS" or the name of the SDK error that refused it (e.g. "ON_CALLING", "ANSWERED_BY_OTHERS").
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Component(scope = ServiceScope.PROTOTYPE, service = TuyaIntercomActions.class)

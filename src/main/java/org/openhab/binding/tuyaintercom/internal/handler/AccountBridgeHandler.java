@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -60,6 +60,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The Tuya cloud project all panels connect through: signed OpenAPI, and two MQTT links of Tuya's message service —
  * "ipc" (WebRTC and call signalling) and "device" (encrypted data point reports) — whose messages it routes to the
  * panel handlers by device id.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkStatusListener {

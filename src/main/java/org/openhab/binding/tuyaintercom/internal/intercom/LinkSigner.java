@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -33,6 +33,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * Signs and checks the tokens of the binding's links: HMAC-SHA256 with a secret kept in memory by the account bridge,
  * bound to a scope, a thing and (for call actions) a call session, with an expiry. The secret is rotated; tokens of
  * the previous secret stay valid until they expire.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class LinkSigner {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -27,7 +27,7 @@ import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapter;
  * with its candidates inside, completed when the panel says it has no more, when none came for a quiet period, or at
  * the latest a fixed time after the answer. Timers run on the scheduler; nothing waits.
  *
- * @author Tuya Intercom binding contributors
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class NonTrickleAnswer implements SignallingRelay.SessionListener {

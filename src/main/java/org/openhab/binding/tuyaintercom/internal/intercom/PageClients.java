@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * thread): the call state, pushed to every page on every change, and media events, pushed to the page that owns the
  * media session. Their number is capped per panel and, through {@link PageLimits}, across all panels.
  *
- * @author Tuya Intercom binding contributors
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class PageClients {

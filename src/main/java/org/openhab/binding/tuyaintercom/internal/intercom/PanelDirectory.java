@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -23,7 +23,7 @@ import org.osgi.service.component.annotations.Component;
  * The panel sessions the web endpoints can reach, by thing UID, and the cap on open call pages they share. Handlers
  * enter their session while it is up.
  *
- * @author Tuya Intercom binding contributors
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Component(service = PanelDirectory.class)

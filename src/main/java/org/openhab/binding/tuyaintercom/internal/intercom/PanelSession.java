@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -53,7 +53,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Nothing here waits for the network: MQTT publishes are queued by the link, panel answers and candidates are pushed to
  * the page that asked, and the door command runs on the scheduler.
  *
- * @author Tuya Intercom binding contributors
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class PanelSession implements CallListener {

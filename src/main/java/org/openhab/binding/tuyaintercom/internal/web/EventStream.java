@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -32,7 +32,7 @@ import org.openhab.binding.tuyaintercom.internal.intercom.PageClients;
  * Events are queued and written by a shared writer pool; a page that does not keep up (more than
  * {@value #MAX_QUEUED} events behind) or whose connection broke is dropped.
  *
- * @author Tuya Intercom binding contributors
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class EventStream implements PageClients.PageClient, AsyncListener {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -71,7 +71,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * that change something are POST only, need {@code application/json} and the same origin (else 403); TRACE and
  * OPTIONS get 405. Too many open pages get 429, too many live views 503.
  *
- * @author Tuya Intercom binding contributors
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Component(service = Servlet.class)

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -36,6 +36,8 @@ import org.openhab.core.thing.binding.ThingHandlerFactory;
  * An openHAB installation inside the OSGi framework for end-to-end tests and the try-it command: an account bridge
  * and its panels created through the binding's handler factory, running until closed. Only plain Java types cross to
  * the caller.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class FelixInstallation {

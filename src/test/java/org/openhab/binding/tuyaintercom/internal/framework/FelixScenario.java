@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -30,6 +30,8 @@ import org.openhab.core.thing.binding.ThingHandlerFactory;
  * A call scenario that runs inside the OSGi framework, against the handler factory the binding bundle registered:
  * creates the account bridge and a panel through the factory, lets the panel ring, answers, and waits until the panel
  * hangs up. Only openHAB API types cross into this bundle; the caller passes plain Java values.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class FelixScenario {

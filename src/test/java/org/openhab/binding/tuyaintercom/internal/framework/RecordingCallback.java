@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -35,6 +35,8 @@ import org.openhab.core.types.State;
 /**
  * A framework stand-in for handler tests: applies status and configuration to the thing as openHAB does, and records
  * every report in order so that tests can wait for and assert them.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public class RecordingCallback implements ThingHandlerCallback {

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
@@ -58,9 +59,9 @@ class FuzzTest {
                 List<String> trace = home.trace();
                 assertFalse(home.panel.isOnCalling(),
                         "no call left over: " + trace.subList(Math.max(0, trace.size() - 12), trace.size()));
-                MediaRelay relay = home.panel.relay();
-                assertNotNull(relay);
-                assertEquals(0, relay.sessionCount(), "no media session left over");
+                PanelSession session = home.panel.session();
+                assertNotNull(session);
+                assertEquals(0, session.relay().sessionCount(), "no media session left over");
             } finally {
                 home.close();
             }

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -38,6 +38,8 @@ import org.openhab.core.types.RefreshType;
 /**
  * The call scenarios end to end: the simulated panel's 308 logic and data points through the real MQTT broker, the
  * real account bridge and panel handlers, with every compared channel update and trigger asserted in order.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Timeout(60)

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -24,7 +24,7 @@ import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.WebRtcSignalling;
 /**
  * Text from the cloud cannot forge a log line, and ids of the wrong shape never reach the call model.
  *
- * @author Tuya Intercom binding contributors
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 class LogTextTest {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -25,7 +25,7 @@ import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
  * Open call pages are capped per panel and in total; a page that reconnects with its id replaces its old stream;
  * every page gets each state change, media events reach only their page.
  *
- * @author Tuya Intercom binding contributors
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 class PageClientsTest {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * What each credential of a panel allows, and when it stops: page links survive one renewal but not two, revoking
  * ends all of them, the entry key grants the page only, call tokens are bound to one call.
  *
- * @author Tuya Intercom binding contributors
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 class PanelLinksTest {

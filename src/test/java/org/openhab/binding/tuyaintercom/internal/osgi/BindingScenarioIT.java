@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -29,6 +29,8 @@ import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 /**
  * A call through the packaged bundle inside Felix: the handlers come from the binding's handler factory service, the
  * panel and the cloud are the simulator on loopback.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Timeout(120)

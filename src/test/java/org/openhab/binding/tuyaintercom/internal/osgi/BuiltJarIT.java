@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -29,6 +29,8 @@ import aQute.bnd.header.Parameters;
 
 /**
  * The packaged jar is what the marketplace ships: one bundle for openHAB 4.3 … 5.x with its libraries inside.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 class BuiltJarIT {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
  * Runs after every other test of the build: the output of every test class — with the binding's logging at debug
  * level — contains none of the secrets the simulator handed out (access secret, access and refresh tokens, MQTT
  * passwords, local keys, TURN credentials).
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 class LogAuditIT {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -27,6 +27,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * (sendrecv), a data channel, no trickle, a form POST {@code data=base64(offer)} answered with a base64 answer. The
  * panel never speaks SCTP; the data channel must stay open (oh-video restarts its stream whenever it closes) and no
  * renegotiation may happen during 30 s of video.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Timeout(240)

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -39,6 +39,8 @@ import aQute.bnd.osgi.Jar;
  * stand-ins that exports their packages with the version of a real openHAB release. The whiteboard is openHAB's own
  * HTTP stack, pax-web 8 on Jetty 9.4 configured as openHAB configures it (see {@link HttpStack}), or Felix HTTP Jetty;
  * {@code -Dhttp.stack=paxweb|felix} selects it.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class OsgiTestFramework implements AutoCloseable {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -35,7 +35,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A call page as a plain HTTP client, for security and load tests: its event stream (Server-Sent Events) and its JSON
  * requests, sent as a same-origin browser would send them.
  *
- * @author Tuya Intercom binding contributors
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class PageApi implements AutoCloseable {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * pages open, the latency of another endpoint with 500 pages open next to none, and ring → the pages' event stream
  * shows the ring. Run with {@code ./bench.sh}.
  *
- * @author Tuya Intercom binding contributors
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 class PageLoadBenchmark {

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -29,6 +29,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * Answer → first decoded frame in Chromium through the binding, median of 10, next to a direct browser ↔ simulated
  * panel connection without the binding, measured in the same run; ring → call page shows ringing on openHAB's HTTP
  * stack (pax-web) next to Felix HTTP Jetty. Run with {@code ./bench.sh}.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 class WebBenchmark {

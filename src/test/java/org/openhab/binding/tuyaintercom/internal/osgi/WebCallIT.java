@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -31,6 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Answering from a browser: headless Chromium opens the call page of the packaged binding running in Felix, the
  * simulated panel rings, the page answers with its (fake) camera and microphone, and media flows both ways directly
  * between browser and panel.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Timeout(240)

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Ten clients answer the same call at the same instant through the call page API of the packaged binding: exactly
  * one answer reaches the panel, the nine others are told ANSWERED_BY_OTHERS.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Timeout(120)

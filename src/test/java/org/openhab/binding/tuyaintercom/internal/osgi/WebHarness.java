@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -36,6 +36,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The whole system for browser tests: the simulated cloud and panel (with its WebRTC peer), a Felix framework with
  * the packaged binding and its HTTP whiteboard on loopback (openHAB's pax-web unless {@code -Dhttp.stack=felix}), one
  * openHAB installation, and headless Chromium browsers.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class WebHarness implements AutoCloseable {

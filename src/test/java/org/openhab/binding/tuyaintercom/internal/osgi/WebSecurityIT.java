@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -36,7 +36,7 @@ import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
  * outside a call or by a client that did not answer it, call tokens replayed after their call, live views that would
  * evict the call's media (503).
  *
- * @author Tuya Intercom binding contributors
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Timeout(180)

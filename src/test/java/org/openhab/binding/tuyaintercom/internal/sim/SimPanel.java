@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -39,6 +39,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ring, reacts to answer / reject / busy / cancel, tells other callees {@code already_answered}, echoes heartbeats
  * and drops a call after the heartbeat timeout, takes calls from apps), its doorbell data points with an encrypted
  * picture, and its lock data point.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class SimPanel implements AutoCloseable {
@@ -92,8 +94,8 @@ public final class SimPanel implements AutoCloseable {
                     try {
                         handle(payload);
                     } catch (RuntimeException | Error e) {
-                        System.err.println("sim panel " + id + ": " + e);
-                        e.printStackTrace();
+                        System.err.println("sim panel " + id + ": " + e + " at "
+                                + java.util.Arrays.toString(e.getStackTrace()));
                     }
                 });
             }

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -48,6 +48,8 @@ import com.sun.net.httpserver.HttpServer;
  * on loopback and the message service as a real MQTT broker. It checks what the real cloud checks — client id,
  * timestamp, HMAC-SHA256 signature over the exact bytes received, access token validity — and answers in Tuya's
  * envelope with Tuya's error codes. Lifetimes of tokens and MQTT credentials are settable down to seconds.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class TuyaCloudSimulator implements AutoCloseable {

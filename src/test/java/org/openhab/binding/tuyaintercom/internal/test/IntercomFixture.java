@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -36,6 +36,8 @@ import org.openhab.core.types.Command;
 /**
  * One openHAB installation in a test: an account bridge and a panel thing with their real handlers, pointed at the
  * simulated cloud, with a recording framework callback.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class IntercomFixture implements AutoCloseable {

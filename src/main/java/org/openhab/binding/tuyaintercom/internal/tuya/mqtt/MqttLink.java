@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
  * across credential expiry: shortly before {@code expire_time} it fetches new access, connects and subscribes with it
  * and only then closes the old connection, so that messages arriving around the switch are not lost (messages seen on
  * both connections during the overlap are delivered once). Failures back off from 1 s to 60 s.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public class MqttLink {
@@ -181,9 +183,13 @@ public class MqttLink {
         usable.client.publish(topic, payload, QOS, false);
     }
 
+    /**
+     * The connection to publish on: not one being retired, whose session the broker hands over to the new connection
+     * of the same client id (a QoS 1 message in flight on it would be lost).
+     */
     private @Nullable Connection usableConnection() {
         Connection connection = current;
-        return connection != null && connection.client.isConnected() ? connection : null;
+        return connection != null && !connection.retired && connection.client.isConnected() ? connection : null;
     }
 
     /** Sends what was queued during a credential switch on the connection that is now up. */
@@ -259,6 +265,7 @@ public class MqttLink {
         }
         Connection fresh = new Connection(access);
         synchronized (lock) {
+            connecting = fresh; // from now on, what cannot go out on a usable connection waits for this one
             Connection old = current;
             if (old != null) {
                 overlapUntil = Instant.MAX; // deduplicate while two connections may both deliver
@@ -267,7 +274,6 @@ public class MqttLink {
                 }
             }
         }
-        connecting = fresh;
         try {
             fresh.open();
         } catch (MqttException e) {
@@ -336,6 +342,7 @@ public class MqttLink {
         statusListener.linkDown(this, reason, cloudError);
     }
 
+    @SuppressWarnings("PMD.CompareObjectsWithEquals") // identity: only the loss of the current connection counts
     private void lost(Connection connection, @Nullable Throwable cause) {
         synchronized (lock) {
             if (!running || connection != current) {

@@ -33,7 +33,6 @@ import org.openhab.core.config.discovery.AbstractThingHandlerDiscoveryService;
 import org.openhab.core.config.discovery.DiscoveryResultBuilder;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingUID;
-import org.openhab.core.thing.binding.ThingHandler;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.slf4j.Logger;
@@ -60,8 +59,9 @@ public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<
         super(AccountBridgeHandler.class, Set.of(THING_TYPE_PANEL), SCAN_TIMEOUT_SECONDS, true);
     }
 
+    // AccountBridgeHandler: openHAB 5.x declares T getThingHandler(), 4.3 ThingHandler getThingHandler()
     @Override
-    public @Nullable ThingHandler getThingHandler() {
+    public @Nullable AccountBridgeHandler getThingHandler() {
         return thingHandler;
     }
 

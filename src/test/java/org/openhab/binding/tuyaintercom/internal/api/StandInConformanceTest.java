@@ -37,12 +37,14 @@ import org.junit.jupiter.api.Test;
  */
 @NonNullByDefault
 class StandInConformanceTest {
-    static final Path STAND_IN_CLASSES = Path.of("target", "classes", "org", "openhab", "core");
+    /** The main classes of this build (target/real-&lt;version&gt;/classes in the real-openhab profile). */
+    static final Path CLASSES = Path.of(System.getProperty("build.classes", "target/classes"));
+    static final Path STAND_IN_CLASSES = CLASSES.resolve(Path.of("org", "openhab", "core"));
     static final List<String> VERSIONS = List.of("4.3.11", "5.2.1");
 
     @Test
     void everyStandInMemberExistsInBothOpenHabVersions() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(Path.of("src", "openhab-api", "java")),
+        Assumptions.assumeTrue(Files.isDirectory(STAND_IN_CLASSES),
                 "built against the real openHAB API: no stand-ins to check");
         Map<String, ApiListing.Type> standIns = ApiListing.parse(javap(standInClassNames()));
         assertFalse(standIns.isEmpty(), "no stand-in classes found under " + STAND_IN_CLASSES);
@@ -66,7 +68,7 @@ class StandInConformanceTest {
     }
 
     private static List<String> standInClassNames() throws Exception {
-        Path root = Path.of("target", "classes");
+        Path root = CLASSES;
         try (Stream<Path> files = Files.walk(STAND_IN_CLASSES)) {
             return files.filter(f -> f.toString().endsWith(".class")).map(f -> root.relativize(f).toString())
                     .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.')).sorted()
@@ -76,7 +78,7 @@ class StandInConformanceTest {
 
     private static String javap(List<String> classNames) {
         ToolProvider javap = ToolProvider.findFirst("javap").orElseThrow();
-        List<String> args = new ArrayList<>(List.of("-protected", "-cp", Path.of("target", "classes").toString()));
+        List<String> args = new ArrayList<>(List.of("-protected", "-cp", CLASSES.toString()));
         args.addAll(classNames);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -438,10 +438,10 @@ class BindingBenchmark {
                         org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.THING_TYPE_PANEL,
                         first.cloud.bridge.getUID(), Map.of("deviceId", id));
                 first.cloud.bridge.addThing(thing);
-                var handler = new org.openhab.binding.tuyaintercom.internal.handler.PanelHandler(thing,
+                var handler = new org.openhab.binding.tuyaintercom.internal.handler.PanelHandler(thing.thing(),
                         CloudFixture.HTTP, Clock.systemUTC(), first.directory);
                 thing.setHandler(handler);
-                handler.setCallback(first.callback);
+                handler.setCallback(first.callback.callback());
                 handler.initialize();
                 first.callback.awaitStatus(thing, org.openhab.core.thing.ThingStatus.ONLINE, Duration.ofSeconds(15));
                 handlers.add(handler);

@@ -14,12 +14,15 @@ package org.openhab.binding.tuyaintercom.internal.discovery;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
@@ -28,6 +31,7 @@ import org.openhab.binding.tuyaintercom.internal.test.CloudFixture;
 import org.openhab.core.config.discovery.DiscoveryListener;
 import org.openhab.core.config.discovery.DiscoveryResult;
 import org.openhab.core.config.discovery.DiscoveryService;
+import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.ThingUID;
 
 /**
@@ -52,6 +56,18 @@ class PanelDiscoveryServiceTest {
         public void thingRemoved(DiscoveryService source, ThingUID thingUID) {
             removed.add(thingUID.getId());
             results.remove(thingUID.getId());
+        }
+
+        // openHAB 4.3's DiscoveryListener (the binding never calls it: it withdraws panels with thingRemoved)
+        public @Nullable Collection<ThingUID> removeOlderResults(DiscoveryService source, long timestamp,
+                @Nullable Collection<ThingTypeUID> thingTypeUIDs, @Nullable ThingUID bridgeUID) {
+            throw new UnsupportedOperationException("removeOlderResults");
+        }
+
+        // openHAB 5.x's DiscoveryListener
+        public @Nullable Collection<ThingUID> removeOlderResults(DiscoveryService source, Instant timestamp,
+                @Nullable Collection<ThingTypeUID> thingTypeUIDs, @Nullable ThingUID bridgeUID) {
+            throw new UnsupportedOperationException("removeOlderResults");
         }
     }
 

@@ -66,9 +66,9 @@ public final class FelixInstallation {
         callback.setListener(printer);
         TestBridge bridge = new TestBridge(new ThingUID(accountType, id), accountType, bridgeConfig);
         callback.addBridge(bridge);
-        ThingHandler bridgeHandler = handlers.registerHandler(bridge);
+        ThingHandler bridgeHandler = handlers.registerHandler(bridge.thing());
         bridge.setHandler(bridgeHandler);
-        bridgeHandler.setCallback(callback);
+        bridgeHandler.setCallback(callback.callback());
         List<TestThing> panels = new ArrayList<>();
         List<ThingHandler> panelHandlers = new ArrayList<>();
         for (Map<String, Object> panelConfig : panelConfigs) {
@@ -76,9 +76,9 @@ public final class FelixInstallation {
             TestThing panel = new TestThing(new ThingUID(panelType, bridge.getUID(), deviceId), panelType,
                     bridge.getUID(), panelConfig);
             bridge.addThing(panel);
-            ThingHandler handler = handlers.registerHandler(panel);
+            ThingHandler handler = handlers.registerHandler(panel.thing());
             panel.setHandler(handler);
-            handler.setCallback(callback);
+            handler.setCallback(callback.callback());
             panels.add(panel);
             panelHandlers.add(handler);
         }
@@ -129,10 +129,10 @@ public final class FelixInstallation {
         Runnable close = () -> {
             for (int i = 0; i < panels.size(); i++) {
                 panelHandlers.get(i).dispose();
-                handlers.unregisterHandler(panels.get(i));
+                handlers.unregisterHandler(panels.get(i).thing());
             }
             bridgeHandler.dispose();
-            handlers.unregisterHandler(bridge);
+            handlers.unregisterHandler(bridge.thing());
         };
         installation.put("close", close);
         return installation;

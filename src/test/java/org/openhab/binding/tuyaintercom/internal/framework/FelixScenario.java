@@ -56,12 +56,12 @@ public final class FelixScenario {
                 panelConfig);
         bridge.addThing(panel);
 
-        ThingHandler bridgeHandler = handlers.registerHandler(bridge);
+        ThingHandler bridgeHandler = handlers.registerHandler(bridge.thing());
         bridge.setHandler(bridgeHandler);
-        bridgeHandler.setCallback(callback);
-        ThingHandler panelHandler = handlers.registerHandler(panel);
+        bridgeHandler.setCallback(callback.callback());
+        ThingHandler panelHandler = handlers.registerHandler(panel.thing());
         panel.setHandler(panelHandler);
-        panelHandler.setCallback(callback);
+        panelHandler.setCallback(callback.callback());
         try {
             bridgeHandler.initialize();
             callback.awaitStatus(bridge, ThingStatus.ONLINE, Duration.ofSeconds(20));
@@ -81,8 +81,8 @@ public final class FelixScenario {
         } finally {
             panelHandler.dispose();
             bridgeHandler.dispose();
-            handlers.unregisterHandler(panel);
-            handlers.unregisterHandler(bridge);
+            handlers.unregisterHandler(panel.thing());
+            handlers.unregisterHandler(bridge.thing());
         }
     }
 }

@@ -34,12 +34,13 @@ import org.openhab.core.types.State;
 
 /**
  * A framework stand-in for handler tests: applies status and configuration to the thing as openHAB does, and records
- * every report in order so that tests can wait for and assert them.
+ * every report in order so that tests can wait for and assert them. Handlers get its {@link #callback()} view, which
+ * answers the {@link ThingHandlerCallback} methods with the public methods of this class (see {@link InterfaceDouble}).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
-public class RecordingCallback implements ThingHandlerCallback {
+public class RecordingCallback {
     /** One report of a handler: a status, a state update or a trigger. */
     public record Event(String kind, String channelOrThing, String value) {
         @Override
@@ -57,22 +58,25 @@ public class RecordingCallback implements ThingHandlerCallback {
         this.listener = listener;
     }
     private final Map<ThingUID, Bridge> bridges = new ConcurrentHashMap<>();
+    private final ThingHandlerCallback view = InterfaceDouble.of(ThingHandlerCallback.class, this);
 
-    public void addBridge(Bridge bridge) {
-        bridges.put(bridge.getUID(), bridge);
+    /** This recorder as openHAB's {@link ThingHandlerCallback}; the same object on every call. */
+    public ThingHandlerCallback callback() {
+        return view;
     }
 
-    @Override
+    public void addBridge(TestBridge bridge) {
+        bridges.put(bridge.getUID(), bridge.thing());
+    }
+
     public void stateUpdated(ChannelUID channelUID, State state) {
         record(new Event("state", channelUID.getId(), state.toFullString()));
     }
 
-    @Override
     public void postCommand(ChannelUID channelUID, Command command) {
         record(new Event("command", channelUID.getId(), command.toFullString()));
     }
 
-    @Override
     public void statusUpdated(Thing thing, ThingStatusInfo thingStatus) {
         ThingStatus before = thing.getStatus();
         thing.setStatusInfo(thingStatus);
@@ -91,29 +95,23 @@ public class RecordingCallback implements ThingHandlerCallback {
         }
     }
 
-    @Override
     public void thingUpdated(Thing thing) {
     }
 
-    @Override
     public void validateConfigurationParameters(Thing thing, Map<String, Object> configurationParameters) {
     }
 
-    @Override
     public void configurationUpdated(Thing thing) {
     }
 
-    @Override
     public void channelTriggered(Thing thing, ChannelUID channelUID, String event) {
         record(new Event("trigger", channelUID.getId(), event));
     }
 
-    @Override
     public boolean isChannelLinked(ChannelUID channelUID) {
         return true;
     }
 
-    @Override
     public @Nullable Bridge getBridge(ThingUID bridgeUID) {
         return bridges.get(bridgeUID);
     }
@@ -159,7 +157,7 @@ public class RecordingCallback implements ThingHandlerCallback {
     }
 
     /** Waits until a thing reaches a status. */
-    public void awaitStatus(Thing thing, ThingStatus status, Duration timeout) throws InterruptedException {
+    public void awaitStatus(TestThing thing, ThingStatus status, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (events) {
             while (thing.getStatus() != status) {

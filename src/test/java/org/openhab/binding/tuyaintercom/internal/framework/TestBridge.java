@@ -25,30 +25,39 @@ import org.openhab.core.thing.ThingUID;
 import org.openhab.core.thing.binding.BridgeHandler;
 
 /**
- * A plain bridge for handler tests.
+ * A plain bridge for handler tests; handlers get its {@link #thing()} view, a {@link Bridge}.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
-public class TestBridge extends TestThing implements Bridge {
-    private final List<Thing> things = new CopyOnWriteArrayList<>();
+public class TestBridge extends TestThing {
+    private final List<TestThing> things = new CopyOnWriteArrayList<>();
 
     public TestBridge(ThingUID uid, ThingTypeUID type, Map<String, Object> config) {
         super(uid, type, null, config);
     }
 
-    public void addThing(Thing thing) {
+    @Override
+    protected Thing view() {
+        return InterfaceDouble.of(Bridge.class, this);
+    }
+
+    @Override
+    public Bridge thing() {
+        return (Bridge) super.thing();
+    }
+
+    public void addThing(TestThing thing) {
         things.add(thing);
     }
 
-    @Override
     public @Nullable Thing getThing(ThingUID thingUID) {
-        return things.stream().filter(t -> t.getUID().equals(thingUID)).findFirst().orElse(null);
+        return things.stream().filter(t -> t.getUID().equals(thingUID)).map(TestThing::thing).findFirst()
+                .orElse(null);
     }
 
-    @Override
     public List<Thing> getThings() {
-        return List.copyOf(things);
+        return things.stream().map(TestThing::thing).toList();
     }
 
     @Override

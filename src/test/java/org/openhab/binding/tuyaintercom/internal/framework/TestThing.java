@@ -27,12 +27,13 @@ import org.openhab.core.thing.ThingUID;
 import org.openhab.core.thing.binding.ThingHandler;
 
 /**
- * A plain thing for handler tests, holding what the framework would hold.
+ * A plain thing for handler tests, holding what the framework would hold. Handlers get its {@link #thing()} view,
+ * which answers the {@link Thing} methods with the public methods of this class (see {@link InterfaceDouble}).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
-public class TestThing implements Thing {
+public class TestThing {
     private final ThingUID uid;
     private final ThingTypeUID type;
     private final @Nullable ThingUID bridgeUID;
@@ -41,79 +42,91 @@ public class TestThing implements Thing {
     private volatile ThingStatusInfo status = new ThingStatusInfo(ThingStatus.UNINITIALIZED, ThingStatusDetail.NONE,
             null);
     private @Nullable ThingHandler handler;
+    private final Thing view;
 
     public TestThing(ThingUID uid, ThingTypeUID type, @Nullable ThingUID bridgeUID, Map<String, Object> config) {
         this.uid = uid;
         this.type = type;
         this.bridgeUID = bridgeUID;
         this.configuration = new Configuration(config);
+        this.view = view();
+    }
+
+    /** The view handed to handlers and the framework: a {@link Thing} backed by this object. */
+    protected Thing view() {
+        return InterfaceDouble.of(Thing.class, this);
+    }
+
+    /** This thing as openHAB's {@link Thing}; the same object on every call. */
+    public Thing thing() {
+        return view;
+    }
+
+    public boolean isEnabled() {
+        return true;
+    }
+
+    public @Nullable String getLocation() {
+        return null;
     }
 
     @Override
+    public String toString() {
+        return "TestThing " + uid;
+    }
+
     public @Nullable String getLabel() {
         return uid.getId();
     }
 
-    @Override
     public ThingStatus getStatus() {
         return status.getStatus();
     }
 
-    @Override
     public ThingStatusInfo getStatusInfo() {
         return status;
     }
 
-    @Override
     public void setStatusInfo(ThingStatusInfo status) {
         this.status = status;
     }
 
-    @Override
     public void setHandler(@Nullable ThingHandler thingHandler) {
         this.handler = thingHandler;
     }
 
-    @Override
     public @Nullable ThingHandler getHandler() {
         return handler;
     }
 
-    @Override
     public @Nullable ThingUID getBridgeUID() {
         return bridgeUID;
     }
 
-    @Override
     public Configuration getConfiguration() {
         return configuration;
     }
 
-    @Override
     public ThingUID getUID() {
         return uid;
     }
 
-    @Override
     public ThingTypeUID getThingTypeUID() {
         return type;
     }
 
-    @Override
     public Map<String, String> getProperties() {
         synchronized (properties) {
             return Map.copyOf(properties);
         }
     }
 
-    @Override
     public @Nullable String setProperty(String name, @Nullable String value) {
         synchronized (properties) {
             return value == null ? properties.remove(name) : properties.put(name, value);
         }
     }
 
-    @Override
     public void setProperties(Map<String, String> properties) {
         synchronized (this.properties) {
             this.properties.clear();

@@ -21,19 +21,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.jar.JarFile;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.ServiceReference;
 
 /**
  * Loads the freshly built binding jar into a real Felix framework that stands in for openHAB 4.3 and 5.2: the bundle
  * must resolve against the stand-in exports of either release, start, activate its handler factory component and
- * answer on the HTTP whiteboard.
+ * answer on the HTTP whiteboard. With {@code -Dopenhab.runtime=real-<version>} the same on the real openHAB core
+ * bundles of that release.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -45,6 +52,8 @@ class BindingBundleIT {
     @ParameterizedTest
     @ValueSource(strings = { "4.3.11", "5.2.1" })
     void bindingResolvesStartsAndServes(String openhabVersion) throws Exception {
+        Assumptions.assumeTrue(OsgiTestFramework.runs(openhabVersion),
+                "this run loads the real openHAB core " + OsgiTestFramework.realRelease() + " only");
         File jar = new File(System.getProperty("bundle.jar", "target/missing.jar"));
         assertTrue(jar.isFile(), "the binding jar must be built first: " + jar);
         try (JarFile content = new JarFile(jar)) {
@@ -61,13 +70,33 @@ class BindingBundleIT {
             Object factory = binding.getBundleContext().getService(reference);
             assertNotNull(factory);
 
-            Bundle api = osgi.bundle("org.openhab.core.standins");
+            Bundle api = osgi.apiBundle();
             Class<?> typeUid = api.loadClass("org.openhab.core.thing.ThingTypeUID");
             Object panel = typeUid.getConstructor(String.class, String.class).newInstance("tuyaintercom", "panel");
             Object supported = factory.getClass().getMethod("supportsThingType", typeUid).invoke(factory, panel);
             assertEquals(Boolean.TRUE, supported, "factory supports the panel thing type");
             assertEquals(ACTIVE_COMPONENT, componentState(osgi, binding,
                     "org.openhab.binding.tuyaintercom.internal.handler.TuyaIntercomHandlerFactory"));
+
+            // the binding's openHAB packages come from that release (real core or stand-ins)
+            assertEquals(openhabVersion, api.getVersion().toString(), "version of " + api.getSymbolicName());
+            for (BundleWire wire : binding.adapt(BundleWiring.class).getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE)) {
+                String pkg = String.valueOf(wire.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE));
+                if (pkg.startsWith("org.openhab.core.")) {
+                    assertEquals(openhabVersion, wire.getProvider().getBundle().getVersion().toString(),
+                            pkg + " from " + wire.getProvider().getBundle().getSymbolicName());
+                }
+                assertFalse(pkg.startsWith("com.fasterxml.") || pkg.startsWith("org.eclipse.paho."),
+                        "embedded library wired to another bundle: " + pkg);
+            }
+            // Jackson is the binding's own copy, also where openHAB ships its own Jackson (the real core does)
+            Class<?> mapper = binding.loadClass("com.fasterxml.jackson.databind.ObjectMapper");
+            assertSame(binding, FrameworkUtil.getBundle(mapper), "ObjectMapper of the binding");
+            if (OsgiTestFramework.realRelease() != null) {
+                assertTrue(Arrays.stream(osgi.context().getBundles())
+                        .anyMatch(b -> "com.fasterxml.jackson.core.jackson-databind".equals(b.getSymbolicName())),
+                        "the real core runtime ships Jackson");
+            }
 
             HttpResponse<String> response = waitForHttp("http://127.0.0.1:" + osgi.httpPort() + "/tuyaintercom/");
             assertEquals(200, response.statusCode());

@@ -41,7 +41,7 @@ class BindingScenarioIT {
         File jar = new File(System.getProperty("bundle.jar", "target/missing.jar"));
         try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
                 SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Front door"));
-                OsgiTestFramework osgi = OsgiTestFramework.start("4.3.11")) {
+                OsgiTestFramework osgi = OsgiTestFramework.start(OsgiTestFramework.defaultRelease())) {
             OsgiTestFramework.Installed installed = osgi.installBinding(jar);
             Map<String, Object> bridgeConfig = Map.of("accessId", sim.accessId(), "accessSecret", sim.accessSecret(),
                     "dataCenter", "CUSTOM", "baseUrl", sim.baseUrl(), "userId", sim.userId(), "linkId", "felix");

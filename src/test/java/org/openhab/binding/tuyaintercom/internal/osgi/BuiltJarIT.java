@@ -56,6 +56,9 @@ class BuiltJarIT {
             Manifest manifest = content.getManifest();
             assertEquals("org.openhab.binding.tuyaintercom",
                     manifest.getMainAttributes().getValue("Bundle-SymbolicName"));
+            assertNull(manifest.getMainAttributes().getValue("Export-Package"),
+                    "the binding and its embedded libraries are private");
+            assertNull(manifest.getMainAttributes().getValue("DynamicImport-Package"));
             Parameters imports = new Parameters(manifest.getMainAttributes().getValue("Import-Package"));
             for (String pkg : imports.keySet()) {
                 assertFalse(pkg.startsWith("com.fasterxml") || pkg.startsWith("org.eclipse.paho"),

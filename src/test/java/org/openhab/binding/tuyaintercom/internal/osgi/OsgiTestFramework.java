@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -39,11 +40,20 @@ import aQute.bnd.osgi.Jar;
  * stand-ins that exports their packages with the version of a real openHAB release. The whiteboard is openHAB's own
  * HTTP stack, pax-web 8 on Jetty 9.4 configured as openHAB configures it (see {@link HttpStack}), or Felix HTTP Jetty;
  * {@code -Dhttp.stack=paxweb|felix} selects it.
+ * <p>
+ * With the system property {@code openhab.runtime=real-<version>} (set by the {@code real-openhab} Maven profile) the
+ * framework runs the real openHAB core bundles of that release instead of the stand-ins: the bundles listed, in start
+ * order, in {@code <openhab.core.repo.dir>/runtime/bundles-<version>.txt} (whose HTTP whiteboard is Felix HTTP Jetty),
+ * third-party ones from {@code openhab.runtime.bundles} (resolved by the profile from Maven Central), the core bundles
+ * from the repository.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class OsgiTestFramework implements AutoCloseable {
+    /** "stand-ins" or "real-&lt;openHAB version&gt;". */
+    public static final String RUNTIME = System.getProperty("openhab.runtime", "stand-ins");
+    private static final String REAL = "real-";
     /** Runtime bundles every stack needs, taken from the test class path, in install order. */
     private static final List<String> RUNTIME_BUNDLES = List.of("org.osgi.util.function-", "org.osgi.util.promise-",
             "org.osgi.service.component-", "org.apache.felix.configadmin-", "org.apache.felix.scr-", "slf4j-api-",
@@ -65,6 +75,28 @@ public final class OsgiTestFramework implements AutoCloseable {
         return start(openhabVersion, 0);
     }
 
+    /** The release of the real openHAB core this run uses, or null with the stand-ins. */
+    public static @Nullable String realRelease() {
+        return RUNTIME.startsWith(REAL) ? RUNTIME.substring(REAL.length()) : null;
+    }
+
+    /** Whether this run can start the given openHAB release: any with the stand-ins, only its own with the real core. */
+    public static boolean runs(String openhabVersion) {
+        String real = realRelease();
+        return real == null || real.equals(openhabVersion);
+    }
+
+    /** The release tests that need just one use: the real core's, else 4.3.11. */
+    public static String defaultRelease() {
+        String real = realRelease();
+        return real != null ? real : "4.3.11";
+    }
+
+    /** The bundle that exports org.openhab.core.thing: the real core's or the stand-ins. */
+    public Bundle apiBundle() {
+        return bundle(realRelease() != null ? "org.openhab.core.thing" : "org.openhab.core.standins");
+    }
+
     /** With {@code httpPort} 0 a free port is taken; the HTTP stack is {@link HttpStack#selected()}. */
     public static OsgiTestFramework start(String openhabVersion, int httpPort) throws Exception {
         return start(openhabVersion, httpPort, HttpStack.selected());
@@ -78,19 +110,38 @@ public final class OsgiTestFramework implements AutoCloseable {
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put("felix.log.level", "1");
-        config.putAll(stack.frameworkProperties(storage, port));
+        String real = realRelease();
+        if (real != null && !real.equals(openhabVersion)) {
+            throw new IllegalStateException("this run has the real openHAB core " + real + ", not " + openhabVersion);
+        }
+        if (real != null) {
+            // the real core keeps its data in folders named by system properties (default: the working directory)
+            System.setProperty("openhab.userdata", storage.resolve("userdata").toString());
+            System.setProperty("openhab.conf", storage.resolve("conf").toString());
+            Files.createDirectories(storage.resolve("conf").resolve("transform"));
+            System.setProperty("openhab.logdir", storage.resolve("logs").toString());
+            System.setProperty("org.ops4j.pax.logging.DefaultServiceLog.level", "INFO");
+        }
+        HttpStack effective = real != null ? HttpStack.FELIX : stack; // the real runtime lists Felix HTTP Jetty
+        config.putAll(effective.frameworkProperties(storage, port));
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
         Framework framework = factory.newFramework(config);
         framework.start();
-        OsgiTestFramework osgi = new OsgiTestFramework(framework, storage, port, stack);
+        OsgiTestFramework osgi = new OsgiTestFramework(framework, storage, port, effective);
         List<Bundle> installed = new ArrayList<>();
-        for (String prefix : RUNTIME_BUNDLES) {
-            installed.add(osgi.install(classPathJar(prefix)));
+        if (real != null) {
+            for (File jar : realCoreRuntime(real)) {
+                installed.add(osgi.install(jar));
+            }
+        } else {
+            for (String prefix : RUNTIME_BUNDLES) {
+                installed.add(osgi.install(classPathJar(prefix)));
+            }
+            for (File jar : stack.bundles(storage)) {
+                installed.add(osgi.install(jar));
+            }
+            installed.add(osgi.install(standInBundle(storage, openhabVersion)));
         }
-        for (File jar : stack.bundles(storage)) {
-            installed.add(osgi.install(jar));
-        }
-        installed.add(osgi.install(standInBundle(storage, openhabVersion)));
         for (Bundle bundle : installed) {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 bundle.start();
@@ -161,11 +212,45 @@ public final class OsgiTestFramework implements AutoCloseable {
         throw new IllegalStateException("no jar " + prefix + "* on the test class path");
     }
 
+    /**
+     * The bundles of the real openHAB core runtime of a release, in start order, as its
+     * {@code runtime/bundles-<version>.txt} lists them.
+     */
+    static List<File> realCoreRuntime(String openhabVersion) throws IOException {
+        Path repository = Path.of(System.getProperty("openhab.core.repo.dir", "../shared/openhab-core-repo"));
+        Path thirdParty = Path.of(System.getProperty("openhab.runtime.bundles",
+                "target/real-" + openhabVersion + "/runtime"));
+        Path list = repository.resolve("runtime").resolve("bundles-" + openhabVersion + ".txt");
+        if (!Files.isRegularFile(list)) {
+            throw new IOException("no list of the openHAB " + openhabVersion + " runtime bundles: " + list);
+        }
+        List<File> jars = new ArrayList<>();
+        for (String raw : Files.readAllLines(list)) {
+            String line = raw.trim();
+            Path jar;
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            } else if (line.startsWith("central:")) {
+                jar = thirdParty.resolve(line.substring("central:".length()).trim());
+            } else if (line.startsWith("repo:")) {
+                jar = repository.resolve(line.substring("repo:".length()).trim());
+            } else {
+                jar = repository.resolve(line);
+            }
+            if (!Files.isRegularFile(jar)) {
+                throw new IOException("missing runtime bundle " + jar + " (the real-openhab profile resolves them: "
+                        + "mvn -P real-openhab -Dopenhab.core.version=" + openhabVersion + " verify)");
+            }
+            jars.add(jar.toFile());
+        }
+        return jars;
+    }
+
     /** The compiled stand-ins as a bundle, exporting {@code org.openhab.core.*} with the given release version. */
     static File standInBundle(Path folder, String openhabVersion) throws Exception {
         File out = folder.resolve("openhab-core-stand-ins.jar").toFile();
         try (Builder builder = new Builder()) {
-            builder.addClasspath(new File("target/classes"));
+            builder.addClasspath(new File(System.getProperty("build.classes", "target/classes")));
             builder.setProperty(Constants.BUNDLE_SYMBOLICNAME, "org.openhab.core.standins");
             builder.setProperty(Constants.BUNDLE_VERSION, openhabVersion);
             builder.setProperty(Constants.EXPORT_PACKAGE, "org.openhab.core.*;version=" + openhabVersion);
@@ -206,8 +291,8 @@ public final class OsgiTestFramework implements AutoCloseable {
     public File testSupportBundle() throws Exception {
         File out = storage.resolve("test-support.jar").toFile();
         try (Builder builder = new Builder()) {
-            builder.addClasspath(new File("target/test-classes"));
-            builder.addClasspath(new File("target/classes"));
+            builder.addClasspath(new File(System.getProperty("build.test-classes", "target/test-classes")));
+            builder.addClasspath(new File(System.getProperty("build.classes", "target/classes")));
             builder.setProperty(Constants.BUNDLE_SYMBOLICNAME, "org.openhab.binding.tuyaintercom.testsupport");
             builder.setProperty(Constants.BUNDLE_VERSION, "1.0.0");
             builder.setProperty("-includepackage", "org.openhab.binding.tuyaintercom.internal.framework");

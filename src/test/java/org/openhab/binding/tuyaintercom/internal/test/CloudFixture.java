@@ -53,9 +53,9 @@ public final class CloudFixture implements AutoCloseable {
         config.putAll(overrides);
         bridge = new TestBridge(new ThingUID(THING_TYPE_ACCOUNT, "home"), THING_TYPE_ACCOUNT, config);
         callback.addBridge(bridge);
-        handler = new AccountBridgeHandler(bridge, HTTP, Clock.systemUTC());
+        handler = new AccountBridgeHandler(bridge.thing(), HTTP, Clock.systemUTC());
         bridge.setHandler(handler);
-        handler.setCallback(callback);
+        handler.setCallback(callback.callback());
     }
 
     public CloudFixture start() {

@@ -71,9 +71,9 @@ public final class IntercomFixture implements AutoCloseable {
         panelThing = new TestThing(new ThingUID(THING_TYPE_PANEL, cloud.bridge.getUID(), "door"), THING_TYPE_PANEL,
                 cloud.bridge.getUID(), config);
         cloud.bridge.addThing(panelThing);
-        panel = new PanelHandler(panelThing, CloudFixture.HTTP, Clock.systemUTC(), directory);
+        panel = new PanelHandler(panelThing.thing(), CloudFixture.HTTP, Clock.systemUTC(), directory);
         panelThing.setHandler(panel);
-        panel.setCallback(callback);
+        panel.setCallback(callback.callback());
     }
 
     public IntercomFixture start() throws InterruptedException {

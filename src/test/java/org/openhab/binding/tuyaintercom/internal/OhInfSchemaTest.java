@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -49,7 +49,7 @@ import org.xml.sax.SAXParseException;
  * schemas' imports of {@code https://openhab.org/schemas/…} are resolved to the files beside them, and nothing else
  * may be fetched. The i18n property files are checked by {@link I18nCompletenessTest}.
  *
- * @author Tuya Intercom Binding contributors
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 class OhInfSchemaTest {
@@ -106,8 +106,8 @@ class OhInfSchemaTest {
         assertTrue(Files.isDirectory(schemas), "no schemas of openHAB " + release + " in " + schemas);
         String namespace = rootNamespace(file);
         String xsd = SCHEMA_OF_NAMESPACE.get(namespace);
-        assertNotNull(xsd, OH_INF.relativize(file) + ": root element namespace " + namespace
-                + " is none of openHAB's " + SCHEMA_OF_NAMESPACE.keySet());
+        assertNotNull(xsd, OH_INF.relativize(file) + ": root element namespace " + namespace + " is none of openHAB's "
+                + SCHEMA_OF_NAMESPACE.keySet());
         Validator validator = schema(schemas, xsd).newValidator();
         validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");

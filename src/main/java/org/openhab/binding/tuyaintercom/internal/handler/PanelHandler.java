@@ -172,8 +172,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     private void connect() {
         Bridge bridge = getBridge();
-        AccountBridgeHandler bridgeHandler = bridge != null && bridge.getHandler() instanceof AccountBridgeHandler h
-                ? h
+        AccountBridgeHandler bridgeHandler = bridge != null && bridge.getHandler()instanceof AccountBridgeHandler h ? h
                 : null;
         OpenApiClient api = bridgeHandler == null ? null : bridgeHandler.api();
         if (bridgeHandler == null || api == null) {
@@ -190,8 +189,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         } catch (TuyaApiException e) {
             logger.debug("Panel {}: {}", deviceId, LogText.safe(e.getMessage()));
             updateStatus(ThingStatus.OFFLINE, CloudStatus.detail(e), CloudStatus.description(e));
-            scheduleConnect(e.failure().isConfigurationError() ? CONFIGURATION_RETRY_SECONDS
-                    : COMMUNICATION_RETRY_SECONDS);
+            scheduleConnect(
+                    e.failure().isConfigurationError() ? CONFIGURATION_RETRY_SECONDS : COMMUNICATION_RETRY_SECONDS);
             return;
         }
         account = bridgeHandler;
@@ -497,8 +496,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         publish(CHANNEL_VIDEO_URL, new StringType(SERVLET_PATH + "/video/" + encoded + "?t=" + links.videoToken()));
         String key = config.entryKey.trim();
         if (!key.isEmpty()) {
-            publish(CHANNEL_ENTRY_URL, new StringType(SERVLET_PATH + "/call/" + encoded + "?k="
-                    + URLEncoder.encode(key, StandardCharsets.UTF_8)));
+            publish(CHANNEL_ENTRY_URL, new StringType(
+                    SERVLET_PATH + "/call/" + encoded + "?k=" + URLEncoder.encode(key, StandardCharsets.UTF_8)));
         }
     }
 

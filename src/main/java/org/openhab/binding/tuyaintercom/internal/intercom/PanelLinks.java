@@ -101,7 +101,6 @@ public final class PanelLinks {
     }
 
     private synchronized LinkSigner.@Nullable Token current(LinkSigner.@Nullable Token token) {
-        return token != null && token.generation() >= oldestValid && token.generation() <= generation ? token
-                : null;
+        return token != null && token.generation() >= oldestValid && token.generation() <= generation ? token : null;
     }
 }

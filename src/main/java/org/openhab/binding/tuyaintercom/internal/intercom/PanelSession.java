@@ -487,14 +487,13 @@ public final class PanelSession implements CallListener {
 
         @Override
         public void candidate(SignallingRelay.Session session, String candidate) {
-            pages.sendTo(session.owner(), "media", TuyaJson.object().put("media", session.id())
-                    .put("type", "candidate").put("candidate", candidate));
+            pages.sendTo(session.owner(), "media",
+                    TuyaJson.object().put("media", session.id()).put("type", "candidate").put("candidate", candidate));
         }
 
         @Override
         public void closed(SignallingRelay.Session session) {
-            pages.sendTo(session.owner(), "media",
-                    TuyaJson.object().put("media", session.id()).put("type", "closed"));
+            pages.sendTo(session.owner(), "media", TuyaJson.object().put("media", session.id()).put("type", "closed"));
         }
     }
 
@@ -513,14 +512,14 @@ public final class PanelSession implements CallListener {
                 cloud.publishRaw("m/w/" + config.deviceId(),
                         ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
             }
-            cloud.publishToPanel(WebRtcSignalling.offer(cloud.clientId(), config.deviceId(), sessionId,
-                    config.motoId(), sdp, config.auth(), 0, config.iceServers(), clock.instant().getEpochSecond()));
+            cloud.publishToPanel(WebRtcSignalling.offer(cloud.clientId(), config.deviceId(), sessionId, config.motoId(),
+                    sdp, config.auth(), 0, config.iceServers(), clock.instant().getEpochSecond()));
         }
 
         @Override
         public void sendCandidate(String sessionId, String candidate) throws Exception {
-            cloud.publishToPanel(WebRtcSignalling.candidate(cloud.clientId(), deviceId, sessionId, motoId(),
-                    candidate, clock.instant().getEpochSecond()));
+            cloud.publishToPanel(WebRtcSignalling.candidate(cloud.clientId(), deviceId, sessionId, motoId(), candidate,
+                    clock.instant().getEpochSecond()));
         }
 
         @Override

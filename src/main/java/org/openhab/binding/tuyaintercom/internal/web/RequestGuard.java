@@ -52,8 +52,7 @@ final class RequestGuard {
             }
             throw new HttpProblem(403, "cross-origin request refused: no Origin");
         }
-        if (!sameHost(origin, request.getHeader("X-Forwarded-Host"))
-                && !sameHost(origin, request.getHeader("Host"))) {
+        if (!sameHost(origin, request.getHeader("X-Forwarded-Host")) && !sameHost(origin, request.getHeader("Host"))) {
             throw new HttpProblem(403, "cross-origin request refused");
         }
     }

@@ -20,7 +20,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -198,8 +197,8 @@ public class TuyaIntercomServlet extends HttpServlet {
                     panel.reject(body.path("callId").asText(""));
                     success(response);
                 }
-                case "call" -> json(response, 200, TuyaJson.object().put("result", "SUCCESS").put("callToken",
-                        panel.startCall(Duration.ofSeconds(Math.max(5, Math.min(120, body.path("timeout").asInt(30)))))));
+                case "call" -> json(response, 200, TuyaJson.object().put("result", "SUCCESS").put("callToken", panel
+                        .startCall(Duration.ofSeconds(Math.max(5, Math.min(120, body.path("timeout").asInt(30)))))));
                 case "hangup" -> {
                     panel.hangUp(body.path("callToken").asText(null));
                     success(response);
@@ -262,7 +261,8 @@ public class TuyaIntercomServlet extends HttpServlet {
         stream.start(async);
     }
 
-    private void unlock(HttpServletRequest request, HttpServletResponse response, CompletableFuture<CallResult> result) {
+    private void unlock(HttpServletRequest request, HttpServletResponse response,
+            CompletableFuture<CallResult> result) {
         AsyncContext async = request.startAsync();
         async.setTimeout(UNLOCK_WAIT.toMillis() + 1000);
         result.orTimeout(UNLOCK_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).whenComplete((r, e) -> {

@@ -90,14 +90,15 @@ public final class FelixInstallation {
             panelHandlers.get(i).initialize();
             callback.awaitStatus(panel, ThingStatus.ONLINE, Duration.ofSeconds(20));
             String deviceId = panel.getUID().getId();
-            installation.put("callPageUrl:" + deviceId, callback.await(e -> e.channelOrThing().equals("call-page-url")
-                    && e.value().contains(deviceId), Duration.ofSeconds(10)).value());
-            installation.put("videoUrl:" + deviceId, callback.await(
-                    e -> e.channelOrThing().equals("video-url") && e.value().contains(deviceId),
-                    Duration.ofSeconds(10)).value());
-            installation.put("entryUrl:" + deviceId, callback.await(
-                    e -> e.channelOrThing().equals("entry-url") && e.value().contains(deviceId),
-                    Duration.ofSeconds(10)).value());
+            installation.put("callPageUrl:" + deviceId,
+                    callback.await(e -> e.channelOrThing().equals("call-page-url") && e.value().contains(deviceId),
+                            Duration.ofSeconds(10)).value());
+            installation.put("videoUrl:" + deviceId,
+                    callback.await(e -> e.channelOrThing().equals("video-url") && e.value().contains(deviceId),
+                            Duration.ofSeconds(10)).value());
+            installation.put("entryUrl:" + deviceId,
+                    callback.await(e -> e.channelOrThing().equals("entry-url") && e.value().contains(deviceId),
+                            Duration.ofSeconds(10)).value());
         }
         TestThing first = panels.get(0);
         ThingHandler firstHandler = panelHandlers.get(0);

@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -26,11 +26,12 @@ import org.eclipse.jdt.annotation.Nullable;
  * An implementation of an openHAB interface by a plain test object: every interface method is answered by the
  * object's public method of the same name and parameter types. The interfaces the tests implement this way
  * ({@code Thing}, {@code Bridge}, {@code ThingHandlerCallback}) have abstract methods that differ between openHAB
- * releases and whose parameter types exist in one release only (5.x {@code Thing.setSemanticEquipmentTag(SemanticTag)}),
+ * releases and whose parameter types exist in one release only (5.x
+ * {@code Thing.setSemanticEquipmentTag(SemanticTag)}),
  * so no single class can implement them for the stand-ins, 4.3 and 5.x. A method the test object lacks fails loudly
  * with {@link UnsupportedOperationException}, so a binding that starts using it is noticed.
  *
- * @author Tuya Intercom Binding contributors
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class InterfaceDouble implements InvocationHandler {
@@ -43,13 +44,13 @@ final class InterfaceDouble implements InvocationHandler {
 
     /** {@code target} seen as {@code type}; the proxy is defined in the class loader of the interface. */
     static <T> T of(Class<T> type, Object target) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
-                new InterfaceDouble(target)));
+        return type.cast(
+                Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, new InterfaceDouble(target)));
     }
 
     @Override
-    public @Nullable Object invoke(Object proxy, Method method, @Nullable Object @Nullable [] args)
-            throws Throwable {
+    @SuppressWarnings("PMD.CompareObjectsWithEquals") // identity: a proxy equals only itself; a method is its own
+    public @Nullable Object invoke(Object proxy, Method method, @Nullable Object @Nullable [] args) throws Throwable {
         if (method.getDeclaringClass() == Object.class) {
             switch (method.getName()) {
                 case "equals":

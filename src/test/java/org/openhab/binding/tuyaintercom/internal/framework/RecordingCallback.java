@@ -57,6 +57,7 @@ public class RecordingCallback {
     public void setListener(java.util.function.Consumer<String> listener) {
         this.listener = listener;
     }
+
     private final Map<ThingUID, Bridge> bridges = new ConcurrentHashMap<>();
     private final ThingHandlerCallback view = InterfaceDouble.of(ThingHandlerCallback.class, this);
 
@@ -163,8 +164,8 @@ public class RecordingCallback {
             while (thing.getStatus() != status) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError(thing.getUID() + " is " + thing.getStatusInfo() + ", not " + status
-                            + "; seen: " + events);
+                    throw new AssertionError(
+                            thing.getUID() + " is " + thing.getStatusInfo() + ", not " + status + "; seen: " + events);
                 }
                 events.wait(Math.max(1, left / 1_000_000));
             }

@@ -52,8 +52,7 @@ public class TestBridge extends TestThing {
     }
 
     public @Nullable Thing getThing(ThingUID thingUID) {
-        return things.stream().filter(t -> t.getUID().equals(thingUID)).map(TestThing::thing).findFirst()
-                .orElse(null);
+        return things.stream().filter(t -> t.getUID().equals(thingUID)).map(TestThing::thing).findFirst().orElse(null);
     }
 
     public List<Thing> getThings() {

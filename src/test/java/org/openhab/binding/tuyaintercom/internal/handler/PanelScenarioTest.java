@@ -26,11 +26,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
-import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.types.RefreshType;
@@ -119,15 +119,19 @@ class PanelScenarioTest {
         List<RecordingCallback.Event> states = home.callback.events().stream().filter(e -> e.kind().equals("state"))
                 .toList();
         for (String channel : PanelHandler.STATE_CHANNELS) {
-            RecordingCallback.Event state = states.stream().filter(e -> e.channelOrThing().equals(channel))
-                    .findFirst().orElseThrow(() -> new AssertionError("no state for " + channel + " on REFRESH"));
+            RecordingCallback.Event state = states.stream().filter(e -> e.channelOrThing().equals(channel)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no state for " + channel + " on REFRESH"));
             assertNotEquals("NULL", state.value(), channel);
         }
         assertTrue(states.stream().anyMatch(e -> e.channelOrThing().equals("call-state") && e.value().equals("IDLE")));
-        assertTrue(states.stream().anyMatch(e -> e.channelOrThing().equals("call-direction")
-                && e.value().equals("INCOMING")), "the last call's direction");
-        assertTrue(states.stream().anyMatch(e -> e.channelOrThing().equals("call-page-url")
-                && e.value().contains("/tuyaintercom/call/")), "the current page link");
+        assertTrue(
+                states.stream()
+                        .anyMatch(e -> e.channelOrThing().equals("call-direction") && e.value().equals("INCOMING")),
+                "the last call's direction");
+        assertTrue(
+                states.stream().anyMatch(
+                        e -> e.channelOrThing().equals("call-page-url") && e.value().contains("/tuyaintercom/call/")),
+                "the current page link");
         assertTrue(states.stream().anyMatch(e -> e.channelOrThing().equals("entry-url") && e.value().contains("?k=")),
                 "the entry link");
     }
@@ -163,8 +167,7 @@ class PanelScenarioTest {
         home.command("call-control", new StringType("REJECT"));
         home.await("call=REJECTED");
         awaitPanelReceived("reject", 1);
-        assertEquals(List.of(INCOMING, RINGING, RING, IDLE, "call-end-reason=REJECTED", "call=REJECTED"),
-                home.trace());
+        assertEquals(List.of(INCOMING, RINGING, RING, IDLE, "call-end-reason=REJECTED", "call=REJECTED"), home.trace());
     }
 
     @Test
@@ -192,8 +195,8 @@ class PanelScenarioTest {
         answer();
         String second = device.secondCall(Duration.ofSeconds(20));
         awaitPanelReceived("busy", 1);
-        assertEquals(second, device.received().stream().filter(r -> r.event().equals("busy")).findFirst()
-                .orElseThrow().sessionId());
+        assertEquals(second,
+                device.received().stream().filter(r -> r.event().equals("busy")).findFirst().orElseThrow().sessionId());
         assertTrue(home.panel.isOnCalling());
         assertEquals(List.of(INCOMING, RINGING, RING, "call-state=IN_CALL", "call=ANSWERED"), home.trace());
         assertTrue(home.panel.historyJson().contains("\"result\":\"BUSY\""));
@@ -289,8 +292,8 @@ class PanelScenarioTest {
         device.incoming = SimPanel.Incoming.REJECT;
         call();
         home.await("call=REJECTED");
-        assertEquals(List.of("call-direction=OUTGOING", "call-state=CALLING", IDLE,
-                "call-end-reason=REJECTED (-2510)", "call=REJECTED"), home.trace());
+        assertEquals(List.of("call-direction=OUTGOING", "call-state=CALLING", IDLE, "call-end-reason=REJECTED (-2510)",
+                "call=REJECTED"), home.trace());
     }
 
     @Test
@@ -298,8 +301,8 @@ class PanelScenarioTest {
         device.incoming = SimPanel.Incoming.BUSY;
         call();
         home.await("call=BUSY");
-        assertEquals(List.of("call-direction=OUTGOING", "call-state=CALLING", IDLE,
-                "call-end-reason=PEER_BUSY (-2511)", "call=BUSY"), home.trace());
+        assertEquals(List.of("call-direction=OUTGOING", "call-state=CALLING", IDLE, "call-end-reason=PEER_BUSY (-2511)",
+                "call=BUSY"), home.trace());
     }
 
     @Test

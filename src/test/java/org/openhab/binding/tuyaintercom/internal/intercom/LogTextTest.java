@@ -47,7 +47,7 @@ class LogTextTest {
                 "{\"type\":\"rtc\",\"data\":{\"event\":\"call\",\"curId\":\"panel1\\nINFO forged\",\"sessionId\":\"s1\"}}")));
         assertThrows(IllegalArgumentException.class, () -> RtcCallCodec.decode(TuyaJson.parse(
                 "{\"type\":\"rtc\",\"data\":{\"event\":\"call\",\"curId\":\"panel1\",\"sessionId\":\"s 1/../x\"}}")));
-        assertThrows(IllegalArgumentException.class, () -> WebRtcSignalling.decode(TuyaJson.parse(
-                "{\"header\":{\"type\":\"answer\",\"sessionid\":\"s\\u0000\",\"from\":\"p\"},\"msg\":{}}")));
+        assertThrows(IllegalArgumentException.class, () -> WebRtcSignalling.decode(TuyaJson
+                .parse("{\"header\":{\"type\":\"answer\",\"sessionid\":\"s\\u0000\",\"from\":\"p\"},\"msg\":{}}")));
     }
 }

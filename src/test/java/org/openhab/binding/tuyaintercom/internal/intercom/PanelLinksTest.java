@@ -73,7 +73,8 @@ class PanelLinksTest {
         assertFalse(links.allowsPage(null, "entry-key-124"));
         assertFalse(links.allowsVideo("entry-key-123"));
         assertFalse(new PanelLinks(THING, signer, clock, "").allowsPage(null, ""), "no key configured: no entry");
-        assertFalse(new PanelLinks("tuyaintercom:panel:home:other", signer, clock, "")
-                .allowsPage(links.pageToken(), null), "another panel's link");
+        assertFalse(
+                new PanelLinks("tuyaintercom:panel:home:other", signer, clock, "").allowsPage(links.pageToken(), null),
+                "another panel's link");
     }
 }

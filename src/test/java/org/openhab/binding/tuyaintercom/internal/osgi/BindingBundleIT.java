@@ -31,10 +31,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
-import org.osgi.framework.ServiceReference;
 
 /**
  * Loads the freshly built binding jar into a real Felix framework that stands in for openHAB 4.3 and 5.2: the bundle
@@ -80,8 +80,10 @@ class BindingBundleIT {
 
             // the binding's openHAB packages come from that release (real core or stand-ins)
             assertEquals(openhabVersion, api.getVersion().toString(), "version of " + api.getSymbolicName());
-            for (BundleWire wire : binding.adapt(BundleWiring.class).getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE)) {
-                String pkg = String.valueOf(wire.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE));
+            for (BundleWire wire : binding.adapt(BundleWiring.class)
+                    .getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE)) {
+                String pkg = String
+                        .valueOf(wire.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE));
                 if (pkg.startsWith("org.openhab.core.")) {
                     assertEquals(openhabVersion, wire.getProvider().getBundle().getVersion().toString(),
                             pkg + " from " + wire.getProvider().getBundle().getSymbolicName());
@@ -93,8 +95,9 @@ class BindingBundleIT {
             Class<?> mapper = binding.loadClass("com.fasterxml.jackson.databind.ObjectMapper");
             assertSame(binding, FrameworkUtil.getBundle(mapper), "ObjectMapper of the binding");
             if (OsgiTestFramework.realRelease() != null) {
-                assertTrue(Arrays.stream(osgi.context().getBundles())
-                        .anyMatch(b -> "com.fasterxml.jackson.core.jackson-databind".equals(b.getSymbolicName())),
+                assertTrue(
+                        Arrays.stream(osgi.context().getBundles()).anyMatch(
+                                b -> "com.fasterxml.jackson.core.jackson-databind".equals(b.getSymbolicName())),
                         "the real core runtime ships Jackson");
             }
 

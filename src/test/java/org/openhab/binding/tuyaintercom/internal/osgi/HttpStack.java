@@ -83,8 +83,7 @@ public enum HttpStack {
                 Map.entry("org.ops4j.pax.web.server.minThreads", "2"),
                 Map.entry("org.ops4j.pax.web.server.maxThreads", "50"),
                 Map.entry("org.ops4j.pax.web.server.idleTimeout", "300000"),
-                Map.entry("org.ops4j.pax.web.session.timeout", "10"),
-                Map.entry("org.osgi.service.http.useNIO", "true"),
+                Map.entry("org.ops4j.pax.web.session.timeout", "10"), Map.entry("org.osgi.service.http.useNIO", "true"),
                 Map.entry("org.ops4j.pax.web.config.file", jettyXml.toString()),
                 Map.entry("javax.servlet.context.tempdir", storage.resolve("pax-web-tmp").toString()));
     }

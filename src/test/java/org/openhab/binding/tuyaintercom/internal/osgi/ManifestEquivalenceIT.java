@@ -1,5 +1,5 @@
 /*
- * Copyright (c) 2010-2026 Contributors to the openHAB project
+ * Copyright (c) 2026 Tuya Intercom binding contributors
  *
  * See the NOTICE file(s) distributed with this work for additional
  * information.
@@ -39,7 +39,7 @@ import aQute.bnd.header.Parameters;
  * (Import-Package, Export-Package, Provide-Capability, Require-Capability, Service-Component, … — only the build's
  * time stamp and tool versions may differ), the same Declarative Services component descriptions and the same entries.
  *
- * @author Tuya Intercom Binding contributors
+ * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 class ManifestEquivalenceIT {

@@ -114,9 +114,11 @@ class OhVideoIT {
             Thread.sleep(30_000);
             stats = (Map<String, Object>) browser.executeAsyncScript(OH_VIDEO_STATS);
             long framesAtEnd = ((Number) stats.get("frames")).longValue();
-            System.out.printf("oh-video: %d frames decoded before, %d after 30 s; data channel closes=%s, "
-                    + "renegotiations=%s, connection=%s%n", framesAtStart, framesAtEnd, stats.get("dcClose"),
-                    stats.get("negotiations"), stats.get("connection"));
+            System.out.printf(
+                    "oh-video: %d frames decoded before, %d after 30 s; data channel closes=%s, "
+                            + "renegotiations=%s, connection=%s%n",
+                    framesAtStart, framesAtEnd, stats.get("dcClose"), stats.get("negotiations"),
+                    stats.get("connection"));
             assertEquals(0L, ((Number) stats.get("dcClose")).longValue(), "data channel stayed open: " + stats);
             assertEquals(0L, ((Number) stats.get("negotiations")).longValue(), "no renegotiation: " + stats);
             assertEquals("stable", stats.get("signaling"));

@@ -80,7 +80,9 @@ public final class OsgiTestFramework implements AutoCloseable {
         return RUNTIME.startsWith(REAL) ? RUNTIME.substring(REAL.length()) : null;
     }
 
-    /** Whether this run can start the given openHAB release: any with the stand-ins, only its own with the real core. */
+    /**
+     * Whether this run can start the given openHAB release: any with the stand-ins, only its own with the real core.
+     */
     public static boolean runs(String openhabVersion) {
         String real = realRelease();
         return real == null || real.equals(openhabVersion);
@@ -218,8 +220,8 @@ public final class OsgiTestFramework implements AutoCloseable {
      */
     static List<File> realCoreRuntime(String openhabVersion) throws IOException {
         Path repository = Path.of(System.getProperty("openhab.core.repo.dir", "../shared/openhab-core-repo"));
-        Path thirdParty = Path.of(System.getProperty("openhab.runtime.bundles",
-                "target/real-" + openhabVersion + "/runtime"));
+        Path thirdParty = Path
+                .of(System.getProperty("openhab.runtime.bundles", "target/real-" + openhabVersion + "/runtime"));
         Path list = repository.resolve("runtime").resolve("bundles-" + openhabVersion + ".txt");
         if (!Files.isRegularFile(list)) {
             throw new IOException("no list of the openHAB " + openhabVersion + " runtime bundles: " + list);

@@ -121,8 +121,8 @@ final class PageApi implements AutoCloseable {
 
     HttpResponse<String> send(String operation, String body, @Nullable String contentType, @Nullable String from)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(operation)))
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(operation))).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

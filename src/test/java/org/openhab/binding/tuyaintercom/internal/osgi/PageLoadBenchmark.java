@@ -52,31 +52,35 @@ class PageLoadBenchmark {
                     int before = page.events().size();
                     long start = System.nanoTime();
                     harness.panel.pressCallButton(3, Duration.ofSeconds(60));
-                    page.await("state", s -> "RINGING".equals(s.path("state").asText())
-                            && page.events().size() > before, Duration.ofSeconds(10));
+                    page.await("state",
+                            s -> "RINGING".equals(s.path("state").asText()) && page.events().size() > before,
+                            Duration.ofSeconds(10));
                     long micros = (System.nanoTime() - start) / 1000;
                     if (i > 0) {
                         rings.add(micros);
                     }
                     harness.panel.cancel();
-                    page.await("state", s -> "IDLE".equals(s.path("state").asText())
-                            && page.events().size() > before + 1, Duration.ofSeconds(10));
+                    page.await("state",
+                            s -> "IDLE".equals(s.path("state").asText()) && page.events().size() > before + 1,
+                            Duration.ofSeconds(10));
                 }
             }
             Collections.sort(rings);
             try (OpenPages pages = new OpenPages(http, harness.callPageUrl(), PAGES)) {
                 int held = OpenPages.threadsInBindingCode();
                 double loaded = medianMillis(http, other, 200);
-                rows.add(String.format("| Threads inside the binding's code with %d call pages open (%s) | %d | "
-                        + "previous design (long-poll): 198 of 200 Jetty threads parked with 200 pages open |", PAGES,
-                        HttpStack.selected().label(), held));
+                rows.add(String.format(
+                        "| Threads inside the binding's code with %d call pages open (%s) | %d | "
+                                + "previous design (long-poll): 198 of 200 Jetty threads parked with 200 pages open |",
+                        PAGES, HttpStack.selected().label(), held));
                 rows.add(String.format("| Latency of another endpoint (401 page, median of 200) with %d call pages "
                         + "open | %.2f ms | no page open: %.2f ms |", PAGES, loaded, idle));
             }
-            rows.add(String.format("| Ring (panel publishes 308) → call page's event stream shows RINGING "
-                    + "(median of 20, %s) | %.1f ms (p90 %.1f ms) | previous design: up to one "
-                    + "long-poll round trip |", HttpStack.selected().label(), rings.get(9) / 1000.0,
-                    rings.get(17) / 1000.0));
+            rows.add(String.format(
+                    "| Ring (panel publishes 308) → call page's event stream shows RINGING "
+                            + "(median of 20, %s) | %.1f ms (p90 %.1f ms) | previous design: up to one "
+                            + "long-poll round trip |",
+                    HttpStack.selected().label(), rings.get(9) / 1000.0, rings.get(17) / 1000.0));
         }
         for (String row : rows) {
             System.out.println(row);

@@ -139,9 +139,10 @@ class WebBenchmark {
         }
         Collections.sort(binding);
         Collections.sort(direct);
-        String row = String.format("| Answer click → first decoded frame in Chromium (median of 10) | %d ms "
-                + "(min %d, max %d) | direct browser ↔ panel: %d ms (min %d, max %d) |", binding.get(4), binding.get(0),
-                binding.get(9), direct.get(4), direct.get(0), direct.get(9));
+        String row = String.format(
+                "| Answer click → first decoded frame in Chromium (median of 10) | %d ms "
+                        + "(min %d, max %d) | direct browser ↔ panel: %d ms (min %d, max %d) |",
+                binding.get(4), binding.get(0), binding.get(9), direct.get(4), direct.get(0), direct.get(9));
         System.out.println(row);
         Files.writeString(Path.of("target/benchmarks.md"), row + "\n", StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);

@@ -97,8 +97,8 @@ class WebCallIT {
                 }, answer)) {
             String sdp = answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
             gathered.get(10, java.util.concurrent.TimeUnit.SECONDS);
-            String withCandidates = org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapter
-                    .withCandidates(sdp, candidates);
+            String withCandidates = org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapter.withCandidates(sdp,
+                    candidates);
             return ((Number) browser.executeAsyncScript(DIRECT_ANSWER, withCandidates)).longValue();
         }
     }
@@ -146,10 +146,13 @@ class WebCallIT {
                 Thread.sleep(250);
             }
             long direct = directFirstFrameMillis(harness, browser);
-            System.out.printf("answer click -> first decoded frame: via the binding %d ms, direct browser <-> panel "
-                    + "%d ms%n", firstFrameMillis, direct);
-            System.out.printf("call page: browser decoded %d frames, "
-                    + "%d audio packets; panel received %d video frames, %d audio packets%n", number(stats, "framesDecoded"), number(stats, "audioPacketsReceived"),
+            System.out.printf(
+                    "answer click -> first decoded frame: via the binding %d ms, direct browser <-> panel " + "%d ms%n",
+                    firstFrameMillis, direct);
+            System.out.printf(
+                    "call page: browser decoded %d frames, "
+                            + "%d audio packets; panel received %d video frames, %d audio packets%n",
+                    number(stats, "framesDecoded"), number(stats, "audioPacketsReceived"),
                     harness.panel.videoFramesReceived(), harness.panel.audioPacketsReceived());
             assertTrue(number(stats, "framesDecoded") > 30, "browser decoded frames: " + stats);
             assertTrue(number(stats, "audioPacketsReceived") > 0, "browser received audio: " + stats);
@@ -179,8 +182,8 @@ class WebCallIT {
             visible(first, "answer");
             visible(second, "answer");
             first.findElement(By.id("answer")).click();
-            new WebDriverWait(second, Duration.ofSeconds(20)).until(d -> "Answered on another device"
-                    .equals(d.findElement(By.id("status")).getText()));
+            new WebDriverWait(second, Duration.ofSeconds(20))
+                    .until(d -> "Answered on another device".equals(d.findElement(By.id("status")).getText()));
             assertFalse(second.findElement(By.id("answer")).isDisplayed(), "no answer button any more");
             assertTrue(harness.awaitTrigger("CONNECTED"), harness.trace().toString());
             Thread.sleep(500);

@@ -87,8 +87,9 @@ final class WebHarness implements AutoCloseable {
         long deadline = System.currentTimeMillis() + 15_000;
         while (System.currentTimeMillis() < deadline) {
             try {
-                if (client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/tuyaintercom/"))
-                        .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (client.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/tuyaintercom/")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (java.io.IOException e) {

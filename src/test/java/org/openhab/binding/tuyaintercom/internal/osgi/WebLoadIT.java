@@ -41,13 +41,16 @@ class WebLoadIT {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             try (OpenPages pages = new OpenPages(http, harness.callPageUrl(), PageLimits.MAX_PAGES_PER_PANEL)) {
                 assertEquals(0, OpenPages.threadsInBindingCode(), "no thread waits inside the binding");
-                HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(new PageApi(http,
-                        harness.callPageUrl()).url("events") + "&c=onetoomanypage")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> refused = http.send(HttpRequest
+                        .newBuilder(URI
+                                .create(new PageApi(http, harness.callPageUrl()).url("events") + "&c=onetoomanypage"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(429, refused.statusCode());
                 assertTrue(refused.body().contains("too many open call pages"), refused.body());
-                assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(harness.base() + "/tuyaintercom/"))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode(), "other requests are served");
+                assertEquals(200,
+                        http.send(HttpRequest.newBuilder(URI.create(harness.base() + "/tuyaintercom/")).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode(),
+                        "other requests are served");
                 harness.panel.pressCallButton(3, Duration.ofSeconds(60));
                 assertTrue(harness.awaitTrigger("RING"));
                 pages.awaitState("RINGING");

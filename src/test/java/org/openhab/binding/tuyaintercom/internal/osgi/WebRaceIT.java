@@ -65,9 +65,8 @@ class WebRaceIT {
         try (WebHarness harness = new WebHarness()) {
             ChromeDriver browser = harness.browser();
             browser.get(harness.callPageUrl());
-            new WebDriverWait(browser, Duration.ofSeconds(20))
-                    .until(d -> Boolean.TRUE.equals(browser.executeScript("return !!document.getElementById('call') "
-                            + "&& !document.getElementById('call').hidden")));
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(browser.executeScript(
+                    "return !!document.getElementById('call') " + "&& !document.getElementById('call').hidden")));
             int answered = 0;
             List<String> failures = new ArrayList<>();
             for (int i = 0; i < rings; i++) {
@@ -103,8 +102,7 @@ class WebRaceIT {
                 new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE
                         .equals(browser.executeScript("return !document.getElementById('call').hidden")));
             }
-            System.out.printf("race of data point and 308 call: %d of %d rings answered with media%n", answered,
-                    rings);
+            System.out.printf("race of data point and 308 call: %d of %d rings answered with media%n", answered, rings);
             assertEquals(rings, answered, String.join("\n", failures));
         }
     }

@@ -49,9 +49,10 @@ class WebSecurityIT {
     }
 
     private int method(String method, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(40))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(40))
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private HttpResponse<String> post(String url, String body, String origin) throws Exception {
@@ -105,14 +106,18 @@ class WebSecurityIT {
             assertEquals(405, method("TRACE", base + "/"), "TRACE without a link");
             assertEquals(401, get(base + "/call/tuyaintercom%3Apanel%3Ahome%3Aother?t=" + page), "another thing");
             assertEquals(401, get(base + "/call/" + thing + "?t=" + "x".repeat(5000)), "oversized token");
-            HttpResponse<String> invalid = http.send(HttpRequest.newBuilder(URI.create(base + "/call/" + thing
-                    + "?t=" + tamper(page))).header("Accept-Language", "de").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> invalid = http
+                    .send(HttpRequest.newBuilder(URI.create(base + "/call/" + thing + "?t=" + tamper(page)))
+                            .header("Accept-Language", "de").build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(invalid.body().contains("Link ungültig"), "a translated page for an invalid link");
 
             String huge = "data=" + "A".repeat(70 * 1024);
-            assertEquals(413, http.send(HttpRequest.newBuilder(URI.create(base + "/video/" + thing + "?t=" + video))
-                    .header("Origin", origin).POST(HttpRequest.BodyPublishers.ofString(huge)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode(), "oversized offer");
+            assertEquals(413,
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/video/" + thing + "?t=" + video))
+                                    .header("Origin", origin).POST(HttpRequest.BodyPublishers.ofString(huge)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode(),
+                    "oversized offer");
             assertEquals(413, post(base + "/api/" + thing + "/offer?t=" + page,
                     "{\"offer\":\"" + "v".repeat(70 * 1024) + "\"}", origin).statusCode(), "oversized offer");
             assertEquals(405, get(base + "/api/" + thing + "/unlock?t=" + page), "state changes are POST only");
@@ -125,13 +130,20 @@ class WebSecurityIT {
             assertEquals(403, api.send("unlock", "{}", "application/json", "http://evil.example").statusCode(),
                     "foreign Origin");
             assertEquals(403, api.send("unlock", "{}", "application/json", null).statusCode(), "no Origin");
-            assertEquals(403, http.send(HttpRequest.newBuilder(URI.create(api.url("unlock")))
-                    .header("Content-Type", "application/json").header("Sec-Fetch-Site", "cross-site")
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode(), "Sec-Fetch-Site: cross-site");
-            assertEquals(403, http.send(HttpRequest.newBuilder(URI.create(base + "/video/" + thing + "?t=" + video))
-                    .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString("data=AA"))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode(), "cross-origin oh-video");
+            assertEquals(403,
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(api.url("unlock")))
+                                    .header("Content-Type", "application/json").header("Sec-Fetch-Site", "cross-site")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode(),
+                    "Sec-Fetch-Site: cross-site");
+            assertEquals(403,
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/video/" + thing + "?t=" + video))
+                                    .header("Origin", "http://evil.example")
+                                    .POST(HttpRequest.BodyPublishers.ofString("data=AA")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode(),
+                    "cross-origin oh-video");
         }
     }
 
@@ -157,8 +169,8 @@ class WebSecurityIT {
                         "a second answer is refused");
                 assertEquals(401, other.post("unlock", PageApi.json()).statusCode(),
                         "a client that did not answer cannot open the door");
-                assertEquals(401, other.post("unlock", PageApi.json().put("callToken", tamper(callToken)))
-                        .statusCode(), "nor with a forged token");
+                assertEquals(401, other.post("unlock", PageApi.json().put("callToken", tamper(callToken))).statusCode(),
+                        "nor with a forged token");
                 HttpResponse<String> unlocked = answering.post("unlock", PageApi.json().put("callToken", callToken));
                 assertEquals(200, unlocked.statusCode(), unlocked.body());
                 assertEquals(1, unlocks.size(), "the door opened once: " + unlocks);
@@ -175,10 +187,12 @@ class WebSecurityIT {
                     refused += view.statusCode() == 503 ? 1 : 0;
                 }
                 assertEquals(1, refused, "the fourth live view is refused (503), the call's media stays");
-                assertEquals(200, answering.post("media", PageApi.json().put("media", media).put("event", "alive"))
-                        .statusCode(), "the call's media session is still there");
-                assertEquals(404, other.post("media", PageApi.json().put("media", media).put("event", "closed"))
-                        .statusCode(), "another client cannot close it");
+                assertEquals(200,
+                        answering.post("media", PageApi.json().put("media", media).put("event", "alive")).statusCode(),
+                        "the call's media session is still there");
+                assertEquals(404,
+                        other.post("media", PageApi.json().put("media", media).put("event", "closed")).statusCode(),
+                        "another client cannot close it");
 
                 harness.panel.hangUp();
                 answering.awaitState("IDLE");
@@ -211,9 +225,12 @@ class WebSecurityIT {
                 String newPage = harness.base() + harness.latest("call-page-url");
                 assertNotEquals(oldPage, newPage, "new links were published");
                 assertEquals(401, get(oldPage), "the revoked page link");
-                assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(oldVideo)).header("Origin",
-                        harness.base()).POST(HttpRequest.BodyPublishers.ofString("data=AA")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode(), "the revoked video link");
+                assertEquals(401,
+                        http.send(
+                                HttpRequest.newBuilder(URI.create(oldVideo)).header("Origin", harness.base())
+                                        .POST(HttpRequest.BodyPublishers.ofString("data=AA")).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode(),
+                        "the revoked video link");
                 assertEquals(401, page.post("hangup", PageApi.json().put("callToken", callToken)).statusCode(),
                         "the revoked call token");
                 assertEquals(200, get(newPage), "the new page link");

@@ -94,8 +94,8 @@ public final class SimPanel implements AutoCloseable {
                     try {
                         handle(payload);
                     } catch (RuntimeException | Error e) {
-                        System.err.println("sim panel " + id + ": " + e + " at "
-                                + java.util.Arrays.toString(e.getStackTrace()));
+                        System.err.println(
+                                "sim panel " + id + ": " + e + " at " + java.util.Arrays.toString(e.getStackTrace()));
                     }
                 });
             }
@@ -232,8 +232,8 @@ public final class SimPanel implements AutoCloseable {
         String path = "/" + id + "/plain/" + System.currentTimeMillis() + ".jpeg";
         cloud.store("ty-eu-storage30-pic", path, SimPictures.jpeg(caption));
         String url = cloud.presignedUrl("ty-eu-storage30-pic", path);
-        cloud.publishDeviceStatus(id, Map.of("doorbell_pic",
-                Base64.getEncoder().encodeToString(url.getBytes(StandardCharsets.UTF_8))));
+        cloud.publishDeviceStatus(id,
+                Map.of("doorbell_pic", Base64.getEncoder().encodeToString(url.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** The panel hangs up its answered call. */
@@ -384,8 +384,8 @@ public final class SimPanel implements AutoCloseable {
         if (topic == null) {
             return;
         }
-        String payload = org.openhab.binding.tuyaintercom.internal.tuya.webrtc.WebRtcSignalling.fromDevice(type, id,
-                to, sessionId, motoId, msg, System.currentTimeMillis() / 1000);
+        String payload = org.openhab.binding.tuyaintercom.internal.tuya.webrtc.WebRtcSignalling.fromDevice(type, id, to,
+                sessionId, motoId, msg, System.currentTimeMillis() / 1000);
         cloud.publishRaw(topic, payload.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -119,8 +119,8 @@ public final class TuyaCloudSimulator implements AutoCloseable {
 
             @Override
             public boolean mayRead(String topic, String username) {
-                return credentials.stream().anyMatch(c -> c.username().equals(username)
-                        && c.sourceTopic().equals(topic));
+                return credentials.stream()
+                        .anyMatch(c -> c.username().equals(username) && c.sourceTopic().equals(topic));
             }
 
             @Override
@@ -273,7 +273,8 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         message.put("pv", "2.0");
         message.put("sign", SimCrypto.randomToken(32));
         message.put("t", t);
-        message.put("data", SimCrypto.encryptDeviceData(json, credential.password(), credential.encryptionVersion(), t));
+        message.put("data",
+                SimCrypto.encryptDeviceData(json, credential.password(), credential.encryptionVersion(), t));
         broker.publish(credential.sourceTopic(), TuyaJson.write(message).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -483,8 +484,8 @@ public final class TuyaCloudSimulator implements AutoCloseable {
             SimDevice device = device(deviceId);
             return device == null ? failure(1106, "permission deny") : success(webrtcConfig(device));
         }
-        if ("POST".equals(method)
-                && (path.equals("/v1.0/open-hub/access/config") || path.equals("/v1.0/iot-03/open-hub/access-config"))) {
+        if ("POST".equals(method) && (path.equals("/v1.0/open-hub/access/config")
+                || path.equals("/v1.0/iot-03/open-hub/access-config"))) {
             return openHubAccess(body);
         }
         if ("GET".equals(method) && p.length == 5 && path.startsWith("/v1.0/devices/")

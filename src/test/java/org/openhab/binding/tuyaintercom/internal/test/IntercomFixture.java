@@ -26,8 +26,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
 import org.openhab.binding.tuyaintercom.internal.framework.TestThing;
 import org.openhab.binding.tuyaintercom.internal.handler.PanelHandler;
-import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
+import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingUID;
@@ -90,14 +90,15 @@ public final class IntercomFixture implements AutoCloseable {
     /** The compared channel updates and triggers since the last clear, as "channel=value". */
     public List<String> trace() {
         return callback.events().stream().filter(e -> !e.kind().equals("status"))
-                .filter(e -> COMPARED.contains(e.channelOrThing()))
-                .map(e -> e.channelOrThing() + "=" + e.value()).collect(Collectors.toList());
+                .filter(e -> COMPARED.contains(e.channelOrThing())).map(e -> e.channelOrThing() + "=" + e.value())
+                .collect(Collectors.toList());
     }
 
     /** Waits until the trace contains the entry. */
     public void await(String entry, Duration timeout) throws InterruptedException {
-        callback.await(e -> COMPARED.contains(e.channelOrThing())
-                && (e.channelOrThing() + "=" + e.value()).equals(entry), timeout);
+        callback.await(
+                e -> COMPARED.contains(e.channelOrThing()) && (e.channelOrThing() + "=" + e.value()).equals(entry),
+                timeout);
     }
 
     public void await(String entry) throws InterruptedException {

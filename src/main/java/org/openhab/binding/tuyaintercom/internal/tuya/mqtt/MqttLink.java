@@ -333,8 +333,7 @@ public class MqttLink {
             Connection connection = current;
             if (connection != null && connection.client.isConnected()
                     && clock.instant().isBefore(connection.access.expiresAt())) {
-                logger.debug("MQTT link '{}': renewing access failed ({}), the current connection stays", name,
-                        reason);
+                logger.debug("MQTT link '{}': renewing access failed ({}), the current connection stays", name, reason);
                 return;
             }
         }
@@ -354,8 +353,7 @@ public class MqttLink {
         synchronized (lock) {
             unusedAccess = connection.access; // still valid: reconnect without a new API call
         }
-        failed("connection lost: " + (cause == null ? "closed" : cause.getMessage()), null,
-                MAX_BROKER_BACKOFF_SECONDS);
+        failed("connection lost: " + (cause == null ? "closed" : cause.getMessage()), null, MAX_BROKER_BACKOFF_SECONDS);
     }
 
     private void deliver(String topic, MqttMessage message, MqttAccessConfig access) {

@@ -204,7 +204,13 @@ public final class PanelSession implements CallListener {
     }
 
     private void sendCallMessage(CallMessage message) throws Exception {
-        cloud.publishToPanel(RtcCallCodec.encode(message, clock.instant().getEpochSecond()));
+        try {
+            cloud.publishToPanel(RtcCallCodec.encode(message, clock.instant().getEpochSecond()));
+        } catch (Exception e) {
+            logger.debug("Panel {}: {} of call {} not sent: {}", deviceId, message.event(), message.sessionId(),
+                    LogText.safe(e.toString()));
+            throw e;
+        }
     }
 
     // ------------------------------------------------------------------------------------------- call engine

@@ -82,12 +82,15 @@ class ReliabilityTest {
             try {
                 // calls until the ipc link has had three credential sets (two rollovers), however long that takes
                 long deadline = System.currentTimeMillis() + 60_000;
+                int calls = 0;
                 while (ipcCredentials(sim) < 3 && System.currentTimeMillis() < deadline) {
                     home.callback.clear();
                     device.pressCallButton(3, Duration.ofSeconds(20));
                     home.await("call=RING", Duration.ofSeconds(10));
                     home.command("call-control", new StringType("REJECT"));
                     home.await("call=REJECTED", Duration.ofSeconds(10));
+                    // the panel has the reject before the next visitor rings, as with real visitors
+                    awaitPanel(device, "reject", ++calls);
                 }
                 assertTrue(ipcCredentials(sim) >= 3, "credentials were renewed during the calls");
             } finally {

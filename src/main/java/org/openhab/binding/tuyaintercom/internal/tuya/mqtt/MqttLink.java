@@ -164,21 +164,25 @@ public class MqttLink {
      */
     public void publish(String topic, byte[] payload) throws MqttException {
         Connection usable = usableConnection();
-        if (usable != null) {
-            usable.client.publish(topic, payload, QOS, false);
-            return;
-        }
-        synchronized (lock) {
-            usable = usableConnection();
-            if (usable == null) {
-                if (connecting == null || queued.size() >= MAX_QUEUED_MESSAGES
-                        || queuedBytes + payload.length > MAX_QUEUED_BYTES) {
-                    throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
+        if (usable == null) {
+            synchronized (lock) {
+                usable = usableConnection();
+                if (usable == null && connecting != null) {
+                    if (queued.size() >= MAX_QUEUED_MESSAGES || queuedBytes + payload.length > MAX_QUEUED_BYTES) {
+                        throw new MqttException(MqttException.REASON_CODE_MAX_INFLIGHT);
+                    }
+                    queued.add(new Outgoing(topic, payload));
+                    queuedBytes += payload.length;
+                    return;
                 }
-                queued.add(new Outgoing(topic, payload));
-                queuedBytes += payload.length;
-                return;
+                Connection last = current;
+                if (usable == null && last != null && last.client.isConnected()) {
+                    usable = last; // retired, but no other connection is coming: better than nothing
+                }
             }
+        }
+        if (usable == null) {
+            throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
         }
         usable.client.publish(topic, payload, QOS, false);
     }
@@ -277,7 +281,13 @@ public class MqttLink {
         try {
             fresh.open();
         } catch (MqttException e) {
-            connecting = null;
+            synchronized (lock) {
+                connecting = null;
+                Connection previous = current;
+                if (previous != null && previous.client.isConnected()) {
+                    previous.retired = false; // the broker kept it: it goes on serving until the next try
+                }
+            }
             fresh.close();
             boolean refused = e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
                     || e.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED;

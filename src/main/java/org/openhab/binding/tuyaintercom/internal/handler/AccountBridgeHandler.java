@@ -74,6 +74,8 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     private final HttpClient httpClient;
     private final Clock clock;
     private final Map<String, DeviceMessageListener> listeners = new ConcurrentHashMap<>();
+    /** The panels' open media sessions by {@code sessionid}: 302/312 messages are routed by it first. */
+    private final Map<String, DeviceMessageListener> mediaSessions = new ConcurrentHashMap<>();
     private final LinkSigner signer;
 
     private @Nullable OpenApiClient api;
@@ -234,7 +236,19 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
             case 308 -> data.path("data").path("curId").asText(data.path("data").path("devId").asText(""));
             default -> "";
         };
-        DeviceMessageListener listener = listeners.get(deviceId);
+        DeviceMessageListener listener = null;
+        if (protocol == 302 || protocol == 312) {
+            // like public clients: by the session id first (for child and NVR devices "from" may be another id),
+            // then by the child's sub_dev_id, then by "from"
+            JsonNode header = data.path("header");
+            listener = mediaSessions.get(header.path("sessionid").asText(""));
+            if (listener == null) {
+                listener = listeners.get(header.path("sub_dev_id").asText(""));
+            }
+        }
+        if (listener == null) {
+            listener = listeners.get(deviceId);
+        }
         if (listener == null && protocol == 308) {
             listener = listeners.get(data.path("data").path("targetId").asText(""));
         }
@@ -279,6 +293,15 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
         }
     }
 
+    /** Routes the 302/312 messages of a media session to the panel that opened it. */
+    public void routeMediaSession(String sessionId, DeviceMessageListener listener) {
+        mediaSessions.put(sessionId, listener);
+    }
+
+    public void unrouteMediaSession(String sessionId, DeviceMessageListener listener) {
+        mediaSessions.remove(sessionId, listener);
+    }
+
     /** Registers the handler of a device for its messages. */
     public void addDeviceListener(String deviceId, DeviceMessageListener listener) {
         listeners.put(deviceId, listener);
@@ -286,6 +309,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
 
     public void removeDeviceListener(String deviceId, DeviceMessageListener listener) {
         listeners.remove(deviceId, listener);
+        mediaSessions.values().removeIf(listener::equals);
     }
 
     /** The OpenAPI client, once configured. */

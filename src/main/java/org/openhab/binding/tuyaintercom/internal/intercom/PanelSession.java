@@ -78,9 +78,25 @@ public final class PanelSession implements CallListener {
         /** Our id in 302 messages (the MQTT user id of the account). */
         String clientId();
 
-        /** The panel's WebRTC configuration, or null while it is unknown. */
+        /** The panel's latest WebRTC configuration (maybe too old for a new media session), or null while unknown. */
         @Nullable
         WebRtcConfig webRtcConfig();
+
+        /**
+         * The panel's WebRTC configuration if it is young enough for a new media session
+         * ({@link WebRtcConfig#maxAge()}); otherwise null, and a new one is being fetched on the scheduler. Never
+         * blocks.
+         */
+        @Nullable
+        WebRtcConfig freshWebRtcConfig();
+
+        /** Routes the panel's 302 messages of this media session here (by {@code sessionid}). */
+        void routeMediaSession(String sessionId);
+
+        void unrouteMediaSession(String sessionId);
+
+        /** Fetches a new WebRTC configuration on the scheduler (a call rings: media will follow). Never blocks. */
+        void renewWebRtcConfig();
 
         /** The panel's local key (for the wake-up), or empty. */
         String localKey();
@@ -223,6 +239,9 @@ public final class PanelSession implements CallListener {
 
     @Override
     public void callOutcome(Call call, CallOutcome outcome) {
+        if (outcome == CallOutcome.RING) {
+            cloud.renewWebRtcConfig(); // media follows an answer: TURN credentials and auth fresh for it
+        }
         handler.callOutcome(call, outcome);
         publishState(call, outcome);
     }
@@ -276,6 +295,7 @@ public final class PanelSession implements CallListener {
     /** Calls the panel; the calling client gets the call token. */
     public String startCall(Duration timeout) throws Refusal {
         requireSuccess(engine.startCall(timeout));
+        cloud.renewWebRtcConfig();
         Call call = engine.current();
         if (call == null) {
             throw new Refusal(Refusal.Kind.CONFLICT, "the call ended at once");
@@ -315,13 +335,14 @@ public final class PanelSession implements CallListener {
             }
             kind = SignallingRelay.Kind.CALL;
         }
+        List<IceServer> iceServers = freshIceServers();
         SignallingRelay.Session session;
         try {
             session = relay.open(kind, client, PAGE_MEDIA_IDLE, new PageMediaListener());
         } catch (SignallingRelay.LimitReachedException e) {
             throw new Refusal(Refusal.Kind.UNAVAILABLE, String.valueOf(e.getMessage()));
         }
-        return new MediaGrant(session.id(), iceServers());
+        return new MediaGrant(session.id(), iceServers);
     }
 
     /** The page's offer for its media session; the panel's answer arrives on the page's event stream. */
@@ -415,6 +436,7 @@ public final class PanelSession implements CallListener {
      * candidates inside, or fails after {@link #ANSWER_WAIT}.
      */
     public CompletableFuture<String> liveViewWithoutTrickle(String offer) throws Refusal {
+        freshIceServers();
         NonTrickleAnswer collector = new NonTrickleAnswer(scheduler, CANDIDATE_QUIET, CANDIDATE_MAX);
         SignallingRelay.Session session;
         try {
@@ -438,9 +460,17 @@ public final class PanelSession implements CallListener {
         });
     }
 
-    private List<IceServer> iceServers() {
-        WebRtcConfig config = cloud.webRtcConfig();
-        return config == null ? List.of() : config.iceServers();
+    /**
+     * The ICE servers of a WebRTC configuration young enough for a new media session; refused (the page may retry in
+     * a moment) while a new one is being fetched, so that no web request waits for the cloud.
+     */
+    private List<IceServer> freshIceServers() throws Refusal {
+        WebRtcConfig config = cloud.freshWebRtcConfig();
+        if (config == null) {
+            throw new Refusal(Refusal.Kind.UNAVAILABLE,
+                    "the panel's WebRTC configuration is being renewed; try again in a moment");
+        }
+        return config.iceServers();
     }
 
     /** ICE servers as the browser's RTCPeerConnection takes them. */
@@ -467,7 +497,11 @@ public final class PanelSession implements CallListener {
     /** A media session ended without the page saying so: a call on it cannot go on. */
     private void mediaLost(SignallingRelay.Session session) {
         if (session.kind() == SignallingRelay.Kind.CALL) {
-            engine.mediaFailed(CallError.DISCONNECT);
+            if (session.endedByPanel()) {
+                engine.mediaEndedByPanel();
+            } else {
+                engine.mediaFailed(CallError.DISCONNECT);
+            }
         }
     }
 
@@ -502,9 +536,9 @@ public final class PanelSession implements CallListener {
     private final class PanelTransport implements SignallingRelay.Transport {
         @Override
         public void sendOffer(String sessionId, String sdp) throws Exception {
-            WebRtcConfig config = cloud.webRtcConfig();
+            WebRtcConfig config = cloud.freshWebRtcConfig();
             if (config == null) {
-                throw new IllegalStateException("no WebRTC configuration");
+                throw new IllegalStateException("no current WebRTC configuration");
             }
             String localKey = cloud.localKey();
             if (config.lowPower() && !localKey.isEmpty()) {
@@ -515,6 +549,16 @@ public final class PanelSession implements CallListener {
             }
             cloud.publishToPanel(WebRtcSignalling.offer(cloud.clientId(), config.deviceId(), sessionId,
                     config.motoId(), sdp, config.auth(), 0, config.iceServers(), clock.instant().getEpochSecond()));
+        }
+
+        @Override
+        public void opened(String sessionId) {
+            cloud.routeMediaSession(sessionId);
+        }
+
+        @Override
+        public void closed(String sessionId) {
+            cloud.unrouteMediaSession(sessionId);
         }
 
         @Override

@@ -30,7 +30,8 @@ import org.openhab.core.thing.ThingStatus;
 
 /**
  * The binding under failures of its surroundings: a broker that goes away, credentials that expire during a call,
- * a panel that vanishes mid-call — and nothing left behind afterwards.
+ * a panel that vanishes mid-call — and nothing left behind afterwards. Runs with the {@code open-hub-308} call
+ * transport: these scenarios are about 308 calls (heartbeats, hang-up messages).
  */
 @NonNullByDefault
 @Timeout(120)
@@ -46,7 +47,7 @@ class ReliabilityTest {
 
     @Test
     void brokerRestartWhileIdleReconnectsWithinFiveSecondsAndTheNextCallRings() throws Exception {
-        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
+        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().transport(TuyaCloudSimulator.CallTransport.OPEN_HUB_308).start();
                 SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
             IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of()).start();
             try {
@@ -71,7 +72,7 @@ class ReliabilityTest {
 
     @Test
     void callsArrivingDuringTokenAndMqttRolloverRing() throws Exception {
-        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
+        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().transport(TuyaCloudSimulator.CallTransport.OPEN_HUB_308).start();
                 SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
             sim.tokenLifetime = Duration.ofSeconds(5);
             sim.mqttLifetime = Duration.ofSeconds(5);
@@ -105,7 +106,7 @@ class ReliabilityTest {
 
     @Test
     void panelVanishingMidCallEndsWithDisconnectAndLeavesNothingBehind() throws Exception {
-        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
+        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().transport(TuyaCloudSimulator.CallTransport.OPEN_HUB_308).start();
                 SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
             // a first cycle warms up shared pools
             new IntercomFixture(sim, "warm", "panel1", Map.of()).start().close();

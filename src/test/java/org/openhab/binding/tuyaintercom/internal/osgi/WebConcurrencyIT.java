@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -38,7 +39,7 @@ class WebConcurrencyIT {
 
     @Test
     void tenSimultaneousAnswersLetExactlyOneThrough() throws Exception {
-        try (WebHarness harness = new WebHarness()) {
+        try (WebHarness harness = new WebHarness(TuyaCloudSimulator.CallTransport.OPEN_HUB_308)) {
             HttpClient http = HttpClient.newHttpClient();
             PageApi page = new PageApi(http, harness.callPageUrl()).listen();
             page.awaitState("IDLE");

@@ -57,7 +57,12 @@ final class WebHarness implements AutoCloseable {
     }
 
     WebHarness() throws Exception {
-        sim = new TuyaCloudSimulator().start();
+        this(TuyaCloudSimulator.CallTransport.configured());
+    }
+
+    /** With the given call transport of the simulator ({@code dp-only} or {@code open-hub-308}). */
+    WebHarness(TuyaCloudSimulator.CallTransport transport) throws Exception {
+        sim = new TuyaCloudSimulator().transport(transport).start();
         panel = new SimPanel(sim, SimDevice.panel("panel1", "Front door"));
         osgi = OsgiTestFramework.start("5.2.1");
         OsgiTestFramework.Installed installed = osgi

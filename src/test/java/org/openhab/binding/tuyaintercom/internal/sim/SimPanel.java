@@ -39,6 +39,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ring, reacts to answer / reject / busy / cancel, tells other callees {@code already_answered}, echoes heartbeats
  * and drops a call after the heartbeat timeout, takes calls from apps), its doorbell data points with an encrypted
  * picture, and its lock data point.
+ * <p>
+ * With {@link TuyaCloudSimulator.CallTransport#DP_ONLY} a press publishes the doorbell data points, and the panel's
+ * 308 messages never reach an open-hub client (they go to app targets the simulator does not model); the panel still
+ * answers WebRTC offers (302), and hanging up on the panel ends its media sessions with a 302 {@code disconnect}.
  */
 @NonNullByDefault
 public final class SimPanel implements AutoCloseable {
@@ -70,6 +74,9 @@ public final class SimPanel implements AutoCloseable {
     private final Map<String, SimMediaPeer> peers = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<SimMediaPeer> allPeers = new CopyOnWriteArrayList<>();
     private final List<String> webrtcReceived = new CopyOnWriteArrayList<>();
+    private final List<String> refusedOffers = new CopyOnWriteArrayList<>();
+    /** Per media session: to whom and through which signalling server the panel answers. */
+    private final Map<String, String[]> routes = new java.util.concurrent.ConcurrentHashMap<>();
     /** Answer media offers (302) with a real WebRTC peer; off, offers are left unanswered. */
     public volatile boolean mediaEnabled = true;
 
@@ -129,6 +136,24 @@ public final class SimPanel implements AutoCloseable {
         return allPeers.stream().mapToLong(SimMediaPeer::audioReceived).sum();
     }
 
+    /**
+     * Whether the panel learnt that the call ended on the client's side: a 308 {@code hang_up}, or with
+     * {@code dp-only} a 302 {@code disconnect} of its media.
+     */
+    public boolean toldCallEnded() {
+        return count("hang_up") > 0 || dpOnly() && webrtcReceived.contains("disconnect");
+    }
+
+    /** How the client answered: 308 {@code answer} messages, or with {@code dp-only} 302 offers (the media). */
+    public long answersReceived() {
+        return dpOnly() ? webrtcReceived.stream().filter("offer"::equals).count() : count("answer");
+    }
+
+    /** Why offers were refused (stale auth or TURN credentials), in order. */
+    public List<String> refusedOffers() {
+        return List.copyOf(refusedOffers);
+    }
+
     /** The 302 message types the panel received, in order. */
     public List<String> webrtcReceived() {
         return List.copyOf(webrtcReceived);
@@ -166,18 +191,36 @@ public final class SimPanel implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------- visitor side
 
-    /** A visitor presses the call button: the panel calls every app target (308) with the given call type. */
-    public synchronized String pressCallButton(int type, Duration timeout) {
-        String newSession = id + SimCrypto.randomToken(6);
-        session = newSession;
-        callType = type;
-        panelCalling = true;
-        answeredBy = null;
-        targets.clear();
-        targets.addAll(cloud.ipcTargets().keySet());
-        deadline = Instant.now().plus(timeout).toEpochMilli();
-        for (String target : targets) {
-            send(target, "call", newSession, "", true);
+    /** How this panel's calls reach open-hub clients (the simulator's switch). */
+    public TuyaCloudSimulator.CallTransport transport() {
+        return cloud.callTransport;
+    }
+
+    private boolean dpOnly() {
+        return cloud.callTransport == TuyaCloudSimulator.CallTransport.DP_ONLY;
+    }
+
+    /**
+     * A visitor presses the call button: the panel calls every app target (308) with the given call type. With
+     * {@code dp-only} the press is seen by open-hub clients only as its doorbell data points.
+     */
+    public String pressCallButton(int type, Duration timeout) {
+        String newSession;
+        synchronized (this) {
+            newSession = id + SimCrypto.randomToken(6);
+            session = newSession;
+            callType = type;
+            panelCalling = true;
+            answeredBy = null;
+            targets.clear();
+            targets.addAll(cloud.ipcTargets().keySet());
+            deadline = Instant.now().plus(timeout).toEpochMilli();
+            for (String target : targets) {
+                send(target, "call", newSession, "", true);
+            }
+        }
+        if (dpOnly()) {
+            publishDoorbellDataPoints("visitor at " + id);
         }
         return newSession;
     }
@@ -234,8 +277,16 @@ public final class SimPanel implements AutoCloseable {
                 Base64.getEncoder().encodeToString(url.getBytes(StandardCharsets.UTF_8))));
     }
 
-    /** The panel hangs up its answered call. */
+    /** The panel hangs up its answered call (with {@code dp-only}: ends its media sessions with 302 disconnect). */
     public synchronized void hangUp() {
+        if (dpOnly()) {
+            for (Map.Entry<String, SimMediaPeer> media : Map.copyOf(peers).entrySet()) {
+                String[] route = routes.getOrDefault(media.getKey(), new String[] { "", "" });
+                mediaEnded(route[0], media.getKey(), route[1]);
+            }
+            endCall();
+            return;
+        }
         String current = session;
         String peer = answeredBy;
         if (current != null && peer != null) {
@@ -333,6 +384,11 @@ public final class SimPanel implements AutoCloseable {
                 if (!mediaEnabled) {
                     return;
                 }
+                String refusal = cloud.offerRefusal(data.path("msg"));
+                if (refusal != null) {
+                    refusedOffers.add(refusal);
+                    return; // the signalling server drops it: the client hears nothing
+                }
                 String offer = data.path("msg").path("sdp").asText("");
                 CompletableFuture<String> answer = new CompletableFuture<>();
                 SimMediaPeer peer = new SimMediaPeer(offer,
@@ -341,6 +397,7 @@ public final class SimPanel implements AutoCloseable {
                                         candidate.isEmpty() ? "" : "a=" + candidate + "\r\n")),
                         () -> timer.execute(() -> mediaEnded(from, sessionId, motoId)), answer);
                 peers.put(sessionId, peer);
+                routes.put(sessionId, new String[] { from, motoId });
                 allPeers.add(peer);
                 answer.whenComplete((sdp, error) -> {
                     if (error != null) {
@@ -458,8 +515,8 @@ public final class SimPanel implements AutoCloseable {
 
     private void send(String target, String event, String sessionId, String reason, boolean withCallFields) {
         String topic = cloud.ipcTargets().get(target);
-        if (topic == null) {
-            return;
+        if (topic == null || dpOnly()) {
+            return; // dp-only: 308 messages reach app targets only, never an open-hub client
         }
         ObjectNode envelope = TuyaJson.object();
         envelope.put("protocol", 308);

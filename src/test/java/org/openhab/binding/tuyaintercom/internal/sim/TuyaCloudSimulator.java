@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,6 +67,37 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         public volatile boolean openHubUnavailable;
     }
 
+    /**
+     * How a panel's call reaches clients of the message service. {@code dp-only}: the doorbell data point is all an
+     * open-hub client sees of a press, 308 call messages reach app targets only (no public client shows anything
+     * else; the default of the test suite). {@code open-hub-308}: every 308 call message of a panel also reaches every
+     * open-hub ipc login, and their 308 replies reach the panel. Set by the system property
+     * {@value #CALL_TRANSPORT_PROPERTY} or per simulator.
+     */
+    public enum CallTransport {
+        DP_ONLY("dp-only"),
+        OPEN_HUB_308("open-hub-308");
+
+        public final String value;
+
+        CallTransport(String value) {
+            this.value = value;
+        }
+
+        /** The transport named by the system property, {@link #DP_ONLY} when unset. */
+        public static CallTransport configured() {
+            String name = System.getProperty(CALL_TRANSPORT_PROPERTY, DP_ONLY.value).trim();
+            for (CallTransport transport : values()) {
+                if (transport.value.equalsIgnoreCase(name) || transport.name().equalsIgnoreCase(name)) {
+                    return transport;
+                }
+            }
+            throw new IllegalArgumentException("unknown " + CALL_TRANSPORT_PROPERTY + ": " + name);
+        }
+    }
+
+    public static final String CALL_TRANSPORT_PROPERTY = "tuya.sim.callTransport";
+
     private record Token(String accessToken, String refreshToken, Instant expiresAt, Instant refreshExpiresAt) {
     }
 
@@ -75,10 +107,21 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     }
 
     public final Faults faults = new Faults();
+    /** How panel calls reach open-hub clients; see {@link CallTransport}. */
+    public volatile CallTransport callTransport = CallTransport.configured();
     private final List<java.util.function.BiConsumer<String, Map<String, Object>>> commandListeners = new CopyOnWriteArrayList<>();
     public volatile Duration tokenLifetime = Duration.ofHours(2);
     public volatile Duration mqttLifetime = Duration.ofHours(2);
     public volatile Duration clockTolerance = Duration.ofMinutes(15);
+    /** The time of WebRTC configurations: when their TURN credentials and {@code auth} were issued and expire. */
+    public volatile Clock clock = Clock.systemUTC();
+    /** TURN credentials last this long ({@code ttl}; 3600 s in real responses). */
+    public volatile Duration turnLifetime = Duration.ofHours(1);
+    /** The {@code auth} of a WebRTC configuration lasts this long (its real lifetime is unknown). */
+    public volatile Duration authLifetime = Duration.ofHours(1);
+    private final Map<String, Instant> issuedAuth = new ConcurrentHashMap<>();
+    private final Map<String, Instant> issuedTurn = new ConcurrentHashMap<>();
+    private final AtomicInteger webrtcConfigs = new AtomicInteger();
 
     private final String accessId;
     private final String accessSecret;
@@ -108,7 +151,6 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         this.accessSecret = accessSecret;
         this.userId = userId;
         SimSecrets.record(accessSecret);
-        SimSecrets.record("sim-turn-credential");
         this.broker = new SimBroker(new SimBroker.Access() {
             @Override
             public boolean mayConnect(String clientId, String username, String password) {
@@ -130,6 +172,12 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         http.createContext("/", this::handle);
         http.setExecutor(httpExecutor);
+    }
+
+    /** Sets how panel calls reach open-hub clients. */
+    public TuyaCloudSimulator transport(CallTransport transport) {
+        this.callTransport = transport;
+        return this;
     }
 
     public TuyaCloudSimulator start() throws IOException {
@@ -169,6 +217,40 @@ public final class TuyaCloudSimulator implements AutoCloseable {
 
     public int requestCount() {
         return requests.get();
+    }
+
+    /** How many WebRTC configurations were handed out. */
+    public int webrtcConfigsIssued() {
+        return webrtcConfigs.get();
+    }
+
+    /** Whether an {@code auth} of a WebRTC configuration is still valid now (by {@link #clock}). */
+    public boolean authValid(String auth) {
+        Instant expiry = issuedAuth.get(auth);
+        return expiry != null && clock.instant().isBefore(expiry);
+    }
+
+    /** Whether a TURN user name and credential were issued together and are still valid now. */
+    public boolean turnValid(String username, String credential) {
+        Instant expiry = issuedTurn.get(username + "\n" + credential);
+        return expiry != null && clock.instant().isBefore(expiry);
+    }
+
+    /**
+     * Why the signalling server would refuse an offer: an expired or unknown {@code auth}, or TURN credentials in its
+     * {@code token} list that expired; null when it is acceptable.
+     */
+    public @Nullable String offerRefusal(JsonNode msg) {
+        if (!authValid(msg.path("auth").asText(""))) {
+            return "auth expired or unknown";
+        }
+        for (JsonNode ice : msg.path("token")) {
+            if (ice.path("urls").asText("").startsWith("turn") && !turnValid(ice.path("username").asText(""),
+                    ice.path("credential").asText(""))) {
+                return "TURN credential expired or unknown";
+            }
+        }
+        return null;
     }
 
     /** How many tokens were issued with grant_type=1. */
@@ -361,7 +443,9 @@ public final class TuyaCloudSimulator implements AutoCloseable {
             } else {
                 answer = switch (action) {
                     case "ring" -> {
-                        panel.publishDoorbellDataPoints("visitor at " + deviceId);
+                        if (callTransport == CallTransport.OPEN_HUB_308) {
+                            panel.publishDoorbellDataPoints("visitor at " + deviceId);
+                        }
                         yield "ringing: session " + panel.pressCallButton(3, Duration.ofSeconds(30)) + "\n";
                     }
                     case "hangup" -> {
@@ -589,7 +673,12 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         ObjectNode node = TuyaJson.object();
         node.put("id", device.id);
         node.put("moto_id", "moto_sim_01");
-        node.put("auth", "sim-auth-" + device.id);
+        webrtcConfigs.incrementAndGet();
+        Instant now = clock.instant();
+        String auth = "simauth" + SimCrypto.randomToken(24);
+        issuedAuth.put(auth, now.plus(authLifetime));
+        SimSecrets.record(auth);
+        node.put("auth", auth);
         node.put("protocol_version", "2.2");
         node.put("supports_webrtc", device.supportsWebrtc);
         node.put("supports_webrtc_record", false);
@@ -597,8 +686,14 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         ObjectNode p2p = node.putObject("p2p_config");
         ArrayNode ices = p2p.putArray("ices");
         ices.addObject().put("urls", "stun:127.0.0.1:3478");
-        ices.addObject().put("urls", "turn:127.0.0.1:3478").put("username", "1795600000:" + device.id + ":sim")
-                .put("credential", "sim-turn-credential").put("ttl", 3600);
+        // like coturn's REST credentials: the user name starts with the expiry (epoch seconds)
+        Instant turnExpiry = now.plus(turnLifetime);
+        String turnUser = turnExpiry.getEpochSecond() + ":" + device.id + ":" + SimCrypto.randomToken(6);
+        String turnCredential = SimCrypto.randomToken(28);
+        SimSecrets.record(turnCredential);
+        issuedTurn.put(turnUser + "\n" + turnCredential, turnExpiry);
+        ices.addObject().put("urls", "turn:127.0.0.1:3478").put("username", turnUser)
+                .put("credential", turnCredential).put("ttl", turnLifetime.toSeconds());
         ices.addObject().put("urls", "nat:127.0.0.1:3478");
         ObjectNode audio = node.putObject("audio_attributes");
         audio.putArray("call_mode").add(1).add(device.twoWayAudio ? 2 : 1);

@@ -56,6 +56,12 @@ public final class IntercomFixture implements AutoCloseable {
 
     public IntercomFixture(TuyaCloudSimulator sim, String installation, String deviceId,
             Map<String, Object> panelConfig, PanelDirectory directory) {
+        this(sim, installation, deviceId, panelConfig, directory, Clock.systemUTC());
+    }
+
+    /** With the clock of the panel handler (e.g. a {@link MutableClock} shared with the simulator). */
+    public IntercomFixture(TuyaCloudSimulator sim, String installation, String deviceId,
+            Map<String, Object> panelConfig, PanelDirectory directory, Clock clock) {
         this.directory = directory;
         cloud = new CloudFixture(sim, Map.of("linkId", "oh" + installation));
         callback = cloud.callback;
@@ -69,7 +75,7 @@ public final class IntercomFixture implements AutoCloseable {
         panelThing = new TestThing(new ThingUID(THING_TYPE_PANEL, cloud.bridge.getUID(), "door"), THING_TYPE_PANEL,
                 cloud.bridge.getUID(), config);
         cloud.bridge.addThing(panelThing);
-        panel = new PanelHandler(panelThing, CloudFixture.HTTP, Clock.systemUTC(), directory);
+        panel = new PanelHandler(panelThing, CloudFixture.HTTP, clock, directory);
         panelThing.setHandler(panel);
         panel.setCallback(callback);
     }

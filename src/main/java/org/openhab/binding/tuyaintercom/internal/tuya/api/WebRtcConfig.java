@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.tuyaintercom.internal.tuya.api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,10 @@ import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 /**
  * The WebRTC configuration of a device ({@code webrtc-configs}): signalling server, auth string, ICE servers (only
  * {@code stun:} and {@code turn:} entries; Tuya's {@code nat:} entries are dropped) and what the device can do.
+ * <p>
+ * Its TURN credentials carry a {@code ttl} and a time-stamped user name, and the {@code auth} string may expire too:
+ * public clients fetch a new configuration per stream (TuyaInc/webrtc-demo-go per call, AlexxIT/go2rtc per stream).
+ * The binding uses one for at most {@link #maxAge()}.
  */
 @NonNullByDefault
 public record WebRtcConfig(String deviceId, String motoId, String auth, boolean supportsWebrtc, boolean lowPower,
@@ -33,7 +38,8 @@ public record WebRtcConfig(String deviceId, String motoId, String auth, boolean 
         for (JsonNode ice : node.path("p2p_config").path("ices")) {
             String urls = ice.path("urls").asText("");
             if (urls.startsWith("stun:") || urls.startsWith("turn:") || urls.startsWith("turns:")) {
-                ices.add(new IceServer(urls, ice.path("username").asText(""), ice.path("credential").asText("")));
+                ices.add(new IceServer(urls, ice.path("username").asText(""), ice.path("credential").asText(""),
+                        Math.max(0, ice.path("ttl").asLong(0))));
             }
         }
         boolean twoWay = false;
@@ -57,6 +63,22 @@ public record WebRtcConfig(String deviceId, String motoId, String auth, boolean 
         return new WebRtcConfig(node.path("id").asText(""), node.path("moto_id").asText(""),
                 node.path("auth").asText(""), node.path("supports_webrtc").asBoolean(false), lowPower, twoWay,
                 List.copyOf(ices), List.copyOf(streamTypes), skillText);
+    }
+
+    /** The longest a configuration is used: 10 minutes, or half the shortest TURN {@code ttl} if that is less. */
+    public static final Duration MAX_AGE = Duration.ofMinutes(10);
+
+    public Duration maxAge() {
+        Duration age = MAX_AGE;
+        for (IceServer ice : iceServers) {
+            if (ice.ttlSeconds() > 0) {
+                Duration half = Duration.ofSeconds(Math.max(1, ice.ttlSeconds() / 2));
+                if (half.compareTo(age) < 0) {
+                    age = half;
+                }
+            }
+        }
+        return age;
     }
 
     @Override

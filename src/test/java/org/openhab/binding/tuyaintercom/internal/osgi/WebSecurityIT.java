@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
@@ -180,7 +181,13 @@ class WebSecurityIT {
                 assertEquals(404, other.post("media", PageApi.json().put("media", media).put("event", "closed"))
                         .statusCode(), "another client cannot close it");
 
-                harness.panel.hangUp();
+                if (harness.panel.transport() == TuyaCloudSimulator.CallTransport.OPEN_HUB_308) {
+                    harness.panel.hangUp();
+                } else {
+                    // without 308 the panel hangs up by ending the call's media, which this test never set up
+                    assertEquals(200, answering.post("hangup", PageApi.json().put("callToken", callToken))
+                            .statusCode());
+                }
                 answering.awaitState("IDLE");
                 assertEquals(401, answering.post("unlock", PageApi.json().put("callToken", callToken)).statusCode(),
                         "the call token dies with its call");

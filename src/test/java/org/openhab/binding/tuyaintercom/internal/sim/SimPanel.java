@@ -75,8 +75,16 @@ public final class SimPanel implements AutoCloseable {
     private final List<SimMediaPeer> allPeers = new CopyOnWriteArrayList<>();
     private final List<String> webrtcReceived = new CopyOnWriteArrayList<>();
     private final List<String> refusedOffers = new CopyOnWriteArrayList<>();
+    private final List<String> controlReceived = new CopyOnWriteArrayList<>();
+    private final List<Integer> offeredStreamTypes = new CopyOnWriteArrayList<>();
     /** Per media session: to whom and through which signalling server the panel answers. */
     private final Map<String, String[]> routes = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Answer like real Tuya devices do, with the quirks public clients repair (see SdpAnswerQuirksTest): upper-case
+     * fingerprint hash name and lower-case hex, {@code sendrecv} whatever was offered, H.264 under another payload
+     * type (with its fmtp and rtcp-fb lines). The panel's own peer keeps its real answer.
+     */
+    public volatile boolean tuyaAnswerQuirks;
     /** Answer media offers (302) with a real WebRTC peer; off, offers are left unanswered. */
     public volatile boolean mediaEnabled = true;
 
@@ -138,15 +146,26 @@ public final class SimPanel implements AutoCloseable {
 
     /**
      * Whether the panel learnt that the call ended on the client's side: a 308 {@code hang_up}, or with
-     * {@code dp-only} a 302 {@code disconnect} of its media.
+     * {@code dp-only} the end of its media: a 302 {@code disconnect}, or the panel ended the media itself (its peer
+     * lost the browser) and said so.
      */
     public boolean toldCallEnded() {
-        return count("hang_up") > 0 || dpOnly() && webrtcReceived.contains("disconnect");
+        return count("hang_up") > 0 || dpOnly() && (webrtcReceived.contains("disconnect") || endedMediaItself);
     }
 
     /** How the client answered: 308 {@code answer} messages, or with {@code dp-only} 302 offers (the media). */
     public long answersReceived() {
         return dpOnly() ? webrtcReceived.stream().filter("offer"::equals).count() : count("answer");
+    }
+
+    /** The 312 messages the panel received, as {@code type=cmdValue}. */
+    public List<String> controlReceived() {
+        return List.copyOf(controlReceived);
+    }
+
+    /** The {@code stream_type} of every offer the panel received. */
+    public List<Integer> offeredStreamTypes() {
+        return List.copyOf(offeredStreamTypes);
     }
 
     /** Why offers were refused (stale auth or TURN credentials), in order. */
@@ -319,6 +338,12 @@ public final class SimPanel implements AutoCloseable {
             handleWebRtc(message.path("data"));
             return;
         }
+        if (message.path("protocol").asInt() == 312) {
+            JsonNode data = message.path("data");
+            controlReceived.add(data.path("header").path("type").asText("") + "="
+                    + data.path("msg").path("cmdValue").asText(""));
+            return;
+        }
         if (message.path("protocol").asInt() != 308) {
             return;
         }
@@ -384,6 +409,7 @@ public final class SimPanel implements AutoCloseable {
                 if (!mediaEnabled) {
                     return;
                 }
+                offeredStreamTypes.add(data.path("msg").path("stream_type").asInt(-1));
                 String refusal = cloud.offerRefusal(data.path("msg"));
                 if (refusal != null) {
                     refusedOffers.add(refusal);
@@ -404,8 +430,8 @@ public final class SimPanel implements AutoCloseable {
                         System.err.println("sim panel: no media answer: " + error);
                     }
                     if (sdp != null) {
-                        sendWebRtc(from, sessionId, motoId, "answer",
-                                TuyaJson.object().put("mode", "webrtc").put("sdp", sdp));
+                        sendWebRtc(from, sessionId, motoId, "answer", TuyaJson.object().put("mode", "webrtc")
+                                .put("sdp", tuyaAnswerQuirks ? withTuyaQuirks(sdp) : sdp));
                     }
                 });
             }
@@ -426,9 +452,70 @@ public final class SimPanel implements AutoCloseable {
         }
     }
 
+    /** A standard answer rewritten with the quirks of real Tuya answers. */
+    public static String withTuyaQuirks(String sdp) {
+        List<String> lines = new java.util.ArrayList<>(List.of(sdp.split("\r\n")));
+        java.util.Map<String, String> renamed = new java.util.HashMap<>();
+        Set<String> used = new java.util.HashSet<>();
+        for (String line : lines) {
+            if (line.startsWith("m=")) {
+                String[] m = line.split(" ");
+                for (int i = 3; i < m.length; i++) {
+                    used.add(m[i]);
+                }
+            }
+        }
+        for (String line : lines) {
+            if (line.startsWith("a=rtpmap:") && line.toUpperCase(java.util.Locale.ROOT).contains(" H264/")) {
+                String pt = line.substring("a=rtpmap:".length(), line.indexOf(' '));
+                for (int candidate = 96; candidate < 128; candidate++) {
+                    if (!used.contains(String.valueOf(candidate))) {
+                        renamed.put(pt, String.valueOf(candidate));
+                        used.add(String.valueOf(candidate));
+                        break;
+                    }
+                }
+            }
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : lines) {
+            String rewritten = line;
+            if (line.startsWith("m=")) {
+                String[] m = line.split(" ");
+                for (int i = 3; i < m.length; i++) {
+                    m[i] = renamed.getOrDefault(m[i], m[i]);
+                }
+                rewritten = String.join(" ", m);
+            } else if (line.startsWith("a=fingerprint:")) {
+                String[] f = line.substring("a=fingerprint:".length()).split(" ", 2);
+                rewritten = "a=fingerprint:" + f[0].toUpperCase(java.util.Locale.ROOT)
+                        + (f.length > 1 ? " " + f[1].toLowerCase(java.util.Locale.ROOT) : "");
+            } else if (line.equals("a=sendonly") || line.equals("a=recvonly") || line.equals("a=inactive")) {
+                rewritten = "a=sendrecv";
+            } else {
+                for (String prefix : List.of("a=rtpmap:", "a=fmtp:", "a=rtcp-fb:")) {
+                    if (line.startsWith(prefix)) {
+                        String rest = line.substring(prefix.length());
+                        int end = rest.indexOf(' ');
+                        String pt = end < 0 ? rest : rest.substring(0, end);
+                        String mapped = renamed.get(pt);
+                        if (mapped != null) {
+                            rewritten = prefix + mapped + rest.substring(pt.length());
+                        }
+                    }
+                }
+            }
+            out.add(rewritten);
+        }
+        return String.join("\r\n", out) + "\r\n";
+    }
+
+    private volatile boolean endedMediaItself;
+
     private void mediaEnded(String to, String sessionId, String motoId) {
         SimMediaPeer peer = peers.remove(sessionId);
         if (peer != null) {
+            endedMediaItself = true;
             peer.close();
             sendWebRtc(to, sessionId, motoId, "disconnect", TuyaJson.object().put("mode", "webrtc"));
         }

@@ -138,8 +138,14 @@ class ReliabilityTest {
                     threadsBefore, threadsAfter, added);
             assertTrue(added.stream().noneMatch(name -> name.startsWith("OH-") || name.startsWith("MQTT")),
                     "binding threads left behind: " + added);
+            long mqttDeadline = System.currentTimeMillis() + 10_000; // Paho ends its threads asynchronously
+            while (threadNames().stream().anyMatch(name -> name.startsWith("MQTT"))
+                    && System.currentTimeMillis() < mqttDeadline) {
+                Thread.sleep(100);
+            }
             assertTrue(threadNames().stream().noneMatch(name -> name.startsWith("MQTT")),
-                    "no MQTT client thread of the disposed installation");
+                    "no MQTT client thread of the disposed installation: " + threadNames().stream()
+                            .filter(name -> name.startsWith("MQTT")).toList());
         }
     }
 }

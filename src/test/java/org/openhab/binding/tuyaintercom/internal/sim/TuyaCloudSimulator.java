@@ -65,6 +65,8 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         public volatile boolean videoServiceNotSubscribed;
         /** The open-hub access endpoint fails with a server error. */
         public volatile boolean openHubUnavailable;
+        /** Only the v2 form of open-hub access ({@code /v2.0/open-iot-hub/access/config}) exists. */
+        public volatile boolean openHubV1Gone;
     }
 
     /**
@@ -113,6 +115,8 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     public volatile Duration tokenLifetime = Duration.ofHours(2);
     public volatile Duration mqttLifetime = Duration.ofHours(2);
     public volatile Duration clockTolerance = Duration.ofMinutes(15);
+    /** Answer the device list as {@code {devices, has_more, last_row_key}} instead of a plain array. */
+    public volatile boolean legacyDeviceList;
     /** The time of WebRTC configurations: when their TURN credentials and {@code auth} were issued and expire. */
     public volatile Clock clock = Clock.systemUTC();
     /** TURN credentials last this long ({@code ttl}; 3600 s in real responses). */
@@ -122,6 +126,8 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     private final Map<String, Instant> issuedAuth = new ConcurrentHashMap<>();
     private final Map<String, Instant> issuedTurn = new ConcurrentHashMap<>();
     private final AtomicInteger webrtcConfigs = new AtomicInteger();
+    private final AtomicInteger v1OpenHubRequests = new AtomicInteger();
+    private final AtomicInteger v2OpenHubRequests = new AtomicInteger();
 
     private final String accessId;
     private final String accessSecret;
@@ -217,6 +223,11 @@ public final class TuyaCloudSimulator implements AutoCloseable {
 
     public int requestCount() {
         return requests.get();
+    }
+
+    /** How many open-hub access requests came in the v1 and in the v2 form. */
+    public int openHubRequests(int version) {
+        return version == 2 ? v2OpenHubRequests.get() : v1OpenHubRequests.get();
     }
 
     /** How many WebRTC configurations were handed out. */
@@ -567,7 +578,17 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         }
         if ("POST".equals(method)
                 && (path.equals("/v1.0/open-hub/access/config") || path.equals("/v1.0/iot-03/open-hub/access-config"))) {
-            return openHubAccess(body);
+            v1OpenHubRequests.incrementAndGet();
+            return faults.openHubV1Gone ? failure(1108, "uri path invalid") : openHubAccess(body);
+        }
+        if ("POST".equals(method) && path.equals("/v2.0/open-iot-hub/access/config")) {
+            v2OpenHubRequests.incrementAndGet();
+            if (body == null || !body.path("unique_id").isTextual()) {
+                return failure(1109, "param is illegal");
+            }
+            ObjectNode v1 = body.deepCopy();
+            v1.put("link_id", body.path("unique_id").asText());
+            return openHubAccess(v1);
         }
         if ("GET".equals(method) && p.length == 5 && path.startsWith("/v1.0/devices/")
                 && p[4].equals("movement-configs")) {
@@ -626,10 +647,23 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         return result;
     }
 
-    private synchronized ObjectNode listDevices(Map<String, String> query) {
+    /**
+     * The user's devices: by default a plain JSON array paged with {@code page_no} (1-based) and {@code page_size},
+     * as public clients read the real API; with {@link #legacyDeviceList} the {@code {devices, has_more,
+     * last_row_key}} form paged with {@code last_row_key}.
+     */
+    private synchronized JsonNode listDevices(Map<String, String> query) {
         List<SimDevice> all = new ArrayList<>(devices.values());
-        ObjectNode result = TuyaJson.object();
         int size = Math.max(1, Math.min(100, parseInt(query.get("page_size"), 20)));
+        if (!legacyDeviceList) {
+            int pageNo = Math.max(1, parseInt(query.get("page_no"), 1));
+            ArrayNode page = TuyaJson.MAPPER.createArrayNode();
+            for (int i = (pageNo - 1) * size; i < Math.min(all.size(), pageNo * size); i++) {
+                page.add(deviceJson(all.get(i)));
+            }
+            return page;
+        }
+        ObjectNode result = TuyaJson.object();
         int start = 0;
         String lastRowKey = query.getOrDefault("last_row_key", "");
         if (!lastRowKey.isEmpty()) {
@@ -706,10 +740,10 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         skill.putArray("audios").addObject().put("channels", 1).put("dataBit", 16).put("codecType", 106)
                 .put("sampleRate", 8000);
         ArrayNode videos = skill.putArray("videos");
-        videos.addObject().put("streamType", 2).put("codecType", 2).put("width", 1280).put("height", 720)
-                .put("sampleRate", 90000);
-        videos.addObject().put("streamType", 4).put("codecType", 2).put("width", 640).put("height", 360)
-                .put("sampleRate", 90000);
+        videos.addObject().put("streamType", 2).put("codecType", device.videoCodecType).put("width", 1280)
+                .put("height", 720).put("sampleRate", 90000);
+        videos.addObject().put("streamType", 4).put("codecType", device.videoCodecType).put("width", 640)
+                .put("height", 360).put("sampleRate", 90000);
         node.put("skill", TuyaJson.write(skill));
         return node;
     }

@@ -14,8 +14,10 @@ package org.openhab.binding.tuyaintercom.internal.handler;
 
 import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,6 +34,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.openhab.binding.tuyaintercom.internal.discovery.PanelDiscoveryService;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaDataCenter;
+import org.openhab.binding.tuyaintercom.internal.diagnostics.CallCapture;
 import org.openhab.binding.tuyaintercom.internal.intercom.LogText;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaIds;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
@@ -74,6 +77,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     private final HttpClient httpClient;
     private final Clock clock;
     private final Map<String, DeviceMessageListener> listeners = new ConcurrentHashMap<>();
+    private final CallCapture capture;
     /** The panels' open media sessions by {@code sessionid}: 302/312 messages are routed by it first. */
     private final Map<String, DeviceMessageListener> mediaSessions = new ConcurrentHashMap<>();
     private final LinkSigner signer;
@@ -91,6 +95,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
         this.httpClient = httpClient;
         this.clock = clock;
         this.signer = new LinkSigner(clock);
+        this.capture = new CallCapture(CallCapture.defaultFolder(), clock);
     }
 
     /** Signs the links of this account's panels; its secret lives in memory only and is rotated. */
@@ -118,6 +123,16 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
             updateConfiguration(configuration);
         }
         api = new OpenApiClient(baseUrl, config.accessId.trim(), config.accessSecret.trim(), httpClient, clock);
+        if (config.captureCalls > 0) {
+            try {
+                Path file = capture.start(config.captureCalls);
+                logger.info("Capturing the Tuya messages of the next {} call(s), secrets redacted, into {}",
+                        config.captureCalls, file);
+            } catch (IOException e) {
+                logger.warn("Cannot capture calls into {}: {}", CallCapture.defaultFolder(),
+                        LogText.safe(e.getMessage()));
+            }
+        }
         connectFailures = 0;
         updateStatus(ThingStatus.UNKNOWN);
         scheduleConnect(0);
@@ -222,6 +237,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     void onIpcMessage(String topic, byte[] payload, MqttAccessConfig access) {
+        capture.message("in", topic, payload);
         JsonNode message;
         try {
             message = TuyaJson.parse(new String(payload, StandardCharsets.UTF_8));
@@ -278,6 +294,10 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
             return;
         }
         String deviceId = data.path("devId").asText(data.path("bizData").path("devId").asText(""));
+        if (capture.isActive()) {
+            capture.note("device-message", TuyaJson.object().put("topic", topic).put("protocol", protocol)
+                    .set("data", data));
+        }
         DeviceMessageListener listener = listeners.get(deviceId);
         if (listener == null) {
             logger.trace("Device message for unknown device '{}'", deviceId);
@@ -329,7 +349,27 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
         if (link == null || access == null) {
             throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
         }
-        link.publish(access.ipcSinkTopic(motoId, deviceId), payload);
+        String topic = access.ipcSinkTopic(motoId, deviceId);
+        capture.message("out", topic, payload.getBytes(StandardCharsets.UTF_8));
+        link.publish(topic, payload);
+    }
+
+    /** A call of one of the panels ended: counts down a running capture. */
+    public void callEnded() {
+        Path done = capture.callEnded();
+        if (done != null) {
+            logger.info("The capture of Tuya call messages is complete: {} (set captureCalls to 0)", done);
+        }
+    }
+
+    /** Notes something for a running capture (redacted), e.g. the skill of a fetched WebRTC configuration. */
+    public void captureNote(String event, JsonNode details) {
+        capture.note(event, details);
+    }
+
+    /** The running (or last) capture, for tests. */
+    public CallCapture capture() {
+        return capture;
     }
 
     /** Publishes bytes on a topic of the ipc link (e.g. the wake-up of a low-power device). */
@@ -338,6 +378,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
         if (link == null) {
             throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
         }
+        capture.message("out", topic, payload);
         link.publish(topic, payload);
     }
 

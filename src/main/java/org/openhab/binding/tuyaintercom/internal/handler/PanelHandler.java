@@ -231,7 +231,13 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         publish(CHANNEL_ONLINE, OnOffType.from(online));
         publish(CHANNEL_UNLOCK, OnOffType.OFF);
         publishHistory();
-        updateStatus(ThingStatus.ONLINE);
+        WebRtcConfig current = webrtc;
+        if (current != null && current.h265Only()) {
+            // no H.264 stream in the skill: browsers would show black video, so say so instead
+            updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE, "@text/online.h265-only");
+        } else {
+            updateStatus(ThingStatus.ONLINE);
+        }
     }
 
     // ------------------------------------------------------------------------------------------- WebRTC configuration
@@ -258,6 +264,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             }
             try {
                 WebRtcConfig fresh = api.webRtcConfig(bridgeHandler.userId(), config.deviceId.trim());
+                captureConfig(bridgeHandler, fresh);
                 webrtc = fresh;
                 webrtcFetchedAt = clock.instant();
                 scheduleWebRtcRenewal(fresh.maxAge());
@@ -269,6 +276,17 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         } finally {
             webrtcRenewing.set(false);
         }
+    }
+
+    /** What a capture needs to know of a WebRTC configuration: what the panel can do, never its credentials. */
+    private static void captureConfig(AccountBridgeHandler bridgeHandler, WebRtcConfig fetched) {
+        com.fasterxml.jackson.databind.node.ObjectNode details = TuyaJson.object()
+                .put("moto_id", fetched.motoId()).put("supports_webrtc", fetched.supportsWebrtc())
+                .put("low_power", fetched.lowPower()).put("two_way_audio", fetched.twoWayAudio())
+                .put("skill", fetched.skill());
+        ArrayNode servers = details.putArray("ice_servers");
+        fetched.iceServers().forEach(ice -> servers.addObject().put("urls", ice.urls()).put("ttl", ice.ttlSeconds()));
+        bridgeHandler.captureNote("webrtc-config", details);
     }
 
     /** The WebRTC configuration if young enough for a new media session, else null (and a renewal is under way). */
@@ -381,6 +399,10 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             publish(CHANNEL_CALL_STATE, new StringType(call.state().name()));
         }
         if (call.isEnded()) {
+            AccountBridgeHandler bridgeHandler = account;
+            if (bridgeHandler != null) {
+                bridgeHandler.callEnded();
+            }
             shownCall = null;
             synchronized (this) {
                 lastPress = Instant.MIN; // the next press is a new visitor, however soon it comes

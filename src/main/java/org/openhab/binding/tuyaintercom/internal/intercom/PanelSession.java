@@ -255,6 +255,10 @@ public final class PanelSession implements CallListener {
     private void publishState(@Nullable Call call, @Nullable CallOutcome outcome) {
         ObjectNode view = TuyaJson.object();
         view.put("panel", label);
+        WebRtcConfig config = cloud.webRtcConfig();
+        if (config != null && config.h265Only()) {
+            view.put("video", "h265-only"); // the page says why it shows no video
+        }
         view.put("webUnlock", webUnlock.configValue());
         if (call == null) {
             view.put("state", "IDLE");
@@ -383,6 +387,7 @@ public final class PanelSession implements CallListener {
         switch (event) {
             case "connected" -> {
                 relay.touch(session);
+                requestResolution(session);
                 if (call) {
                     engine.mediaConnected();
                 }
@@ -401,6 +406,23 @@ public final class PanelSession implements CallListener {
                 }
             }
             default -> throw new Refusal(Refusal.Kind.BAD_REQUEST, "unknown media event");
+        }
+    }
+
+    /**
+     * Where the skill says the panel switches clarity, asks for the stream of the offer (312 {@code resolution}) once
+     * the media is up, as AlexxIT/go2rtc does.
+     */
+    private void requestResolution(SignallingRelay.Session session) {
+        WebRtcConfig config = cloud.webRtcConfig();
+        if (config == null || !config.claritySwitch()) {
+            return;
+        }
+        try {
+            cloud.publishToPanel(WebRtcSignalling.resolution(cloud.clientId(), deviceId, session.id(),
+                    config.motoId(), config.offerStreamType() == 1 ? 1 : 0, clock.instant().getEpochSecond()));
+        } catch (Exception e) {
+            logger.debug("Panel {}: resolution request not sent: {}", deviceId, LogText.safe(e.getMessage()));
         }
     }
 
@@ -548,7 +570,8 @@ public final class PanelSession implements CallListener {
                         ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
             }
             cloud.publishToPanel(WebRtcSignalling.offer(cloud.clientId(), config.deviceId(), sessionId,
-                    config.motoId(), sdp, config.auth(), 0, config.iceServers(), clock.instant().getEpochSecond()));
+                    config.motoId(), sdp, config.auth(), config.offerStreamType(), config.iceServers(),
+                    clock.instant().getEpochSecond()));
         }
 
         @Override

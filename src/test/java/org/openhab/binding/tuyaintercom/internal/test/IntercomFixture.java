@@ -62,8 +62,16 @@ public final class IntercomFixture implements AutoCloseable {
     /** With the clock of the panel handler (e.g. a {@link MutableClock} shared with the simulator). */
     public IntercomFixture(TuyaCloudSimulator sim, String installation, String deviceId,
             Map<String, Object> panelConfig, PanelDirectory directory, Clock clock) {
+        this(sim, installation, deviceId, panelConfig, directory, clock, Map.of());
+    }
+
+    /** With more configuration of the bridge (e.g. {@code captureCalls}). */
+    public IntercomFixture(TuyaCloudSimulator sim, String installation, String deviceId,
+            Map<String, Object> panelConfig, PanelDirectory directory, Clock clock, Map<String, Object> bridgeConfig) {
         this.directory = directory;
-        cloud = new CloudFixture(sim, Map.of("linkId", "oh" + installation));
+        Map<String, Object> bridge = new HashMap<>(bridgeConfig);
+        bridge.put("linkId", "oh" + installation);
+        cloud = new CloudFixture(sim, bridge);
         callback = cloud.callback;
         Map<String, Object> config = new HashMap<>();
         config.put("deviceId", deviceId);

@@ -65,6 +65,73 @@ public record WebRtcConfig(String deviceId, String motoId, String auth, boolean 
                 List.copyOf(ices), List.copyOf(streamTypes), skillText);
     }
 
+    /** Skill codec types of video streams (AlexxIT/go2rtc {@code pkg/tuya/interface.go}). */
+    public static final int CODEC_H264 = 2;
+    public static final int CODEC_H265 = 4;
+    /** Skill {@code webrtc} bit: the device switches clarity (312 {@code resolution}). */
+    public static final int SKILL_CLARITY_SWITCH = 1 << 5;
+
+    /** A video stream of the skill: {@code streamType} 2 main (HD) / 4 sub (SD), codec 2 H.264 / 4 H.265. */
+    public record VideoStream(int streamType, int codecType, int width, int height) {
+    }
+
+    /** The video streams the skill lists (none when it lists none or cannot be read). */
+    public List<VideoStream> videoStreams() {
+        List<VideoStream> streams = new ArrayList<>();
+        if (skill.isBlank()) {
+            return streams;
+        }
+        try {
+            for (JsonNode video : TuyaJson.parse(skill).path("videos")) {
+                streams.add(new VideoStream(video.path("streamType").asInt(), video.path("codecType").asInt(),
+                        video.path("width").asInt(0), video.path("height").asInt(0)));
+            }
+        } catch (IllegalArgumentException e) {
+            // no stream list
+        }
+        return streams;
+    }
+
+    /**
+     * The {@code stream_type} for an offer: the H.264 stream of the skill with the most pixels, mapped as go2rtc does
+     * (skill 2 → 0 main, 4 → 1 sub); 0 when the skill lists no H.264 stream or none at all.
+     */
+    public int offerStreamType() {
+        VideoStream best = null;
+        for (VideoStream stream : videoStreams()) {
+            if (stream.codecType() == CODEC_H264
+                    && (best == null || stream.width() * stream.height() > best.width() * best.height())) {
+                best = stream;
+            }
+        }
+        if (best == null) {
+            return 0;
+        }
+        return switch (best.streamType()) {
+            case 2 -> 0;
+            case 4 -> 1;
+            default -> best.streamType();
+        };
+    }
+
+    /** The skill lists video streams, and none of them is H.264 (an H.265-only panel: no video in a browser). */
+    public boolean h265Only() {
+        List<VideoStream> streams = videoStreams();
+        return !streams.isEmpty() && streams.stream().noneMatch(s -> s.codecType() == CODEC_H264);
+    }
+
+    /** Whether the skill says the device switches clarity (312 {@code resolution}). */
+    public boolean claritySwitch() {
+        if (skill.isBlank()) {
+            return false;
+        }
+        try {
+            return (TuyaJson.parse(skill).path("webrtc").asInt(0) & SKILL_CLARITY_SWITCH) != 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** The longest a configuration is used: 10 minutes, or half the shortest TURN {@code ttl} if that is less. */
     public static final Duration MAX_AGE = Duration.ofMinutes(10);
 

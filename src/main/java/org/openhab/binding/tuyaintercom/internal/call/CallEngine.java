@@ -327,6 +327,24 @@ public final class CallEngine {
         }
     }
 
+    /**
+     * The panel ended the media session of the answered call (302 {@code disconnect}). Where the call is known only
+     * from the doorbell data point (no 308 reached us), this is how the panel hangs up; a call with 308 signalling
+     * hangs up by 308, so there the media broke down.
+     */
+    public synchronized void mediaEndedByPanel() {
+        Call current = call;
+        if (current == null || !current.isAnswered()) {
+            return;
+        }
+        if (current.isFromDoorbellOnly()) {
+            end(current, CallOutcome.HUNG_UP, CallError.PEER_HANG_UP);
+        } else {
+            trySend(message(current, CallEvent.HANG_UP));
+            end(current, CallOutcome.FAILED, CallError.DISCONNECT);
+        }
+    }
+
     /** The link to the cloud broke; an active call cannot go on. */
     public synchronized void connectionLost() {
         Call current = call;

@@ -14,8 +14,10 @@ package org.openhab.binding.tuyaintercom.internal.handler;
 
 import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.openhab.binding.tuyaintercom.internal.diagnostics.CallCapture;
 import org.openhab.binding.tuyaintercom.internal.discovery.PanelDiscoveryService;
 import org.openhab.binding.tuyaintercom.internal.intercom.LinkSigner;
 import org.openhab.binding.tuyaintercom.internal.intercom.LogText;
@@ -76,6 +79,9 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     private final HttpClient httpClient;
     private final Clock clock;
     private final Map<String, DeviceMessageListener> listeners = new ConcurrentHashMap<>();
+    private final CallCapture capture;
+    /** The panels' open media sessions by {@code sessionid}: 302/312 messages are routed by it first. */
+    private final Map<String, DeviceMessageListener> mediaSessions = new ConcurrentHashMap<>();
     private final LinkSigner signer;
 
     private @Nullable OpenApiClient api;
@@ -91,6 +97,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
         this.httpClient = httpClient;
         this.clock = clock;
         this.signer = new LinkSigner(clock);
+        this.capture = new CallCapture(CallCapture.defaultFolder(), clock);
     }
 
     /** Signs the links of this account's panels; its secret lives in memory only and is rotated. */
@@ -118,6 +125,16 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
             updateConfiguration(configuration);
         }
         api = new OpenApiClient(baseUrl, config.accessId.trim(), config.accessSecret.trim(), httpClient, clock);
+        if (config.captureCalls > 0) {
+            try {
+                Path file = capture.start(config.captureCalls);
+                logger.info("Capturing the Tuya messages of the next {} call(s), secrets redacted, into {}",
+                        config.captureCalls, file);
+            } catch (IOException e) {
+                logger.warn("Cannot capture calls into {}: {}", CallCapture.defaultFolder(),
+                        LogText.safe(e.getMessage()));
+            }
+        }
         connectFailures = 0;
         updateStatus(ThingStatus.UNKNOWN);
         scheduleConnect(0);
@@ -222,6 +239,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     void onIpcMessage(String topic, byte[] payload, MqttAccessConfig access) {
+        capture.message("in", topic, payload);
         JsonNode message;
         try {
             message = TuyaJson.parse(new String(payload, StandardCharsets.UTF_8));
@@ -236,7 +254,19 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
             case 308 -> data.path("data").path("curId").asText(data.path("data").path("devId").asText(""));
             default -> "";
         };
-        DeviceMessageListener listener = listeners.get(deviceId);
+        DeviceMessageListener listener = null;
+        if (protocol == 302 || protocol == 312) {
+            // like public clients: by the session id first (for child and NVR devices "from" may be another id),
+            // then by the child's sub_dev_id, then by "from"
+            JsonNode header = data.path("header");
+            listener = mediaSessions.get(header.path("sessionid").asText(""));
+            if (listener == null) {
+                listener = listeners.get(header.path("sub_dev_id").asText(""));
+            }
+        }
+        if (listener == null) {
+            listener = listeners.get(deviceId);
+        }
         if (listener == null && protocol == 308) {
             listener = listeners.get(data.path("data").path("targetId").asText(""));
         }
@@ -266,6 +296,10 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
             return;
         }
         String deviceId = data.path("devId").asText(data.path("bizData").path("devId").asText(""));
+        if (capture.isActive()) {
+            capture.note("device-message",
+                    TuyaJson.object().put("topic", topic).put("protocol", protocol).set("data", data));
+        }
         DeviceMessageListener listener = listeners.get(deviceId);
         if (listener == null) {
             logger.trace("Device message for unknown device '{}'", deviceId);
@@ -281,6 +315,15 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
         }
     }
 
+    /** Routes the 302/312 messages of a media session to the panel that opened it. */
+    public void routeMediaSession(String sessionId, DeviceMessageListener listener) {
+        mediaSessions.put(sessionId, listener);
+    }
+
+    public void unrouteMediaSession(String sessionId, DeviceMessageListener listener) {
+        mediaSessions.remove(sessionId, listener);
+    }
+
     /** Registers the handler of a device for its messages. */
     public void addDeviceListener(String deviceId, DeviceMessageListener listener) {
         listeners.put(deviceId, listener);
@@ -288,6 +331,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
 
     public void removeDeviceListener(String deviceId, DeviceMessageListener listener) {
         listeners.remove(deviceId, listener);
+        mediaSessions.values().removeIf(listener::equals);
     }
 
     /** The OpenAPI client, once configured. */
@@ -307,7 +351,27 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
         if (link == null || access == null) {
             throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
         }
-        link.publish(access.ipcSinkTopic(motoId, deviceId), payload);
+        String topic = access.ipcSinkTopic(motoId, deviceId);
+        capture.message("out", topic, payload.getBytes(StandardCharsets.UTF_8));
+        link.publish(topic, payload);
+    }
+
+    /** A call of one of the panels ended: counts down a running capture. */
+    public void callEnded() {
+        Path done = capture.callEnded();
+        if (done != null) {
+            logger.info("The capture of Tuya call messages is complete: {} (set captureCalls to 0)", done);
+        }
+    }
+
+    /** Notes something for a running capture (redacted), e.g. the skill of a fetched WebRTC configuration. */
+    public void captureNote(String event, JsonNode details) {
+        capture.note(event, details);
+    }
+
+    /** The running (or last) capture, for tests. */
+    public CallCapture capture() {
+        return capture;
     }
 
     /** Publishes bytes on a topic of the ipc link (e.g. the wake-up of a low-power device). */
@@ -316,6 +380,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
         if (link == null) {
             throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
         }
+        capture.message("out", topic, payload);
         link.publish(topic, payload);
     }
 

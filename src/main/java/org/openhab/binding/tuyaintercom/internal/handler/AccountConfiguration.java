@@ -29,4 +29,6 @@ public class AccountConfiguration {
     public String linkId = "";
     /** The id this installation uses in call signalling; empty for the id of the ipc message topic. */
     public String callTargetId = "";
+    /** Records the wire traffic (secrets redacted) of this many next calls into a file under userdata; 0 = off. */
+    public int captureCalls = 0;
 }

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -114,6 +115,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     private volatile @Nullable PanelSession session;
     private volatile @Nullable AccountBridgeHandler account;
     private volatile @Nullable WebRtcConfig webrtc;
+    private volatile Instant webrtcFetchedAt = Instant.MIN;
+    private final AtomicBoolean webrtcRenewing = new AtomicBoolean();
+    private @Nullable ScheduledFuture<?> webrtcJob;
     private volatile String localKey = "";
     private @Nullable ScheduledFuture<?> linkJob;
     private @Nullable ScheduledFuture<?> connectJob;
@@ -186,6 +190,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             online = device.online();
             localKey = device.localKey();
             webrtc = api.webRtcConfig(bridgeHandler.userId(), deviceId);
+            webrtcFetchedAt = clock.instant();
         } catch (TuyaApiException e) {
             logger.debug("Panel {}: {}", deviceId, LogText.safe(e.getMessage()));
             updateStatus(ThingStatus.OFFLINE, CloudStatus.detail(e), CloudStatus.description(e));
@@ -217,13 +222,79 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             linkJob = scheduler.scheduleWithFixedDelay(this::renewLinks, PanelLinks.LINK_RENEWAL.toMinutes(),
                     PanelLinks.LINK_RENEWAL.toMinutes(), TimeUnit.MINUTES);
         }
+        WebRtcConfig first = webrtc;
+        scheduleWebRtcRenewal(first == null ? WebRtcConfig.MAX_AGE : first.maxAge());
         publishLinks(fresh);
         shownState = CallState.IDLE;
         publish(CHANNEL_CALL_STATE, new StringType(CallState.IDLE.name()));
         publish(CHANNEL_ONLINE, OnOffType.from(online));
         publish(CHANNEL_UNLOCK, OnOffType.OFF);
         publishHistory();
-        updateStatus(ThingStatus.ONLINE);
+        WebRtcConfig current = webrtc;
+        if (current != null && current.h265Only()) {
+            // no H.264 stream in the skill: browsers would show black video, so say so instead
+            updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE, "@text/online.h265-only");
+        } else {
+            updateStatus(ThingStatus.ONLINE);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- WebRTC configuration
+
+    /** Renews the WebRTC configuration before it is too old for a live view (a ring renews it at once). */
+    private synchronized void scheduleWebRtcRenewal(Duration in) {
+        cancelJob(webrtcJob);
+        webrtcJob = scheduler.schedule(this::renewWebRtcConfig, Math.max(1, in.toSeconds()), TimeUnit.SECONDS);
+    }
+
+    /** Fetches a new WebRTC configuration on the scheduler, once at a time. */
+    void renewWebRtcConfig() {
+        if (webrtcRenewing.compareAndSet(false, true)) {
+            scheduler.execute(this::fetchWebRtcConfig);
+        }
+    }
+
+    private void fetchWebRtcConfig() {
+        try {
+            AccountBridgeHandler bridgeHandler = account;
+            OpenApiClient api = bridgeHandler == null ? null : bridgeHandler.api();
+            if (bridgeHandler == null || api == null || session == null) {
+                return;
+            }
+            try {
+                WebRtcConfig fresh = api.webRtcConfig(bridgeHandler.userId(), config.deviceId.trim());
+                captureConfig(bridgeHandler, fresh);
+                webrtc = fresh;
+                webrtcFetchedAt = clock.instant();
+                scheduleWebRtcRenewal(fresh.maxAge());
+            } catch (TuyaApiException e) {
+                logger.debug("Panel {}: WebRTC configuration not renewed: {}", config.deviceId,
+                        LogText.safe(e.getMessage()));
+                scheduleWebRtcRenewal(Duration.ofSeconds(COMMUNICATION_RETRY_SECONDS));
+            }
+        } finally {
+            webrtcRenewing.set(false);
+        }
+    }
+
+    /** What a capture needs to know of a WebRTC configuration: what the panel can do, never its credentials. */
+    private static void captureConfig(AccountBridgeHandler bridgeHandler, WebRtcConfig fetched) {
+        com.fasterxml.jackson.databind.node.ObjectNode details = TuyaJson.object().put("moto_id", fetched.motoId())
+                .put("supports_webrtc", fetched.supportsWebrtc()).put("low_power", fetched.lowPower())
+                .put("two_way_audio", fetched.twoWayAudio()).put("skill", fetched.skill());
+        ArrayNode servers = details.putArray("ice_servers");
+        fetched.iceServers().forEach(ice -> servers.addObject().put("urls", ice.urls()).put("ttl", ice.ttlSeconds()));
+        bridgeHandler.captureNote("webrtc-config", details);
+    }
+
+    /** The WebRTC configuration if young enough for a new media session, else null (and a renewal is under way). */
+    private @Nullable WebRtcConfig freshWebRtcConfig() {
+        WebRtcConfig current = webrtc;
+        if (current != null && clock.instant().isBefore(webrtcFetchedAt.plus(current.maxAge()))) {
+            return current;
+        }
+        renewWebRtcConfig();
+        return null;
     }
 
     /** Updates a state channel and remembers the state for REFRESH. */
@@ -327,6 +398,10 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             publish(CHANNEL_CALL_STATE, new StringType(call.state().name()));
         }
         if (call.isEnded()) {
+            AccountBridgeHandler bridgeHandler = account;
+            if (bridgeHandler != null) {
+                bridgeHandler.callEnded();
+            }
             shownCall = null;
             synchronized (this) {
                 lastPress = Instant.MIN; // the next press is a new visitor, however soon it comes
@@ -533,6 +608,26 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         }
 
         @Override
+        public @Nullable WebRtcConfig freshWebRtcConfig() {
+            return PanelHandler.this.freshWebRtcConfig();
+        }
+
+        @Override
+        public void renewWebRtcConfig() {
+            PanelHandler.this.renewWebRtcConfig();
+        }
+
+        @Override
+        public void routeMediaSession(String sessionId) {
+            bridgeHandler.routeMediaSession(sessionId, PanelHandler.this);
+        }
+
+        @Override
+        public void unrouteMediaSession(String sessionId) {
+            bridgeHandler.unrouteMediaSession(sessionId, PanelHandler.this);
+        }
+
+        @Override
         public String localKey() {
             return localKey;
         }
@@ -580,6 +675,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             cancelUnlockOff();
             cancelJob(linkJob);
             linkJob = null;
+            cancelJob(webrtcJob);
+            webrtcJob = null;
             current = session;
             session = null;
             bridgeHandler = account;

@@ -78,9 +78,25 @@ public final class PanelSession implements CallListener {
         /** Our id in 302 messages (the MQTT user id of the account). */
         String clientId();
 
-        /** The panel's WebRTC configuration, or null while it is unknown. */
+        /** The panel's latest WebRTC configuration (maybe too old for a new media session), or null while unknown. */
         @Nullable
         WebRtcConfig webRtcConfig();
+
+        /**
+         * The panel's WebRTC configuration if it is young enough for a new media session
+         * ({@link WebRtcConfig#maxAge()}); otherwise null, and a new one is being fetched on the scheduler. Never
+         * blocks.
+         */
+        @Nullable
+        WebRtcConfig freshWebRtcConfig();
+
+        /** Routes the panel's 302 messages of this media session here (by {@code sessionid}). */
+        void routeMediaSession(String sessionId);
+
+        void unrouteMediaSession(String sessionId);
+
+        /** Fetches a new WebRTC configuration on the scheduler (a call rings: media will follow). Never blocks. */
+        void renewWebRtcConfig();
 
         /** The panel's local key (for the wake-up), or empty. */
         String localKey();
@@ -229,6 +245,9 @@ public final class PanelSession implements CallListener {
 
     @Override
     public void callOutcome(Call call, CallOutcome outcome) {
+        if (outcome == CallOutcome.RING) {
+            cloud.renewWebRtcConfig(); // media follows an answer: TURN credentials and auth fresh for it
+        }
         handler.callOutcome(call, outcome);
         publishState(call, outcome);
     }
@@ -242,6 +261,10 @@ public final class PanelSession implements CallListener {
     private void publishState(@Nullable Call call, @Nullable CallOutcome outcome) {
         ObjectNode view = TuyaJson.object();
         view.put("panel", label);
+        WebRtcConfig config = cloud.webRtcConfig();
+        if (config != null && config.h265Only()) {
+            view.put("video", "h265-only"); // the page says why it shows no video
+        }
         view.put("webUnlock", webUnlock.configValue());
         if (call == null) {
             view.put("state", "IDLE");
@@ -282,6 +305,7 @@ public final class PanelSession implements CallListener {
     /** Calls the panel; the calling client gets the call token. */
     public String startCall(Duration timeout) throws Refusal {
         requireSuccess(engine.startCall(timeout));
+        cloud.renewWebRtcConfig();
         Call call = engine.current();
         if (call == null) {
             throw new Refusal(Refusal.Kind.CONFLICT, "the call ended at once");
@@ -321,13 +345,14 @@ public final class PanelSession implements CallListener {
             }
             kind = SignallingRelay.Kind.CALL;
         }
+        List<IceServer> iceServers = freshIceServers();
         SignallingRelay.Session session;
         try {
             session = relay.open(kind, client, PAGE_MEDIA_IDLE, new PageMediaListener());
         } catch (SignallingRelay.LimitReachedException e) {
             throw new Refusal(Refusal.Kind.UNAVAILABLE, String.valueOf(e.getMessage()));
         }
-        return new MediaGrant(session.id(), iceServers());
+        return new MediaGrant(session.id(), iceServers);
     }
 
     /** The page's offer for its media session; the panel's answer arrives on the page's event stream. */
@@ -368,6 +393,7 @@ public final class PanelSession implements CallListener {
         switch (event) {
             case "connected" -> {
                 relay.touch(session);
+                requestResolution(session);
                 if (call) {
                     engine.mediaConnected();
                 }
@@ -386,6 +412,23 @@ public final class PanelSession implements CallListener {
                 }
             }
             default -> throw new Refusal(Refusal.Kind.BAD_REQUEST, "unknown media event");
+        }
+    }
+
+    /**
+     * Where the skill says the panel switches clarity, asks for the stream of the offer (312 {@code resolution}) once
+     * the media is up, as AlexxIT/go2rtc does.
+     */
+    private void requestResolution(SignallingRelay.Session session) {
+        WebRtcConfig config = cloud.webRtcConfig();
+        if (config == null || !config.claritySwitch()) {
+            return;
+        }
+        try {
+            cloud.publishToPanel(WebRtcSignalling.resolution(cloud.clientId(), deviceId, session.id(), config.motoId(),
+                    config.offerStreamType() == 1 ? 1 : 0, clock.instant().getEpochSecond()));
+        } catch (Exception e) {
+            logger.debug("Panel {}: resolution request not sent: {}", deviceId, LogText.safe(e.getMessage()));
         }
     }
 
@@ -421,6 +464,7 @@ public final class PanelSession implements CallListener {
      * candidates inside, or fails after {@link #ANSWER_WAIT}.
      */
     public CompletableFuture<String> liveViewWithoutTrickle(String offer) throws Refusal {
+        freshIceServers();
         NonTrickleAnswer collector = new NonTrickleAnswer(scheduler, CANDIDATE_QUIET, CANDIDATE_MAX);
         SignallingRelay.Session session;
         try {
@@ -444,9 +488,17 @@ public final class PanelSession implements CallListener {
         });
     }
 
-    private List<IceServer> iceServers() {
-        WebRtcConfig config = cloud.webRtcConfig();
-        return config == null ? List.of() : config.iceServers();
+    /**
+     * The ICE servers of a WebRTC configuration young enough for a new media session; refused (the page may retry in
+     * a moment) while a new one is being fetched, so that no web request waits for the cloud.
+     */
+    private List<IceServer> freshIceServers() throws Refusal {
+        WebRtcConfig config = cloud.freshWebRtcConfig();
+        if (config == null) {
+            throw new Refusal(Refusal.Kind.UNAVAILABLE,
+                    "the panel's WebRTC configuration is being renewed; try again in a moment");
+        }
+        return config.iceServers();
     }
 
     /** ICE servers as the browser's RTCPeerConnection takes them. */
@@ -473,7 +525,11 @@ public final class PanelSession implements CallListener {
     /** A media session ended without the page saying so: a call on it cannot go on. */
     private void mediaLost(SignallingRelay.Session session) {
         if (session.kind() == SignallingRelay.Kind.CALL) {
-            engine.mediaFailed(CallError.DISCONNECT);
+            if (session.endedByPanel()) {
+                engine.mediaEndedByPanel();
+            } else {
+                engine.mediaFailed(CallError.DISCONNECT);
+            }
         }
     }
 
@@ -507,9 +563,9 @@ public final class PanelSession implements CallListener {
     private final class PanelTransport implements SignallingRelay.Transport {
         @Override
         public void sendOffer(String sessionId, String sdp) throws Exception {
-            WebRtcConfig config = cloud.webRtcConfig();
+            WebRtcConfig config = cloud.freshWebRtcConfig();
             if (config == null) {
-                throw new IllegalStateException("no WebRTC configuration");
+                throw new IllegalStateException("no current WebRTC configuration");
             }
             String localKey = cloud.localKey();
             if (config.lowPower() && !localKey.isEmpty()) {
@@ -519,7 +575,18 @@ public final class PanelSession implements CallListener {
                         ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
             }
             cloud.publishToPanel(WebRtcSignalling.offer(cloud.clientId(), config.deviceId(), sessionId, config.motoId(),
-                    sdp, config.auth(), 0, config.iceServers(), clock.instant().getEpochSecond()));
+                    sdp, config.auth(), config.offerStreamType(), config.iceServers(),
+                    clock.instant().getEpochSecond()));
+        }
+
+        @Override
+        public void opened(String sessionId) {
+            cloud.routeMediaSession(sessionId);
+        }
+
+        @Override
+        public void closed(String sessionId) {
+            cloud.unrouteMediaSession(sessionId);
         }
 
         @Override

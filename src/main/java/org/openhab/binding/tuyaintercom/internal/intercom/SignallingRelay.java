@@ -49,6 +49,14 @@ public class SignallingRelay {
         void sendCandidate(String sessionId, String candidate) throws Exception;
 
         void sendDisconnect(String sessionId) throws Exception;
+
+        /** A media session exists now: the panel's 302 messages with its id are to be routed here. */
+        default void opened(String sessionId) {
+        }
+
+        /** The media session is gone. */
+        default void closed(String sessionId) {
+        }
     }
 
     /** Told what the panel sends for one session. Called on the MQTT thread: quick work only. */
@@ -92,6 +100,7 @@ public class SignallingRelay {
         private final List<String> candidates = new ArrayList<>();
         private @Nullable String answer;
         private boolean closed;
+        private volatile boolean endedByPanel;
 
         Session(Kind kind, String owner, Instant now, Duration idleLimit, SessionListener listener) {
             this.id = UUID.randomUUID().toString();
@@ -127,6 +136,11 @@ public class SignallingRelay {
         /** The panel's candidates so far. */
         public synchronized List<String> candidates() {
             return List.copyOf(candidates);
+        }
+
+        /** Whether the panel ended the session with a 302 {@code disconnect}. */
+        public boolean endedByPanel() {
+            return endedByPanel;
         }
 
         synchronized boolean close() {
@@ -176,6 +190,7 @@ public class SignallingRelay {
             }
             sessions.put(session.id, session);
         }
+        transport.opened(session.id);
         if (replaced != null) {
             close(replaced);
         }
@@ -294,6 +309,7 @@ public class SignallingRelay {
                 session.listener.candidate(session, candidate);
             }
             case "disconnect" -> {
+                session.endedByPanel = true;
                 remove(session.id);
                 if (session.close()) {
                     session.listener.closed(session);
@@ -332,5 +348,6 @@ public class SignallingRelay {
         synchronized (sessions) {
             sessions.remove(id);
         }
+        transport.closed(id);
     }
 }

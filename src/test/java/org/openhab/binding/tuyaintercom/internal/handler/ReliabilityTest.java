@@ -32,7 +32,8 @@ import org.openhab.core.thing.ThingStatus;
 
 /**
  * The binding under failures of its surroundings: a broker that goes away, credentials that expire during a call,
- * a panel that vanishes mid-call — and nothing left behind afterwards.
+ * a panel that vanishes mid-call — and nothing left behind afterwards. Runs with the {@code open-hub-308} call
+ * transport: these scenarios are about 308 calls (heartbeats, hang-up messages).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -51,8 +52,8 @@ class ReliabilityTest {
 
     @Test
     void brokerRestartWhileIdleReconnectsAndTheNextCallRings() throws Exception {
-        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
-                SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
+        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().transport(TuyaCloudSimulator.CallTransport.OPEN_HUB_308)
+                .start(); SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
             IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of()).start();
             try {
                 sim.broker().stop();
@@ -74,8 +75,8 @@ class ReliabilityTest {
 
     @Test
     void callsArrivingDuringTokenAndMqttRolloverRing() throws Exception {
-        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
-                SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
+        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().transport(TuyaCloudSimulator.CallTransport.OPEN_HUB_308)
+                .start(); SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
             sim.tokenLifetime = Duration.ofSeconds(5);
             sim.mqttLifetime = Duration.ofSeconds(5);
             IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of()).start();
@@ -101,8 +102,8 @@ class ReliabilityTest {
 
     @Test
     void everyRejectSentAcrossMqttRolloversReachesThePanel() throws Exception {
-        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
-                SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
+        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().transport(TuyaCloudSimulator.CallTransport.OPEN_HUB_308)
+                .start(); SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
             sim.mqttLifetime = Duration.ofSeconds(5);
             IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of()).start();
             try {
@@ -141,8 +142,8 @@ class ReliabilityTest {
 
     @Test
     void panelVanishingMidCallEndsWithDisconnectAndLeavesNothingBehind() throws Exception {
-        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
-                SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
+        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().transport(TuyaCloudSimulator.CallTransport.OPEN_HUB_308)
+                .start(); SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
             Set<Thread> threadsBefore = Set.copyOf(Thread.getAllStackTraces().keySet());
             // an installation name of this test alone: its MQTT client ids ("cloud_ohvanishing-ipc", "…-dev") are no
             // other test's

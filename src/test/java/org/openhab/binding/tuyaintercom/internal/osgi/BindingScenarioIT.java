@@ -39,7 +39,8 @@ class BindingScenarioIT {
     @Test
     void panelRingsIsAnsweredAndHangsUpInsideOsgi() throws Exception {
         File jar = new File(System.getProperty("bundle.jar", "target/missing.jar"));
-        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
+        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().transport(TuyaCloudSimulator.CallTransport.OPEN_HUB_308)
+                .start();
                 SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Front door"));
                 OsgiTestFramework osgi = OsgiTestFramework.start(OsgiTestFramework.defaultRelease())) {
             OsgiTestFramework.Installed installed = osgi.installBinding(jar);

@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 
 /**
  * Ten clients answer the same call at the same instant through the call page API of the packaged binding: exactly
@@ -40,7 +41,7 @@ class WebConcurrencyIT {
 
     @Test
     void tenSimultaneousAnswersLetExactlyOneThrough() throws Exception {
-        try (WebHarness harness = new WebHarness()) {
+        try (WebHarness harness = new WebHarness(TuyaCloudSimulator.CallTransport.OPEN_HUB_308)) {
             HttpClient http = HttpClient.newHttpClient();
             PageApi page = new PageApi(http, harness.callPageUrl()).listen();
             page.awaitState("IDLE");

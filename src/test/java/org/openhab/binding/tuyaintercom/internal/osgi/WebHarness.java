@@ -61,11 +61,20 @@ final class WebHarness implements AutoCloseable {
 
     /** On the HTTP stack {@code -Dhttp.stack} selects (pax-web by default). */
     WebHarness() throws Exception {
-        this(HttpStack.selected());
+        this(HttpStack.selected(), TuyaCloudSimulator.CallTransport.configured());
+    }
+
+    /** With the given call transport of the simulator ({@code dp-only} or {@code open-hub-308}). */
+    WebHarness(TuyaCloudSimulator.CallTransport transport) throws Exception {
+        this(HttpStack.selected(), transport);
     }
 
     WebHarness(HttpStack stack) throws Exception {
-        sim = new TuyaCloudSimulator().start();
+        this(stack, TuyaCloudSimulator.CallTransport.configured());
+    }
+
+    WebHarness(HttpStack stack, TuyaCloudSimulator.CallTransport transport) throws Exception {
+        sim = new TuyaCloudSimulator().transport(transport).start();
         panel = new SimPanel(sim, SimDevice.panel("panel1", "Front door"));
         osgi = OsgiTestFramework.start("5.2.1", 0, stack);
         System.out.println("HTTP whiteboard: " + stack.label());

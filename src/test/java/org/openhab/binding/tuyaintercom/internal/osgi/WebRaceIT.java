@@ -23,6 +23,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -62,7 +63,7 @@ class WebRaceIT {
     void everyRingIsAnsweredWithMediaWhicheverOfDataPointAndCallComesFirst() throws Exception {
         int rings = Integer.getInteger("race.rings", 200);
         Random random = new Random(20261126);
-        try (WebHarness harness = new WebHarness()) {
+        try (WebHarness harness = new WebHarness(TuyaCloudSimulator.CallTransport.OPEN_HUB_308)) {
             ChromeDriver browser = harness.browser();
             browser.get(harness.callPageUrl());
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(browser.executeScript(

@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 
 /**
@@ -194,7 +195,13 @@ class WebSecurityIT {
                         other.post("media", PageApi.json().put("media", media).put("event", "closed")).statusCode(),
                         "another client cannot close it");
 
-                harness.panel.hangUp();
+                if (harness.panel.transport() == TuyaCloudSimulator.CallTransport.OPEN_HUB_308) {
+                    harness.panel.hangUp();
+                } else {
+                    // without 308 the panel hangs up by ending the call's media, which this test never set up
+                    assertEquals(200,
+                            answering.post("hangup", PageApi.json().put("callToken", callToken)).statusCode());
+                }
                 answering.awaitState("IDLE");
                 assertEquals(401, answering.post("unlock", PageApi.json().put("callToken", callToken)).statusCode(),
                         "the call token dies with its call");

@@ -56,18 +56,23 @@ public final class SimBroker {
         boolean mayWrite(String topic, String username);
     }
 
-    private final int port;
+    private volatile int port;
     private final java.nio.file.Path dataPath;
     private final Access access;
     private final List<BiConsumer<String, byte[]>> publishListeners = new CopyOnWriteArrayList<>();
     private @Nullable Server server;
+    private boolean startedOnce;
 
     public SimBroker(Access access) throws IOException {
         this.access = access;
         this.dataPath = java.nio.file.Files.createTempDirectory("sim-broker-");
         dataPath.toFile().deleteOnExit();
+        this.port = freePort();
+    }
+
+    private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
-            this.port = socket.getLocalPort();
+            return socket.getLocalPort();
         }
     }
 
@@ -79,7 +84,26 @@ public final class SimBroker {
         return "tcp://127.0.0.1:" + port;
     }
 
+    /**
+     * Starts the broker; on its first start another free port is tried when the chosen one was taken meanwhile (the
+     * machine is shared), a restart keeps the port clients know.
+     */
     public synchronized void start() throws IOException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                startOnPort();
+                startedOnce = true;
+                return;
+            } catch (RuntimeException e) {
+                if (startedOnce || attempt >= 5 || !String.valueOf(e.getMessage()).contains("Cannot bind")) {
+                    throw e;
+                }
+                port = freePort();
+            }
+        }
+    }
+
+    private void startOnPort() throws IOException {
         if (server != null) {
             return;
         }

@@ -34,6 +34,8 @@ public final class SimDevice {
     public boolean supportsWebrtc;
     public boolean lowPower;
     public boolean twoWayAudio;
+    /** Video codec type of the skill's streams: 2 H.264, 4 H.265 (an H.265-only panel). */
+    public int videoCodecType = 2;
     public final Map<String, Object> status = new LinkedHashMap<>();
 
     public SimDevice(String id, String name, String category) {

@@ -39,6 +39,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ring, reacts to answer / reject / busy / cancel, tells other callees {@code already_answered}, echoes heartbeats
  * and drops a call after the heartbeat timeout, takes calls from apps), its doorbell data points with an encrypted
  * picture, and its lock data point.
+ * <p>
+ * With {@link TuyaCloudSimulator.CallTransport#DP_ONLY} a press publishes the doorbell data points, and the panel's
+ * 308 messages never reach an open-hub client (they go to app targets the simulator does not model); the panel still
+ * answers WebRTC offers (302), and hanging up on the panel ends its media sessions with a 302 {@code disconnect}.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -72,6 +76,17 @@ public final class SimPanel implements AutoCloseable {
     private final Map<String, SimMediaPeer> peers = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<SimMediaPeer> allPeers = new CopyOnWriteArrayList<>();
     private final List<String> webrtcReceived = new CopyOnWriteArrayList<>();
+    private final List<String> refusedOffers = new CopyOnWriteArrayList<>();
+    private final List<String> controlReceived = new CopyOnWriteArrayList<>();
+    private final List<Integer> offeredStreamTypes = new CopyOnWriteArrayList<>();
+    /** Per media session: to whom and through which signalling server the panel answers. */
+    private final Map<String, String[]> routes = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Answer like real Tuya devices do, with the quirks public clients repair (see SdpAnswerQuirksTest): upper-case
+     * fingerprint hash name and lower-case hex, {@code sendrecv} whatever was offered, H.264 under another payload
+     * type (with its fmtp and rtcp-fb lines). The panel's own peer keeps its real answer.
+     */
+    public volatile boolean tuyaAnswerQuirks;
     /** Answer media offers (302) with a real WebRTC peer; off, offers are left unanswered. */
     public volatile boolean mediaEnabled = true;
 
@@ -131,6 +146,35 @@ public final class SimPanel implements AutoCloseable {
         return allPeers.stream().mapToLong(SimMediaPeer::audioReceived).sum();
     }
 
+    /**
+     * Whether the panel learnt that the call ended on the client's side: a 308 {@code hang_up}, or with
+     * {@code dp-only} the end of its media: a 302 {@code disconnect}, or the panel ended the media itself (its peer
+     * lost the browser) and said so.
+     */
+    public boolean toldCallEnded() {
+        return count("hang_up") > 0 || dpOnly() && (webrtcReceived.contains("disconnect") || endedMediaItself);
+    }
+
+    /** How the client answered: 308 {@code answer} messages, or with {@code dp-only} 302 offers (the media). */
+    public long answersReceived() {
+        return dpOnly() ? webrtcReceived.stream().filter("offer"::equals).count() : count("answer");
+    }
+
+    /** The 312 messages the panel received, as {@code type=cmdValue}. */
+    public List<String> controlReceived() {
+        return List.copyOf(controlReceived);
+    }
+
+    /** The {@code stream_type} of every offer the panel received. */
+    public List<Integer> offeredStreamTypes() {
+        return List.copyOf(offeredStreamTypes);
+    }
+
+    /** Why offers were refused (stale auth or TURN credentials), in order. */
+    public List<String> refusedOffers() {
+        return List.copyOf(refusedOffers);
+    }
+
     /** The 302 message types the panel received, in order. */
     public List<String> webrtcReceived() {
         return List.copyOf(webrtcReceived);
@@ -168,18 +212,36 @@ public final class SimPanel implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------- visitor side
 
-    /** A visitor presses the call button: the panel calls every app target (308) with the given call type. */
-    public synchronized String pressCallButton(int type, Duration timeout) {
-        String newSession = id + SimCrypto.randomToken(6);
-        session = newSession;
-        callType = type;
-        panelCalling = true;
-        answeredBy = null;
-        targets.clear();
-        targets.addAll(cloud.ipcTargets().keySet());
-        deadline = Instant.now().plus(timeout).toEpochMilli();
-        for (String target : targets) {
-            send(target, "call", newSession, "", true);
+    /** How this panel's calls reach open-hub clients (the simulator's switch). */
+    public TuyaCloudSimulator.CallTransport transport() {
+        return cloud.callTransport;
+    }
+
+    private boolean dpOnly() {
+        return cloud.callTransport == TuyaCloudSimulator.CallTransport.DP_ONLY;
+    }
+
+    /**
+     * A visitor presses the call button: the panel calls every app target (308) with the given call type. With
+     * {@code dp-only} the press is seen by open-hub clients only as its doorbell data points.
+     */
+    public String pressCallButton(int type, Duration timeout) {
+        String newSession;
+        synchronized (this) {
+            newSession = id + SimCrypto.randomToken(6);
+            session = newSession;
+            callType = type;
+            panelCalling = true;
+            answeredBy = null;
+            targets.clear();
+            targets.addAll(cloud.ipcTargets().keySet());
+            deadline = Instant.now().plus(timeout).toEpochMilli();
+            for (String target : targets) {
+                send(target, "call", newSession, "", true);
+            }
+        }
+        if (dpOnly()) {
+            publishDoorbellDataPoints("visitor at " + id);
         }
         return newSession;
     }
@@ -236,8 +298,16 @@ public final class SimPanel implements AutoCloseable {
                 Map.of("doorbell_pic", Base64.getEncoder().encodeToString(url.getBytes(StandardCharsets.UTF_8))));
     }
 
-    /** The panel hangs up its answered call. */
+    /** The panel hangs up its answered call (with {@code dp-only}: ends its media sessions with 302 disconnect). */
     public synchronized void hangUp() {
+        if (dpOnly()) {
+            for (Map.Entry<String, SimMediaPeer> media : Map.copyOf(peers).entrySet()) {
+                String[] route = routes.getOrDefault(media.getKey(), new String[] { "", "" });
+                mediaEnded(route[0], media.getKey(), route[1]);
+            }
+            endCall();
+            return;
+        }
         String current = session;
         String peer = answeredBy;
         if (current != null && peer != null) {
@@ -268,6 +338,12 @@ public final class SimPanel implements AutoCloseable {
         }
         if (message.path("protocol").asInt() == 302) {
             handleWebRtc(message.path("data"));
+            return;
+        }
+        if (message.path("protocol").asInt() == 312) {
+            JsonNode data = message.path("data");
+            controlReceived.add(
+                    data.path("header").path("type").asText("") + "=" + data.path("msg").path("cmdValue").asText(""));
             return;
         }
         if (message.path("protocol").asInt() != 308) {
@@ -335,6 +411,12 @@ public final class SimPanel implements AutoCloseable {
                 if (!mediaEnabled) {
                     return;
                 }
+                offeredStreamTypes.add(data.path("msg").path("stream_type").asInt(-1));
+                String refusal = cloud.offerRefusal(data.path("msg"));
+                if (refusal != null) {
+                    refusedOffers.add(refusal);
+                    return; // the signalling server drops it: the client hears nothing
+                }
                 String offer = data.path("msg").path("sdp").asText("");
                 CompletableFuture<String> answer = new CompletableFuture<>();
                 SimMediaPeer peer = new SimMediaPeer(offer,
@@ -343,14 +425,15 @@ public final class SimPanel implements AutoCloseable {
                                         candidate.isEmpty() ? "" : "a=" + candidate + "\r\n")),
                         () -> timer.execute(() -> mediaEnded(from, sessionId, motoId)), answer);
                 peers.put(sessionId, peer);
+                routes.put(sessionId, new String[] { from, motoId });
                 allPeers.add(peer);
                 answer.whenComplete((sdp, error) -> {
                     if (error != null) {
                         System.err.println("sim panel: no media answer: " + error);
                     }
                     if (sdp != null) {
-                        sendWebRtc(from, sessionId, motoId, "answer",
-                                TuyaJson.object().put("mode", "webrtc").put("sdp", sdp));
+                        sendWebRtc(from, sessionId, motoId, "answer", TuyaJson.object().put("mode", "webrtc").put("sdp",
+                                tuyaAnswerQuirks ? withTuyaQuirks(sdp) : sdp));
                     }
                 });
             }
@@ -371,9 +454,70 @@ public final class SimPanel implements AutoCloseable {
         }
     }
 
+    /** A standard answer rewritten with the quirks of real Tuya answers. */
+    public static String withTuyaQuirks(String sdp) {
+        List<String> lines = new java.util.ArrayList<>(List.of(sdp.split("\r\n")));
+        java.util.Map<String, String> renamed = new java.util.HashMap<>();
+        Set<String> used = new java.util.HashSet<>();
+        for (String line : lines) {
+            if (line.startsWith("m=")) {
+                String[] m = line.split(" ");
+                for (int i = 3; i < m.length; i++) {
+                    used.add(m[i]);
+                }
+            }
+        }
+        for (String line : lines) {
+            if (line.startsWith("a=rtpmap:") && line.toUpperCase(java.util.Locale.ROOT).contains(" H264/")) {
+                String pt = line.substring("a=rtpmap:".length(), line.indexOf(' '));
+                for (int candidate = 96; candidate < 128; candidate++) {
+                    if (!used.contains(String.valueOf(candidate))) {
+                        renamed.put(pt, String.valueOf(candidate));
+                        used.add(String.valueOf(candidate));
+                        break;
+                    }
+                }
+            }
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : lines) {
+            String rewritten = line;
+            if (line.startsWith("m=")) {
+                String[] m = line.split(" ");
+                for (int i = 3; i < m.length; i++) {
+                    m[i] = renamed.getOrDefault(m[i], m[i]);
+                }
+                rewritten = String.join(" ", m);
+            } else if (line.startsWith("a=fingerprint:")) {
+                String[] f = line.substring("a=fingerprint:".length()).split(" ", 2);
+                rewritten = "a=fingerprint:" + f[0].toUpperCase(java.util.Locale.ROOT)
+                        + (f.length > 1 ? " " + f[1].toLowerCase(java.util.Locale.ROOT) : "");
+            } else if (line.equals("a=sendonly") || line.equals("a=recvonly") || line.equals("a=inactive")) {
+                rewritten = "a=sendrecv";
+            } else {
+                for (String prefix : List.of("a=rtpmap:", "a=fmtp:", "a=rtcp-fb:")) {
+                    if (line.startsWith(prefix)) {
+                        String rest = line.substring(prefix.length());
+                        int end = rest.indexOf(' ');
+                        String pt = end < 0 ? rest : rest.substring(0, end);
+                        String mapped = renamed.get(pt);
+                        if (mapped != null) {
+                            rewritten = prefix + mapped + rest.substring(pt.length());
+                        }
+                    }
+                }
+            }
+            out.add(rewritten);
+        }
+        return String.join("\r\n", out) + "\r\n";
+    }
+
+    private volatile boolean endedMediaItself;
+
     private void mediaEnded(String to, String sessionId, String motoId) {
         SimMediaPeer peer = peers.remove(sessionId);
         if (peer != null) {
+            endedMediaItself = true;
             peer.close();
             sendWebRtc(to, sessionId, motoId, "disconnect", TuyaJson.object().put("mode", "webrtc"));
         }
@@ -460,8 +604,8 @@ public final class SimPanel implements AutoCloseable {
 
     private void send(String target, String event, String sessionId, String reason, boolean withCallFields) {
         String topic = cloud.ipcTargets().get(target);
-        if (topic == null) {
-            return;
+        if (topic == null || dpOnly()) {
+            return; // dp-only: 308 messages reach app targets only, never an open-hub client
         }
         ObjectNode envelope = TuyaJson.object();
         envelope.put("protocol", 308);

@@ -36,8 +36,14 @@ public final class SimSecrets {
     private SimSecrets() {
     }
 
+    /** Every secret recorded in this JVM so far (the audit's list). */
+    public static synchronized Set<String> all() {
+        return Set.copyOf(RECORDED);
+    }
+
     public static synchronized void record(String secret) {
-        if (secret.length() < 8 || !RECORDED.add(secret) || !Files.isDirectory(FILE.getParent())) {
+        if (secret.length() < 8 || !RECORDED.add(secret) || FILE.getParent() == null
+                || !Files.isDirectory(FILE.getParent())) {
             return;
         }
         try {

@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +67,40 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         public volatile boolean videoServiceNotSubscribed;
         /** The open-hub access endpoint fails with a server error. */
         public volatile boolean openHubUnavailable;
+        /** Only the v2 form of open-hub access ({@code /v2.0/open-iot-hub/access/config}) exists. */
+        public volatile boolean openHubV1Gone;
     }
+
+    /**
+     * How a panel's call reaches clients of the message service. {@code dp-only}: the doorbell data point is all an
+     * open-hub client sees of a press, 308 call messages reach app targets only (no public client shows anything
+     * else; the default of the test suite). {@code open-hub-308}: every 308 call message of a panel also reaches every
+     * open-hub ipc login, and their 308 replies reach the panel. Set by the system property
+     * {@value #CALL_TRANSPORT_PROPERTY} or per simulator.
+     */
+    public enum CallTransport {
+        DP_ONLY("dp-only"),
+        OPEN_HUB_308("open-hub-308");
+
+        public final String value;
+
+        CallTransport(String value) {
+            this.value = value;
+        }
+
+        /** The transport named by the system property, {@link #DP_ONLY} when unset. */
+        public static CallTransport configured() {
+            String name = System.getProperty(CALL_TRANSPORT_PROPERTY, DP_ONLY.value).trim();
+            for (CallTransport transport : values()) {
+                if (transport.value.equalsIgnoreCase(name) || transport.name().equalsIgnoreCase(name)) {
+                    return transport;
+                }
+            }
+            throw new IllegalArgumentException("unknown " + CALL_TRANSPORT_PROPERTY + ": " + name);
+        }
+    }
+
+    public static final String CALL_TRANSPORT_PROPERTY = "tuya.sim.callTransport";
 
     private record Token(String accessToken, String refreshToken, Instant expiresAt, Instant refreshExpiresAt) {
     }
@@ -77,10 +111,25 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     }
 
     public final Faults faults = new Faults();
+    /** How panel calls reach open-hub clients; see {@link CallTransport}. */
+    public volatile CallTransport callTransport = CallTransport.configured();
     private final List<java.util.function.BiConsumer<String, Map<String, Object>>> commandListeners = new CopyOnWriteArrayList<>();
     public volatile Duration tokenLifetime = Duration.ofHours(2);
     public volatile Duration mqttLifetime = Duration.ofHours(2);
     public volatile Duration clockTolerance = Duration.ofMinutes(15);
+    /** Answer the device list as {@code {devices, has_more, last_row_key}} instead of a plain array. */
+    public volatile boolean legacyDeviceList;
+    /** The time of WebRTC configurations: when their TURN credentials and {@code auth} were issued and expire. */
+    public volatile Clock clock = Clock.systemUTC();
+    /** TURN credentials last this long ({@code ttl}; 3600 s in real responses). */
+    public volatile Duration turnLifetime = Duration.ofHours(1);
+    /** The {@code auth} of a WebRTC configuration lasts this long (its real lifetime is unknown). */
+    public volatile Duration authLifetime = Duration.ofHours(1);
+    private final Map<String, Instant> issuedAuth = new ConcurrentHashMap<>();
+    private final Map<String, Instant> issuedTurn = new ConcurrentHashMap<>();
+    private final AtomicInteger webrtcConfigs = new AtomicInteger();
+    private final AtomicInteger v1OpenHubRequests = new AtomicInteger();
+    private final AtomicInteger v2OpenHubRequests = new AtomicInteger();
 
     private final String accessId;
     private final String accessSecret;
@@ -110,7 +159,6 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         this.accessSecret = accessSecret;
         this.userId = userId;
         SimSecrets.record(accessSecret);
-        SimSecrets.record("sim-turn-credential");
         this.broker = new SimBroker(new SimBroker.Access() {
             @Override
             public boolean mayConnect(String clientId, String username, String password) {
@@ -132,6 +180,12 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         http.createContext("/", this::handle);
         http.setExecutor(httpExecutor);
+    }
+
+    /** Sets how panel calls reach open-hub clients. */
+    public TuyaCloudSimulator transport(CallTransport transport) {
+        this.callTransport = transport;
+        return this;
     }
 
     public TuyaCloudSimulator start() throws IOException {
@@ -171,6 +225,45 @@ public final class TuyaCloudSimulator implements AutoCloseable {
 
     public int requestCount() {
         return requests.get();
+    }
+
+    /** How many open-hub access requests came in the v1 and in the v2 form. */
+    public int openHubRequests(int version) {
+        return version == 2 ? v2OpenHubRequests.get() : v1OpenHubRequests.get();
+    }
+
+    /** How many WebRTC configurations were handed out. */
+    public int webrtcConfigsIssued() {
+        return webrtcConfigs.get();
+    }
+
+    /** Whether an {@code auth} of a WebRTC configuration is still valid now (by {@link #clock}). */
+    public boolean authValid(String auth) {
+        Instant expiry = issuedAuth.get(auth);
+        return expiry != null && clock.instant().isBefore(expiry);
+    }
+
+    /** Whether a TURN user name and credential were issued together and are still valid now. */
+    public boolean turnValid(String username, String credential) {
+        Instant expiry = issuedTurn.get(username + "\n" + credential);
+        return expiry != null && clock.instant().isBefore(expiry);
+    }
+
+    /**
+     * Why the signalling server would refuse an offer: an expired or unknown {@code auth}, or TURN credentials in its
+     * {@code token} list that expired; null when it is acceptable.
+     */
+    public @Nullable String offerRefusal(JsonNode msg) {
+        if (!authValid(msg.path("auth").asText(""))) {
+            return "auth expired or unknown";
+        }
+        for (JsonNode ice : msg.path("token")) {
+            if (ice.path("urls").asText("").startsWith("turn")
+                    && !turnValid(ice.path("username").asText(""), ice.path("credential").asText(""))) {
+                return "TURN credential expired or unknown";
+            }
+        }
+        return null;
     }
 
     /** How many tokens were issued with grant_type=1. */
@@ -364,7 +457,9 @@ public final class TuyaCloudSimulator implements AutoCloseable {
             } else {
                 answer = switch (action) {
                     case "ring" -> {
-                        panel.publishDoorbellDataPoints("visitor at " + deviceId);
+                        if (callTransport == CallTransport.OPEN_HUB_308) {
+                            panel.publishDoorbellDataPoints("visitor at " + deviceId);
+                        }
                         yield "ringing: session " + panel.pressCallButton(3, Duration.ofSeconds(30)) + "\n";
                     }
                     case "hangup" -> {
@@ -486,7 +581,17 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         }
         if ("POST".equals(method) && (path.equals("/v1.0/open-hub/access/config")
                 || path.equals("/v1.0/iot-03/open-hub/access-config"))) {
-            return openHubAccess(body);
+            v1OpenHubRequests.incrementAndGet();
+            return faults.openHubV1Gone ? failure(1108, "uri path invalid") : openHubAccess(body);
+        }
+        if ("POST".equals(method) && path.equals("/v2.0/open-iot-hub/access/config")) {
+            v2OpenHubRequests.incrementAndGet();
+            if (body == null || !body.path("unique_id").isTextual()) {
+                return failure(1109, "param is illegal");
+            }
+            ObjectNode v1 = body.deepCopy();
+            v1.put("link_id", body.path("unique_id").asText());
+            return openHubAccess(v1);
         }
         if ("GET".equals(method) && p.length == 5 && path.startsWith("/v1.0/devices/")
                 && p[4].equals("movement-configs")) {
@@ -545,10 +650,23 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         return result;
     }
 
-    private synchronized ObjectNode listDevices(Map<String, String> query) {
+    /**
+     * The user's devices: by default a plain JSON array paged with {@code page_no} (1-based) and {@code page_size},
+     * as public clients read the real API; with {@link #legacyDeviceList} the {@code {devices, has_more,
+     * last_row_key}} form paged with {@code last_row_key}.
+     */
+    private synchronized JsonNode listDevices(Map<String, String> query) {
         List<SimDevice> all = new ArrayList<>(devices.values());
-        ObjectNode result = TuyaJson.object();
         int size = Math.max(1, Math.min(100, parseInt(query.get("page_size"), 20)));
+        if (!legacyDeviceList) {
+            int pageNo = Math.max(1, parseInt(query.get("page_no"), 1));
+            ArrayNode page = TuyaJson.MAPPER.createArrayNode();
+            for (int i = (pageNo - 1) * size; i < Math.min(all.size(), pageNo * size); i++) {
+                page.add(deviceJson(all.get(i)));
+            }
+            return page;
+        }
+        ObjectNode result = TuyaJson.object();
         int start = 0;
         String lastRowKey = query.getOrDefault("last_row_key", "");
         if (!lastRowKey.isEmpty()) {
@@ -592,7 +710,12 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         ObjectNode node = TuyaJson.object();
         node.put("id", device.id);
         node.put("moto_id", "moto_sim_01");
-        node.put("auth", "sim-auth-" + device.id);
+        webrtcConfigs.incrementAndGet();
+        Instant now = clock.instant();
+        String auth = "simauth" + SimCrypto.randomToken(24);
+        issuedAuth.put(auth, now.plus(authLifetime));
+        SimSecrets.record(auth);
+        node.put("auth", auth);
         node.put("protocol_version", "2.2");
         node.put("supports_webrtc", device.supportsWebrtc);
         node.put("supports_webrtc_record", false);
@@ -600,8 +723,14 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         ObjectNode p2p = node.putObject("p2p_config");
         ArrayNode ices = p2p.putArray("ices");
         ices.addObject().put("urls", "stun:127.0.0.1:3478");
-        ices.addObject().put("urls", "turn:127.0.0.1:3478").put("username", "1795600000:" + device.id + ":sim")
-                .put("credential", "sim-turn-credential").put("ttl", 3600);
+        // like coturn's REST credentials: the user name starts with the expiry (epoch seconds)
+        Instant turnExpiry = now.plus(turnLifetime);
+        String turnUser = turnExpiry.getEpochSecond() + ":" + device.id + ":" + SimCrypto.randomToken(6);
+        String turnCredential = SimCrypto.randomToken(28);
+        SimSecrets.record(turnCredential);
+        issuedTurn.put(turnUser + "\n" + turnCredential, turnExpiry);
+        ices.addObject().put("urls", "turn:127.0.0.1:3478").put("username", turnUser).put("credential", turnCredential)
+                .put("ttl", turnLifetime.toSeconds());
         ices.addObject().put("urls", "nat:127.0.0.1:3478");
         ObjectNode audio = node.putObject("audio_attributes");
         audio.putArray("call_mode").add(1).add(device.twoWayAudio ? 2 : 1);
@@ -614,10 +743,10 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         skill.putArray("audios").addObject().put("channels", 1).put("dataBit", 16).put("codecType", 106)
                 .put("sampleRate", 8000);
         ArrayNode videos = skill.putArray("videos");
-        videos.addObject().put("streamType", 2).put("codecType", 2).put("width", 1280).put("height", 720)
-                .put("sampleRate", 90000);
-        videos.addObject().put("streamType", 4).put("codecType", 2).put("width", 640).put("height", 360)
-                .put("sampleRate", 90000);
+        videos.addObject().put("streamType", 2).put("codecType", device.videoCodecType).put("width", 1280)
+                .put("height", 720).put("sampleRate", 90000);
+        videos.addObject().put("streamType", 4).put("codecType", device.videoCodecType).put("width", 640)
+                .put("height", 360).put("sampleRate", 90000);
         node.put("skill", TuyaJson.write(skill));
         return node;
     }

@@ -58,8 +58,22 @@ public final class IntercomFixture implements AutoCloseable {
 
     public IntercomFixture(TuyaCloudSimulator sim, String installation, String deviceId,
             Map<String, Object> panelConfig, PanelDirectory directory) {
+        this(sim, installation, deviceId, panelConfig, directory, Clock.systemUTC());
+    }
+
+    /** With the clock of the panel handler (e.g. a {@link MutableClock} shared with the simulator). */
+    public IntercomFixture(TuyaCloudSimulator sim, String installation, String deviceId,
+            Map<String, Object> panelConfig, PanelDirectory directory, Clock clock) {
+        this(sim, installation, deviceId, panelConfig, directory, clock, Map.of());
+    }
+
+    /** With more configuration of the bridge (e.g. {@code captureCalls}). */
+    public IntercomFixture(TuyaCloudSimulator sim, String installation, String deviceId,
+            Map<String, Object> panelConfig, PanelDirectory directory, Clock clock, Map<String, Object> bridgeConfig) {
         this.directory = directory;
-        cloud = new CloudFixture(sim, Map.of("linkId", "oh" + installation));
+        Map<String, Object> bridge = new HashMap<>(bridgeConfig);
+        bridge.put("linkId", "oh" + installation);
+        cloud = new CloudFixture(sim, bridge);
         callback = cloud.callback;
         Map<String, Object> config = new HashMap<>();
         config.put("deviceId", deviceId);
@@ -71,7 +85,7 @@ public final class IntercomFixture implements AutoCloseable {
         panelThing = new TestThing(new ThingUID(THING_TYPE_PANEL, cloud.bridge.getUID(), "door"), THING_TYPE_PANEL,
                 cloud.bridge.getUID(), config);
         cloud.bridge.addThing(panelThing);
-        panel = new PanelHandler(panelThing.thing(), CloudFixture.HTTP, Clock.systemUTC(), directory);
+        panel = new PanelHandler(panelThing.thing(), CloudFixture.HTTP, clock, directory);
         panelThing.setHandler(panel);
         panel.setCallback(callback.callback());
     }

@@ -86,7 +86,9 @@ public final class TryIt {
     }
 
     private static void ring(SimPanel panel) {
-        panel.publishDoorbellDataPoints("visitor");
+        if (panel.transport() == TuyaCloudSimulator.CallTransport.OPEN_HUB_308) {
+            panel.publishDoorbellDataPoints("visitor");
+        }
         panel.pressCallButton(3, Duration.ofSeconds(30));
         System.out.println(time() + " panel " + panel.id + " calls");
     }

@@ -15,12 +15,17 @@ package org.openhab.binding.tuyaintercom.internal.tuya.api;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * A STUN or TURN server of a WebRTC configuration. The TURN credential is a secret.
+ * A STUN or TURN server of a WebRTC configuration. The TURN credential is a secret. {@code ttlSeconds} is how long
+ * Tuya says the credential lasts (3600 in real responses), 0 when not given.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
-public record IceServer(String urls, String username, String credential) {
+public record IceServer(String urls, String username, String credential, long ttlSeconds) {
+    public IceServer(String urls, String username, String credential) {
+        this(urls, username, credential, 0);
+    }
+
     @Override
     public String toString() {
         return "IceServer[" + urls + "]";

@@ -125,18 +125,34 @@ public class OpenApiClient {
     }
 
     public List<DeviceInfo> userDevices(String uid) throws TuyaApiException {
+        // Two shapes: a plain array paged with page_no (what public clients read from the real API), or
+        // {devices, has_more, last_row_key} paged with last_row_key (documented for some projects)
         List<DeviceInfo> devices = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         String lastRowKey = "";
-        for (int page = 0; page < MAX_PAGES; page++) {
+        for (int page = 1; page <= MAX_PAGES; page++) {
             Map<String, String> query = new LinkedHashMap<>();
             query.put("last_row_key", lastRowKey);
+            query.put("page_no", Integer.toString(page));
             query.put("page_size", Integer.toString(PAGE_SIZE));
             JsonNode result = call("GET", "/v1.0/users/" + uid + "/devices", query, null);
             JsonNode list = result.isArray() ? result : result.path("devices");
-            list.forEach(node -> devices.add(DeviceInfo.from(node)));
+            int added = 0;
+            for (JsonNode node : list) {
+                DeviceInfo device = DeviceInfo.from(node);
+                if (seen.add(device.id())) {
+                    devices.add(device);
+                    added++;
+                }
+            }
+            if (result.isArray()) {
+                if (list.size() < PAGE_SIZE || added == 0) {
+                    break; // the last page (or a server that ignores page_no)
+                }
+                continue;
+            }
             String next = result.path("last_row_key").asText("");
-            if (result.isArray() || !result.path("has_more").asBoolean(false) || next.isEmpty()
-                    || next.equals(lastRowKey)) {
+            if (!result.path("has_more").asBoolean(false) || next.isEmpty() || next.equals(lastRowKey)) {
                 break;
             }
             lastRowKey = next;
@@ -164,7 +180,20 @@ public class OpenApiClient {
         if ("device".equals(topics)) {
             body.put("msg_encrypted_version", encryptionVersion);
         }
-        JsonNode result = call("POST", "/v1.0/open-hub/access/config", Map.of(), body);
+        JsonNode result;
+        try {
+            result = call("POST", "/v1.0/open-hub/access/config", Map.of(), body);
+        } catch (TuyaApiException v1Failure) {
+            // newer public clients (go2rtc, tuya-ipc-terminal) use the v2 form with unique_id
+            ObjectNode v2 = body.deepCopy();
+            v2.remove("link_id");
+            v2.put("unique_id", linkId);
+            try {
+                result = call("POST", "/v2.0/open-iot-hub/access/config", Map.of(), v2);
+            } catch (TuyaApiException v2Failure) {
+                throw v1Failure;
+            }
+        }
         return MqttAccessConfig.from(result, clock.instant(), encryptionVersion);
     }
 

@@ -13,9 +13,12 @@
 package org.openhab.binding.tuyaintercom.internal.tuya.webrtc;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -29,6 +32,14 @@ import org.eclipse.jdt.annotation.Nullable;
  * the browser's offer, and an offered data channel accepted inside the BUNDLE group with the transport parameters of
  * the bundled media, so that a player which restarts when its data channel closes (openHAB's {@code oh-video}) keeps
  * playing although the device never speaks SCTP.
+ * <p>
+ * Real Tuya devices answer in ways strict WebRTC stacks refuse, which public clients repair before the browser sees
+ * the answer (AlexxIT/go2rtc {@code pkg/tuya}, azerty9971/xtend_tuya {@code fix_answer}; see
+ * {@code tuya-protocol.md} §4c): the fingerprint's hash name and hex digits in the wrong case, media directions that do
+ * not fit the offer, and H.264 under another payload type than offered (with its {@code fmtp} and {@code rtcp-fb}
+ * lines). {@link #answerForBrowser} normalises all three: hash name in lower case, hex digits in upper case
+ * (RFC 8122), each direction the inverse of the offer's, and every codec of the answer under the payload type the
+ * offer gave it.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -97,6 +108,9 @@ public final class SdpAdapter {
             if (match == null) {
                 match = rejected(offered);
             } else if (!match.isRejected()) {
+                if (!"application".equals(offered.kind())) {
+                    match = normalised(match, offered);
+                }
                 bundle.add(mid);
             }
             ordered.add(match);
@@ -104,13 +118,156 @@ public final class SdpAdapter {
         List<String> session = new ArrayList<>();
         for (String line : answer.session) {
             if (!line.startsWith("a=group:BUNDLE")) {
-                session.add(line);
+                session.add(line.startsWith("a=fingerprint:") ? fingerprint(line) : line);
             }
         }
         if (!bundle.isEmpty()) {
             session.add(timingIndex(session), "a=group:BUNDLE " + String.join(" ", bundle));
         }
         return new Sdp(session, ordered).toString();
+    }
+
+    private static final Set<String> DIRECTIONS = Set.of("a=sendrecv", "a=sendonly", "a=recvonly", "a=inactive");
+
+    /** A device's media section repaired for the browser: fingerprint case, direction, payload types. */
+    static Sdp.Media normalised(Sdp.Media answered, Sdp.Media offered) {
+        Map<String, String> payloadMap = payloadMap(answered, offered);
+        String direction = inverseDirection(offered);
+        List<String> lines = new ArrayList<>();
+        boolean directionWritten = false;
+        for (String line : answered.lines) {
+            if (line.startsWith("m=")) {
+                String[] m = line.split(" ");
+                StringBuilder rewritten = new StringBuilder(m[0]);
+                for (int i = 1; i < m.length; i++) {
+                    rewritten.append(' ').append(i >= 3 ? payloadMap.getOrDefault(m[i], m[i]) : m[i]);
+                }
+                lines.add(rewritten.toString());
+            } else if (line.startsWith("a=fingerprint:")) {
+                lines.add(fingerprint(line));
+            } else if (DIRECTIONS.contains(line)) {
+                if (!directionWritten) {
+                    lines.add(direction);
+                    directionWritten = true;
+                }
+            } else {
+                String payload = payloadOf(line);
+                String mapped = payload == null ? null : payloadMap.get(payload);
+                if (payload != null && mapped != null) {
+                    int colon = line.indexOf(':');
+                    lines.add(line.substring(0, colon + 1) + mapped + line.substring(colon + 1 + payload.length()));
+                } else {
+                    lines.add(line);
+                }
+            }
+        }
+        if (!directionWritten) {
+            lines.add(direction);
+        }
+        return new Sdp.Media(lines);
+    }
+
+    /** {@code a=fingerprint:} with the hash name in lower case and the hex digits in upper case. */
+    static String fingerprint(String line) {
+        String value = line.substring("a=fingerprint:".length()).strip();
+        int space = value.indexOf(' ');
+        if (space < 0) {
+            return line;
+        }
+        return "a=fingerprint:" + value.substring(0, space).toLowerCase(Locale.ROOT) + " "
+                + value.substring(space + 1).strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static String inverseDirection(Sdp.Media offered) {
+        for (String line : offered.lines) {
+            switch (line) {
+                case "a=sendonly":
+                    return "a=recvonly";
+                case "a=recvonly":
+                    return "a=sendonly";
+                case "a=inactive":
+                    return "a=inactive";
+                default:
+                    break;
+            }
+        }
+        return "a=sendrecv";
+    }
+
+    /**
+     * Answered payload types that the offer has under another codec (or not at all), mapped to the payload type the
+     * offer gave that codec; for H.264 preferring the offered one with the same {@code packetization-mode} and
+     * {@code profile-level-id}.
+     */
+    private static Map<String, String> payloadMap(Sdp.Media answered, Sdp.Media offered) {
+        Map<String, String> offeredCodecs = codecs(offered);
+        Map<String, String> map = new HashMap<>();
+        Set<String> taken = new HashSet<>();
+        for (Map.Entry<String, String> codec : codecs(answered).entrySet()) {
+            String pt = codec.getKey();
+            String name = codec.getValue();
+            if (name.equals(offeredCodecs.get(pt))) {
+                taken.add(pt);
+            }
+        }
+        for (Map.Entry<String, String> codec : codecs(answered).entrySet()) {
+            String pt = codec.getKey();
+            String name = codec.getValue();
+            if (name.equals(offeredCodecs.get(pt))) {
+                continue;
+            }
+            String best = null;
+            int bestScore = -1;
+            for (Map.Entry<String, String> candidate : offeredCodecs.entrySet()) {
+                if (!candidate.getValue().equals(name) || taken.contains(candidate.getKey())) {
+                    continue;
+                }
+                int score = (fmtp(answered, pt, "packetization-mode", "0")
+                        .equals(fmtp(offered, candidate.getKey(), "packetization-mode", "0")) ? 2 : 0)
+                        + (fmtp(answered, pt, "profile-level-id", "")
+                                .equalsIgnoreCase(fmtp(offered, candidate.getKey(), "profile-level-id", "")) ? 1 : 0);
+                if (score > bestScore) {
+                    best = candidate.getKey();
+                    bestScore = score;
+                }
+            }
+            if (best != null) {
+                map.put(pt, best);
+                taken.add(best);
+            }
+        }
+        return map;
+    }
+
+    /** Payload type → upper-case codec name with clock rate (e.g. {@code H264/90000}), in m-line order. */
+    private static Map<String, String> codecs(Sdp.Media media) {
+        Map<String, String> codecs = new LinkedHashMap<>();
+        for (String line : media.lines) {
+            if (line.startsWith("a=rtpmap:")) {
+                String rest = line.substring("a=rtpmap:".length());
+                int space = rest.indexOf(' ');
+                if (space > 0) {
+                    String[] name = rest.substring(space + 1).strip().toUpperCase(Locale.ROOT).split("/");
+                    codecs.put(rest.substring(0, space), name[0] + (name.length > 1 ? "/" + name[1] : ""));
+                }
+            }
+        }
+        return codecs;
+    }
+
+    /** A parameter of the {@code fmtp} line of a payload type, or the fallback. */
+    private static String fmtp(Sdp.Media media, String pt, String parameterName, String fallback) {
+        for (String line : media.lines) {
+            if (line.startsWith("a=fmtp:" + pt + " ")) {
+                for (String parameter : line.substring(line.indexOf(' ') + 1).split(";")) {
+                    String[] pair = parameter.strip().split("=", 2);
+                    if (pair.length == 2 && pair[0].equalsIgnoreCase(parameterName)) {
+                        return pair[1].strip();
+                    }
+                }
+            }
+        }
+        return fallback;
     }
 
     /** The answer with the given candidate lines ({@code a=candidate:…}) in each accepted media section. */

@@ -32,6 +32,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @NonNullByDefault
 public final class WebRtcSignalling {
     public static final int PROTOCOL = 302;
+    /** Media control messages (resolution, speaker). */
+    public static final int CONTROL_PROTOCOL = 312;
 
     /** A received 302 message: its type, session and body. */
     public record Message(String type, String sessionId, String from, JsonNode msg) {
@@ -85,6 +87,15 @@ public final class WebRtcSignalling {
         return envelope("offer", from, deviceId, sessionId, motoId, msg, epochSeconds);
     }
 
+    /** 312 {@code resolution}: {@code cmdValue} 0 HD (main stream), 1 SD (sub stream). */
+    public static String resolution(String from, String deviceId, String sessionId, String motoId, int cmdValue,
+            long epochSeconds) {
+        ObjectNode msg = TuyaJson.object();
+        msg.put("mode", "webrtc");
+        msg.put("cmdValue", cmdValue);
+        return envelope(CONTROL_PROTOCOL, "resolution", from, deviceId, sessionId, motoId, msg, epochSeconds);
+    }
+
     public static String candidate(String from, String deviceId, String sessionId, String motoId, String candidate,
             long epochSeconds) {
         ObjectNode msg = TuyaJson.object();
@@ -107,8 +118,13 @@ public final class WebRtcSignalling {
 
     private static String envelope(String type, String from, String to, String sessionId, String motoId, ObjectNode msg,
             long epochSeconds) {
+        return envelope(PROTOCOL, type, from, to, sessionId, motoId, msg, epochSeconds);
+    }
+
+    private static String envelope(int protocol, String type, String from, String to, String sessionId, String motoId,
+            ObjectNode msg, long epochSeconds) {
         ObjectNode envelope = TuyaJson.object();
-        envelope.put("protocol", PROTOCOL);
+        envelope.put("protocol", protocol);
         envelope.put("pv", "2.2");
         envelope.put("t", epochSeconds);
         ObjectNode data = envelope.putObject("data");

@@ -294,8 +294,13 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         }
         try {
             byte[] jpeg = snapshots.fetch(picture, config.deviceId.trim(), api);
+            Instant at = clock.instant();
             publish(CHANNEL_SNAPSHOT, new RawType(jpeg, "image/jpeg"));
-            publish(CHANNEL_SNAPSHOT_TIME, new DateTimeType(clock.instant()));
+            publish(CHANNEL_SNAPSHOT_TIME, new DateTimeType(at));
+            PanelSession current = session;
+            if (current != null) {
+                current.snapshotArrived(jpeg, at.toEpochMilli());
+            }
             triggerChannel(CHANNEL_CALL, "SNAPSHOT");
         } catch (IOException | TuyaApiException | IllegalArgumentException e) {
             logger.debug("Panel {}: no snapshot: {}", config.deviceId, LogText.safe(e.getMessage()));

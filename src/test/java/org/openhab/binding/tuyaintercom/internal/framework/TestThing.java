@@ -39,6 +39,7 @@ public class TestThing implements Thing {
     private volatile ThingStatusInfo status = new ThingStatusInfo(ThingStatus.UNINITIALIZED, ThingStatusDetail.NONE,
             null);
     private @Nullable ThingHandler handler;
+    private @Nullable String label;
 
     public TestThing(ThingUID uid, ThingTypeUID type, @Nullable ThingUID bridgeUID, Map<String, Object> config) {
         this.uid = uid;
@@ -49,7 +50,13 @@ public class TestThing implements Thing {
 
     @Override
     public @Nullable String getLabel() {
-        return uid.getId();
+        String shown = label;
+        return shown != null ? shown : uid.getId();
+    }
+
+    /** The label a user gave the thing (its id when none). */
+    public void setLabel(@Nullable String label) {
+        this.label = label;
     }
 
     @Override

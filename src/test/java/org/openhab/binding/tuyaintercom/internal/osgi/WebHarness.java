@@ -57,6 +57,11 @@ final class WebHarness implements AutoCloseable {
     }
 
     WebHarness() throws Exception {
+        this(Map.of());
+    }
+
+    /** With panel parameters (and {@code thingLabel}) on top of the defaults. */
+    WebHarness(Map<String, Object> panelOverrides) throws Exception {
         sim = new TuyaCloudSimulator().start();
         panel = new SimPanel(sim, SimDevice.panel("panel1", "Front door"));
         osgi = OsgiTestFramework.start("5.2.1");
@@ -64,7 +69,8 @@ final class WebHarness implements AutoCloseable {
                 .installBinding(new File(System.getProperty("bundle.jar", "target/missing.jar")));
         Map<String, Object> bridgeConfig = Map.of("accessId", sim.accessId(), "accessSecret", sim.accessSecret(),
                 "dataCenter", "CUSTOM", "baseUrl", sim.baseUrl(), "userId", sim.userId(), "linkId", "web");
-        Map<String, Object> panelConfig = Map.of("deviceId", "panel1", "ringTimeout", 60);
+        Map<String, Object> panelConfig = new java.util.HashMap<>(Map.of("deviceId", "panel1", "ringTimeout", 60));
+        panelConfig.putAll(panelOverrides);
         @SuppressWarnings("unchecked")
         Map<String, Object> started = (Map<String, Object>) installed.call("FelixInstallation", "start",
                 new Class<?>[] { Object.class, String.class, Map.class, Map.class }, installed.factory(), "home",
@@ -132,7 +138,14 @@ final class WebHarness implements AutoCloseable {
     }
 
     ChromeDriver browser() throws Exception {
+        return browser("en-US");
+    }
+
+    /** A browser whose language (navigator.language, Accept-Language) is the given one. */
+    ChromeDriver browser(String language) throws Exception {
         ChromeOptions options = new ChromeOptions();
+        options.addArguments("--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",

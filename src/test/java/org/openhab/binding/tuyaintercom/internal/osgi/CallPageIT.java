@@ -60,7 +60,8 @@ class CallPageIT {
     static void awaitView(ChromeDriver browser, String view) {
         new WebDriverWait(browser, WAIT).withMessage(() -> "view " + view + ", page shows "
                 + browser.findElement(By.id("app")).getAttribute("data-view") + ": "
-                + browser.findElement(By.id("status")).getText()).until(d -> view.equals(app(browser).getAttribute("data-view")));
+                + browser.findElement(By.id("status")).getText())
+                .until(d -> view.equals(app(browser).getAttribute("data-view")));
     }
 
     static boolean shown(ChromeDriver browser, String id) {

@@ -33,8 +33,10 @@ final class InvalidLinkPage {
                 + "</title><style>body{font-family:system-ui,sans-serif;background:#15171c;color:#eee;margin:0;"
                 + "min-height:100vh;display:flex;align-items:center;justify-content:center;}"
                 + "main{max-width:30em;padding:1.5em;text-align:center;}"
-                + ".icon{font-size:3em;line-height:1;}h1{font-size:1.3em;}p{line-height:1.45;color:#ccc;}</style>"
-                + "</head><body><main><div class=\"icon\" aria-hidden=\"true\">&#128279;</div><h1 id=\"invalid\">"
+                + ".icon{width:3.5em;height:3.5em;color:#e0a030;}h1{font-size:1.3em;}p{line-height:1.45;color:#ccc;}</style>"
+                + "</head><body><main><svg class=\"icon\" aria-hidden=\"true\" viewBox=\"0 0 24 24\" fill=\"none\" "
+                + "stroke=\"currentColor\" stroke-width=\"1.8\" stroke-linecap=\"round\"><path d=\"M9 17H7A5 5 0 0 1 7 "
+                + "7h2\"/><path d=\"M15 7h2a5 5 0 0 1 4 8\"/><path d=\"M8 12h3\"/><path d=\"M3 3l18 18\"/></svg><h1 id=\"invalid\">"
                 + escape(title) + "</h1><p id=\"invalid-text\">" + escape(text) + "</p></main></body></html>";
         return html.getBytes(StandardCharsets.UTF_8);
     }

@@ -14,11 +14,16 @@ package org.openhab.binding.tuyaintercom.internal.osgi;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -128,6 +133,30 @@ class CallPageIT {
         Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
     }
 
+    /** The snapshot endpoint: a page link or the entry link gets the JPEG, anything else 401; GET only. */
+    static void assertSnapshotNeedsAPageCredential(WebHarness harness) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String page = harness.callPageUrl().replace("/call/", "/api/").replace("?", "/snapshot?");
+        String entry = harness.entryUrl().replace("/call/", "/api/").replace("?", "/snapshot?");
+        HttpResponse<byte[]> ok = http.send(HttpRequest.newBuilder(URI.create(page)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, ok.statusCode());
+        assertEquals("image/jpeg", ok.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(0xFF, ok.body()[0] & 0xFF, "a JPEG");
+        assertEquals("no-store", ok.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(entry)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        for (String bad : List.of(page.replaceAll("t=[^&]+", "t=forged"), page.replaceAll("\\?t=[^&]+", ""),
+                entry.replaceAll("k=[^&]+", "k=wrongkey"), harness.videoUrl().replace("/video/", "/api/")
+                        .replace("?", "/snapshot?"))) {
+            assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(bad)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode(), bad);
+        }
+        assertEquals(405, http.send(HttpRequest.newBuilder(URI.create(page))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
     @Test
     void everyStateOfTheCallPage() throws Exception {
         try (WebHarness harness = new WebHarness(Map.of("ringTimeout", RING_TIMEOUT, "thingLabel", "Front door"))) {
@@ -158,6 +187,7 @@ class CallPageIT {
             assertTrue(text(browser, "snaptime").startsWith("Visitor at "), text(browser, "snaptime"));
             assertFalse(shown(browser, "videos"), "no video box before media");
             assertEquals("on", app(browser).getAttribute("data-ringtone"), "the ringtone plays");
+            assertSnapshotNeedsAPageCredential(harness);
             shot(browser, "ringing", true);
 
             // in call: media flows, the door can be opened

@@ -285,6 +285,14 @@ class CallPageIT {
             assertEquals(1, harness.panel.count("answer"));
             browser.findElement(By.id("hangup")).click();
             assertTrue(harness.awaitTrigger("HUNG_UP"), harness.trace().toString());
+
+            // opened with #answer while nothing rings: the page drops #answer and a later call just rings
+            browser.get(harness.callPageUrl() + "#answer");
+            awaitView(browser, "ended");
+            assertEquals("", browser.executeScript("return location.hash"), "#answer is dropped at the first state");
+            harness.panel.pressCallButton(3, Duration.ofSeconds(60));
+            awaitView(browser, "ringing");
+            assertTrue(shown(browser, "answer"));
         }
     }
 }

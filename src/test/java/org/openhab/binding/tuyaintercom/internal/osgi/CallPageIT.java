@@ -287,6 +287,7 @@ class CallPageIT {
             assertTrue(harness.awaitTrigger("HUNG_UP"), harness.trace().toString());
 
             // opened with #answer while nothing rings: the page drops #answer and a later call just rings
+            browser.get("about:blank"); // a new page load, not a jump to a fragment of the same page
             browser.get(harness.callPageUrl() + "#answer");
             awaitView(browser, "ended");
             assertEquals("", browser.executeScript("return location.hash"), "#answer is dropped at the first state");

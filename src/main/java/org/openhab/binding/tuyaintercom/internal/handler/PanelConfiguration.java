@@ -40,4 +40,6 @@ public class PanelConfiguration {
     public String webUnlock = "in-call";
     /** The key of the stable entry link; generated when empty, revoked by clearing it. */
     public String entryKey = "";
+    /** The kind of stream address of the stream-url channel: {@code hls} or {@code rtsp}. */
+    public String streamType = "hls";
 }

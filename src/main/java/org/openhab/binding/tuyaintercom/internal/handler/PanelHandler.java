@@ -53,6 +53,7 @@ import org.openhab.binding.tuyaintercom.internal.intercom.WebUnlock;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiClient;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.StreamAllocation;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.events.DoorbellEventParser;
@@ -100,7 +101,14 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     static final Set<String> STATE_CHANNELS = Set.of(CHANNEL_CALL_STATE, CHANNEL_CALL_DIRECTION, CHANNEL_CALL_PEER,
             CHANNEL_CALL_SESSION, CHANNEL_CALL_STARTED, CHANNEL_CALL_END_REASON, CHANNEL_SNAPSHOT,
             CHANNEL_SNAPSHOT_TIME, CHANNEL_UNLOCK, CHANNEL_ONLINE, CHANNEL_CALL_HISTORY, CHANNEL_CALL_PAGE_URL,
-            CHANNEL_VIDEO_URL, CHANNEL_ENTRY_URL);
+            CHANNEL_VIDEO_URL, CHANNEL_ENTRY_URL, CHANNEL_STREAM_URL);
+    /** The stream address is kept valid this long after the last REFRESH or ring. */
+    static final Duration STREAM_WATCH = Duration.ofMinutes(10);
+    /** How long a stream address lives when the cloud does not say (public clients report about 30 s). */
+    static final Duration STREAM_DEFAULT_LIFETIME = Duration.ofSeconds(30);
+    /** A new address is allocated this long before the current one expires. */
+    static final Duration STREAM_MARGIN = Duration.ofSeconds(5);
+    static final Duration STREAM_RETRY = Duration.ofSeconds(30);
 
     private final Logger logger = LoggerFactory.getLogger(PanelHandler.class);
     private final Clock clock;
@@ -122,6 +130,10 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     private @Nullable ScheduledFuture<?> linkJob;
     private @Nullable ScheduledFuture<?> connectJob;
     private @Nullable ScheduledFuture<?> unlockOffJob;
+    private @Nullable ScheduledFuture<?> streamJob;
+    private int streamGeneration;
+    private Instant streamWanted = Instant.MIN;
+    private @Nullable Instant streamExpires;
     private @Nullable Call shownCall;
     private CallState shownState = CallState.IDLE;
     private @Nullable String shownSession;
@@ -364,8 +376,13 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         }
         try {
             byte[] jpeg = snapshots.fetch(picture, config.deviceId.trim(), api);
+            Instant at = clock.instant();
             publish(CHANNEL_SNAPSHOT, new RawType(jpeg, "image/jpeg"));
-            publish(CHANNEL_SNAPSHOT_TIME, new DateTimeType(clock.instant()));
+            publish(CHANNEL_SNAPSHOT_TIME, new DateTimeType(at));
+            PanelSession current = session;
+            if (current != null) {
+                current.snapshotArrived(jpeg, at.toEpochMilli());
+            }
             triggerChannel(CHANNEL_CALL, "SNAPSHOT");
         } catch (IOException | TuyaApiException | IllegalArgumentException e) {
             logger.debug("Panel {}: no snapshot: {}", config.deviceId, LogText.safe(e.getMessage()));
@@ -388,6 +405,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             publish(CHANNEL_CALL_DIRECTION, new StringType(call.isOutgoing() ? "OUTGOING" : "INCOMING"));
             publish(CHANNEL_CALL_PEER, new StringType(call.peerId()));
             publish(CHANNEL_CALL_STARTED, new DateTimeType(call.startedAt()));
+            if (!call.isOutgoing() && isLinked(CHANNEL_STREAM_URL)) {
+                wantStream(); // a visitor: a sitemap or app may want to see the door
+            }
         }
         if (!call.sessionId().equals(shownSession)) {
             shownSession = call.sessionId();
@@ -448,6 +468,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         if (command instanceof RefreshType) {
             if (STATE_CHANNELS.contains(channel)) {
                 updateState(channel, lastStates.getOrDefault(channel, UnDefType.UNDEF));
+            }
+            if (CHANNEL_STREAM_URL.equals(channel)) {
+                wantStream();
             }
             return;
         }
@@ -547,6 +570,94 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     private synchronized void cancelUnlockOff() {
         cancelJob(unlockOffJob);
         unlockOffJob = null;
+    }
+
+    // ------------------------------------------------------------------------------------------- stream address
+
+    /**
+     * Someone wants the door video without WebRTC (REFRESH of {@code stream-url}, or a ring): keeps a valid stream
+     * address in the channel for {@link #STREAM_WATCH}, allocating a new one before the current one expires. The
+     * cloud is only called from the scheduler.
+     */
+    private void wantStream() {
+        synchronized (this) {
+            Instant now = clock.instant();
+            streamWanted = now;
+            Instant expires = streamExpires;
+            long delay = expires == null ? 0
+                    : Math.max(0, Duration.between(now, expires.minus(STREAM_MARGIN)).toMillis());
+            cancelJob(streamJob);
+            int generation = ++streamGeneration;
+            streamJob = scheduler.schedule(() -> allocateStream(generation), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void allocateStream(int generation) {
+        AccountBridgeHandler bridgeHandler = account;
+        OpenApiClient api = bridgeHandler == null ? null : bridgeHandler.api();
+        if (api == null || session == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Duration next;
+        Instant expires;
+        try {
+            StreamAllocation stream = api.allocateStream(config.deviceId.trim(),
+                    "rtsp".equalsIgnoreCase(config.streamType.trim()) ? "rtsp" : "hls");
+            Duration lifetime = stream.lifetime();
+            if (lifetime == null) {
+                lifetime = STREAM_DEFAULT_LIFETIME;
+            }
+            expires = now.plus(lifetime);
+            next = lifetime.minus(STREAM_MARGIN);
+            if (next.compareTo(Duration.ofSeconds(1)) < 0) {
+                next = Duration.ofSeconds(1);
+            }
+            synchronized (this) {
+                if (generation != streamGeneration) {
+                    return; // a newer request took over
+                }
+                streamExpires = expires;
+            }
+            publish(CHANNEL_STREAM_URL, new StringType(stream.url()));
+        } catch (TuyaApiException e) {
+            logger.debug("Panel {}: no stream address: {}", config.deviceId, LogText.safe(e.getMessage()));
+            synchronized (this) {
+                if (generation != streamGeneration) {
+                    return;
+                }
+                streamExpires = null;
+            }
+            publish(CHANNEL_STREAM_URL, UnDefType.UNDEF);
+            expires = null;
+            next = STREAM_RETRY;
+        }
+        synchronized (this) {
+            if (generation != streamGeneration) {
+                return;
+            }
+            if (now.isBefore(streamWanted.plus(STREAM_WATCH))) {
+                streamJob = scheduler.schedule(() -> allocateStream(generation), next.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } else if (expires != null) {
+                // nobody asked for a while: let the address expire, and say so when it has
+                streamJob = scheduler.schedule(() -> streamExpired(generation),
+                        Math.max(0, Duration.between(now, expires).toMillis()), TimeUnit.MILLISECONDS);
+            } else {
+                streamJob = null;
+            }
+        }
+    }
+
+    private void streamExpired(int generation) {
+        synchronized (this) {
+            if (generation != streamGeneration) {
+                return;
+            }
+            streamExpires = null;
+            streamJob = null;
+        }
+        publish(CHANNEL_STREAM_URL, UnDefType.UNDEF);
     }
 
     // ------------------------------------------------------------------------------------------- links
@@ -677,6 +788,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             linkJob = null;
             cancelJob(webrtcJob);
             webrtcJob = null;
+            cancelJob(streamJob);
+            streamJob = null;
+            streamGeneration++;
             current = session;
             session = null;
             bridgeHandler = account;

@@ -123,6 +123,11 @@ public final class PanelSession implements CallListener {
     private final SignallingRelay relay;
     private final PageClients pages;
     private @Nullable ScheduledFuture<?> housekeeping;
+    /** The latest snapshot (JPEG) and when it arrived, for the pages; the state carries only its time. */
+    private volatile byte @Nullable [] snapshot;
+    private volatile long snapshotMillis;
+    private @Nullable Call shownCall;
+    private @Nullable CallOutcome shownOutcome;
 
     public PanelSession(String thingUID, String deviceId, String label, String localId, CallSettings settings,
             PanelCloud cloud, Clock clock, ScheduledExecutorService scheduler, CallListener handler, PanelLinks links,
@@ -257,8 +262,34 @@ public final class PanelSession implements CallListener {
         handler.callRefused(message, error);
     }
 
+    /**
+     * A new snapshot of the panel (the picture of the last press): kept for the pages, which learn from the state's
+     * {@code snapshot} field (its time in epoch milliseconds) that they may fetch it.
+     */
+    public void snapshotArrived(byte[] jpeg, long epochMillis) {
+        Call call;
+        CallOutcome outcome;
+        synchronized (this) {
+            snapshot = jpeg.clone();
+            snapshotMillis = epochMillis;
+            call = shownCall;
+            outcome = shownOutcome;
+        }
+        publishState(call, outcome);
+    }
+
+    /** The latest snapshot as JPEG, or null when there is none yet. */
+    public byte @Nullable [] snapshot() {
+        byte[] jpeg = snapshot;
+        return jpeg == null ? null : jpeg.clone();
+    }
+
     /** The state every page sees: never a token, never a credential. */
     private void publishState(@Nullable Call call, @Nullable CallOutcome outcome) {
+        synchronized (this) {
+            shownCall = call;
+            shownOutcome = outcome;
+        }
         ObjectNode view = TuyaJson.object();
         view.put("panel", label);
         WebRtcConfig config = cloud.webRtcConfig();
@@ -266,6 +297,7 @@ public final class PanelSession implements CallListener {
             view.put("video", "h265-only"); // the page says why it shows no video
         }
         view.put("webUnlock", webUnlock.configValue());
+        view.put("snapshot", snapshotMillis);
         if (call == null) {
             view.put("state", "IDLE");
             view.put("outcome", "");
@@ -277,6 +309,7 @@ public final class PanelSession implements CallListener {
             view.put("endReason", call.endReason());
             view.put("connected", call.isConnected());
             view.put("answered", call.isAnswered());
+            view.put("started", call.startedAt().toEpochMilli());
         }
         pages.publishState(view);
     }

@@ -13,13 +13,12 @@
 package org.openhab.binding.tuyaintercom.internal.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * The page shown for a call page link that is invalid, expired or revoked, in the browser's language (English or
- * German), saying what to do.
+ * The page shown for a call page link that is invalid, expired or revoked, in the browser's language (texts
+ * {@code page.invalid.*} of the binding's translations), saying what to do.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -28,20 +27,21 @@ final class InvalidLinkPage {
     private InvalidLinkPage() {
     }
 
-    static byte[] html(Locale locale) {
-        boolean german = "de".equals(locale.getLanguage());
-        String lang = german ? "de" : "en";
-        String title = german ? "Link ungültig" : "Link not valid";
-        String text = german
-                ? "Dieser Link zur Sprechanlage ist ungültig, abgelaufen oder wurde widerrufen. Öffnen Sie den "
-                        + "aktuellen Link aus openHAB (Item des Kanals „Call Page URL“ oder die Karte in der Main UI)."
-                : "This intercom link is not valid, has expired or was revoked. Open the current link from openHAB "
-                        + "(the item of the \"Call Page URL\" channel, or the card in Main UI).";
+    static byte[] html(String lang, String title, String text) {
         String html = "<!DOCTYPE html><html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" + title
-                + "</title><style>body{font-family:system-ui,sans-serif;background:#111;color:#eee;margin:0;"
-                + "padding:1.5em;}h1{font-size:1.3em;}</style></head><body><h1 id=\"invalid\">" + title + "</h1><p>"
-                + text + "</p></body></html>";
+                + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" + escape(title)
+                + "</title><style>body{font-family:system-ui,sans-serif;background:#15171c;color:#eee;margin:0;"
+                + "min-height:100vh;display:flex;align-items:center;justify-content:center;}"
+                + "main{max-width:30em;padding:1.5em;text-align:center;}"
+                + ".icon{width:3.5em;height:3.5em;color:#e0a030;}h1{font-size:1.3em;}p{line-height:1.45;color:#ccc;}</style>"
+                + "</head><body><main><svg class=\"icon\" aria-hidden=\"true\" viewBox=\"0 0 24 24\" fill=\"none\" "
+                + "stroke=\"currentColor\" stroke-width=\"1.8\" stroke-linecap=\"round\"><path d=\"M9 17H7A5 5 0 0 1 7 "
+                + "7h2\"/><path d=\"M15 7h2a5 5 0 0 1 4 8\"/><path d=\"M8 12h3\"/><path d=\"M3 3l18 18\"/></svg><h1 id=\"invalid\">"
+                + escape(title) + "</h1><p id=\"invalid-text\">" + escape(text) + "</p></main></body></html>";
         return html.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

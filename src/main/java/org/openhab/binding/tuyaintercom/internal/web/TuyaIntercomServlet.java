@@ -64,6 +64,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>{@code GET /call/<thing>?t=…|k=…}: the call page;</li>
  * <li>{@code GET /api/<thing>/events?c=<page id>}: the page's Server-Sent-Events stream (call state; the panel's media
  * answer and candidates for the page's own media), held without a thread;</li>
+ * <li>{@code GET /api/<thing>/snapshot}: the panel's latest snapshot (JPEG, from memory), 404 before the first;</li>
  * <li>{@code POST /api/<thing>/answer|reject|call|hangup|media-start|offer|candidate|media|unlock}: JSON requests.</li>
  * </ul>
  * Unsigned, expired, revoked or tampered credentials get 401, bodies over {@value #MAX_BODY_BYTES} bytes 413; requests
@@ -164,7 +165,7 @@ public class TuyaIntercomServlet extends HttpServlet {
         if ("call".equals(kind) && e.status() == 401) {
             response.setStatus(401);
             response.setContentType("text/html;charset=utf-8");
-            response.getOutputStream().write(InvalidLinkPage.html(request.getLocale()));
+            response.getOutputStream().write(page.invalidLink(request.getLocale()));
             return;
         }
         json(response, e.status(), TuyaJson.object().put("error", String.valueOf(e.getMessage())));
@@ -175,7 +176,7 @@ public class TuyaIntercomServlet extends HttpServlet {
         pagePanel(request, thing);
         requireMethod(!post, "GET");
         response.setContentType("text/html;charset=utf-8");
-        response.getOutputStream().write(page.html());
+        response.getOutputStream().write(page.html(request.getLocale()));
     }
 
     private void api(HttpServletRequest request, HttpServletResponse response, boolean post, PanelSession panel,
@@ -183,6 +184,18 @@ public class TuyaIntercomServlet extends HttpServlet {
         if ("events".equals(operation)) {
             requireMethod(!post, "GET");
             events(request, response, panel);
+            return;
+        }
+        if ("snapshot".equals(operation)) {
+            requireMethod(!post, "GET");
+            byte[] jpeg = panel.snapshot();
+            if (jpeg == null) {
+                throw new HttpProblem(404, "no snapshot yet");
+            }
+            response.setStatus(200);
+            response.setContentType("image/jpeg");
+            response.setContentLength(jpeg.length);
+            response.getOutputStream().write(jpeg);
             return;
         }
         requireMethod(post, "POST");

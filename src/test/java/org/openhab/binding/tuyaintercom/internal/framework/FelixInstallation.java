@@ -73,8 +73,13 @@ public final class FelixInstallation {
         List<ThingHandler> panelHandlers = new ArrayList<>();
         for (Map<String, Object> panelConfig : panelConfigs) {
             String deviceId = String.valueOf(panelConfig.get("deviceId"));
+            Map<String, Object> thingConfig = new HashMap<>(panelConfig);
+            Object label = thingConfig.remove("thingLabel"); // the thing's label, not a parameter
             TestThing panel = new TestThing(new ThingUID(panelType, bridge.getUID(), deviceId), panelType,
-                    bridge.getUID(), panelConfig);
+                    bridge.getUID(), thingConfig);
+            if (label != null) {
+                panel.setLabel(String.valueOf(label));
+            }
             bridge.addThing(panel);
             ThingHandler handler = handlers.registerHandler(panel.thing());
             panel.setHandler(handler);

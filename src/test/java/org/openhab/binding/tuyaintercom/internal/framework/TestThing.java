@@ -43,6 +43,7 @@ public class TestThing {
             null);
     private @Nullable ThingHandler handler;
     private final Thing view;
+    private @Nullable String label;
 
     public TestThing(ThingUID uid, ThingTypeUID type, @Nullable ThingUID bridgeUID, Map<String, Object> config) {
         this.uid = uid;
@@ -76,7 +77,13 @@ public class TestThing {
     }
 
     public @Nullable String getLabel() {
-        return uid.getId();
+        String shown = label;
+        return shown != null ? shown : uid.getId();
+    }
+
+    /** The label a user gave the thing (its id when none). */
+    public void setLabel(@Nullable String label) {
+        this.label = label;
     }
 
     public ThingStatus getStatus() {

@@ -61,19 +61,25 @@ final class WebHarness implements AutoCloseable {
 
     /** On the HTTP stack {@code -Dhttp.stack} selects (pax-web by default). */
     WebHarness() throws Exception {
-        this(HttpStack.selected(), TuyaCloudSimulator.CallTransport.configured());
+        this(HttpStack.selected(), TuyaCloudSimulator.CallTransport.configured(), Map.of());
     }
 
     /** With the given call transport of the simulator ({@code dp-only} or {@code open-hub-308}). */
     WebHarness(TuyaCloudSimulator.CallTransport transport) throws Exception {
-        this(HttpStack.selected(), transport);
+        this(HttpStack.selected(), transport, Map.of());
     }
 
     WebHarness(HttpStack stack) throws Exception {
-        this(stack, TuyaCloudSimulator.CallTransport.configured());
+        this(stack, TuyaCloudSimulator.CallTransport.configured(), Map.of());
     }
 
-    WebHarness(HttpStack stack, TuyaCloudSimulator.CallTransport transport) throws Exception {
+    /** With panel parameters (and {@code thingLabel}) on top of the defaults. */
+    WebHarness(Map<String, Object> panelOverrides) throws Exception {
+        this(HttpStack.selected(), TuyaCloudSimulator.CallTransport.configured(), panelOverrides);
+    }
+
+    WebHarness(HttpStack stack, TuyaCloudSimulator.CallTransport transport, Map<String, Object> panelOverrides)
+            throws Exception {
         sim = new TuyaCloudSimulator().transport(transport).start();
         panel = new SimPanel(sim, SimDevice.panel("panel1", "Front door"));
         osgi = OsgiTestFramework.start("5.2.1", 0, stack);
@@ -82,7 +88,8 @@ final class WebHarness implements AutoCloseable {
                 .installBinding(new File(System.getProperty("bundle.jar", "target/missing.jar")));
         Map<String, Object> bridgeConfig = Map.of("accessId", sim.accessId(), "accessSecret", sim.accessSecret(),
                 "dataCenter", "CUSTOM", "baseUrl", sim.baseUrl(), "userId", sim.userId(), "linkId", "web");
-        Map<String, Object> panelConfig = Map.of("deviceId", "panel1", "ringTimeout", 60);
+        Map<String, Object> panelConfig = new java.util.HashMap<>(Map.of("deviceId", "panel1", "ringTimeout", 60));
+        panelConfig.putAll(panelOverrides);
         @SuppressWarnings("unchecked")
         Map<String, Object> started = (Map<String, Object>) installed.call("FelixInstallation", "start",
                 new Class<?>[] { Object.class, String.class, Map.class, Map.class }, installed.factory(), "home",
@@ -151,7 +158,14 @@ final class WebHarness implements AutoCloseable {
     }
 
     ChromeDriver browser() throws Exception {
+        return browser("en-US");
+    }
+
+    /** A browser whose language (navigator.language, Accept-Language) is the given one. */
+    ChromeDriver browser(String language) throws Exception {
         ChromeOptions options = new ChromeOptions();
+        options.addArguments("--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",

@@ -202,7 +202,10 @@ class WebSecurityIT {
                     assertEquals(200,
                             answering.post("hangup", PageApi.json().put("callToken", callToken)).statusCode());
                 }
-                answering.awaitState("IDLE");
+                // the end of this call (not the IDLE state from before it)
+                answering.await("state",
+                        s -> "IDLE".equals(s.path("state").asText()) && callId.equals(s.path("callId").asText()),
+                        Duration.ofSeconds(20));
                 assertEquals(401, answering.post("unlock", PageApi.json().put("callToken", callToken)).statusCode(),
                         "the call token dies with its call");
                 assertEquals(401, answering.post("hangup", PageApi.json().put("callToken", callToken)).statusCode(),

@@ -145,6 +145,17 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger tokenGrants = new AtomicInteger();
     private final AtomicInteger tokenRefreshes = new AtomicInteger();
+    /** Allocated live stream addresses: token → (device, type, valid until). */
+    private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+    private final List<String> streamAllocations = new CopyOnWriteArrayList<>();
+    /** How long an allocated stream address is valid (the cloud's {@code expire_time}). */
+    public volatile Duration streamLifetime = Duration.ofSeconds(30);
+    /** Whether the allocation answer says how long the address lives. */
+    public volatile boolean streamExpireTimeInAnswer = true;
+
+    private record Stream(String deviceId, String type, Instant validUntil) {
+    }
+
     private final HttpServer http;
     private final ExecutorService httpExecutor = Executors.newFixedThreadPool(4, daemon("sim-http"));
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemon("sim-expiry"));
@@ -269,6 +280,11 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     /** How many tokens were issued with grant_type=1. */
     public int tokenGrants() {
         return tokenGrants.get();
+    }
+
+    /** The stream addresses allocated so far, as "type:device", oldest first. */
+    public List<String> streamAllocations() {
+        return List.copyOf(streamAllocations);
     }
 
     /** How many tokens were issued by refresh. */
@@ -439,6 +455,80 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves an allocated HLS stream while its address is valid: {@code /stream/<token>/index.m3u8} (a small live
+     * playlist) and {@code /stream/<token>/<n>.ts} (MPEG-TS null packets); 403 once the address expired.
+     */
+    private void handleStream(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] parts = exchange.getRequestURI().getPath().split("/");
+            Stream stream = parts.length == 4 ? streams.get(parts[2]) : null;
+            byte[] body = new byte[0];
+            int status;
+            if (stream == null || !"hls".equals(stream.type()) || Instant.now().isAfter(stream.validUntil())) {
+                status = 403;
+            } else if (parts[3].equals("index.m3u8")) {
+                status = 200;
+                long sequence = System.currentTimeMillis() / 2000;
+                StringBuilder playlist = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n")
+                        .append("#EXT-X-MEDIA-SEQUENCE:").append(sequence).append('\n');
+                for (long n = sequence; n < sequence + 3; n++) {
+                    playlist.append("#EXTINF:2.0,\n").append(n).append(".ts\n");
+                }
+                body = playlist.toString().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/vnd.apple.mpegurl");
+            } else if (parts[3].matches("\\d+\\.ts")) {
+                status = 200;
+                body = new byte[188 * 7];
+                for (int i = 0; i < body.length; i += 188) {
+                    body[i] = 0x47;
+                    body[i + 1] = 0x1F;
+                    body[i + 2] = (byte) 0xFF;
+                    body[i + 3] = 0x10;
+                    java.util.Arrays.fill(body, i + 4, i + 188, (byte) 0xFF);
+                }
+                exchange.getResponseHeaders().add("Content-Type", "video/mp2t");
+            } else {
+                status = 404;
+            }
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code POST /v1.0/devices/{id}/stream/actions/allocate {"type": "hls"|"rtsp"|…}} → {@code {url, expire_time}}.
+     */
+    private ObjectNode allocateStream(String deviceId, @Nullable JsonNode body) {
+        if (faults.videoServiceNotSubscribed) {
+            return failure(28841101, "No permissions. This API is not subscribed.");
+        }
+        if (device(deviceId) == null) {
+            return failure(1106, "permission deny");
+        }
+        String type = body == null ? "" : body.path("type").asText("");
+        if (!List.of("hls", "rtsp", "flv", "rtmp").contains(type)) {
+            return failure(1109, "param is illegal");
+        }
+        String token = SimCrypto.randomToken(24);
+        streams.put(token, new Stream(deviceId, type, Instant.now().plus(streamLifetime)));
+        streamAllocations.add(type + ":" + deviceId);
+        ObjectNode result = TuyaJson.object();
+        result.put("url", switch (type) {
+            case "hls" -> baseUrl() + "/stream/" + token + "/index.m3u8";
+            case "rtsp" -> "rtsps://127.0.0.1:1/stream/" + token;
+            default -> type + "://127.0.0.1:1/stream/" + token;
+        });
+        if (streamExpireTimeInAnswer) {
+            result.put("expire_time", Math.max(1, streamLifetime.toSeconds()));
+        }
+        return success(result);
+    }
+
     /** Registers the device side of a panel for the simulator's control endpoints ({@code /sim/…}). */
     public void registerPanel(SimPanel panel) {
         panels.put(panel.id, panel);
@@ -486,6 +576,10 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         requests.incrementAndGet();
         if (exchange.getRequestURI().getPath().startsWith("/storage/")) {
             handleStorage(exchange);
+            return;
+        }
+        if (exchange.getRequestURI().getPath().startsWith("/stream/")) {
+            handleStream(exchange);
             return;
         }
         if (exchange.getRequestURI().getPath().startsWith("/sim/")) {
@@ -603,6 +697,10 @@ public final class TuyaCloudSimulator implements AutoCloseable {
             return storage.containsKey(bucket + filePath)
                     ? success(TuyaJson.MAPPER.getNodeFactory().textNode(presignedUrl(bucket, filePath)))
                     : failure(1000, "data not exist");
+        }
+        if ("POST".equals(method) && p.length == 7 && path.startsWith("/v1.0/devices/")
+                && path.endsWith("/stream/actions/allocate")) {
+            return allocateStream(p[3], body);
         }
         if ("POST".equals(method) && p.length == 6 && path.startsWith("/v1.0/iot-03/devices/")
                 && p[5].equals("commands")) {

@@ -205,6 +205,17 @@ public class OpenApiClient {
         call("POST", "/v1.0/iot-03/devices/" + deviceId + "/commands", Map.of(), body);
     }
 
+    /**
+     * Allocates a live stream address of a camera or panel ({@code type} {@code hls} or {@code rtsp}; IoT Video Live
+     * Stream service). The address is a capability: it is never logged.
+     */
+    public StreamAllocation allocateStream(String deviceId, String type) throws TuyaApiException {
+        ObjectNode body = TuyaJson.object();
+        body.put("type", type);
+        return StreamAllocation
+                .from(call("POST", "/v1.0/devices/" + deviceId + "/stream/actions/allocate", Map.of(), body));
+    }
+
     /** The download URL of an encrypted event picture ({@code movement-configs}). */
     public String snapshotUrl(String deviceId, String bucket, String filePath) throws TuyaApiException {
         Map<String, String> query = new LinkedHashMap<>();

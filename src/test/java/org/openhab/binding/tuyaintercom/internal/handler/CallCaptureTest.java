@@ -27,7 +27,6 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.call.Call;
-import org.openhab.binding.tuyaintercom.internal.intercom.PageClients;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
 import org.openhab.binding.tuyaintercom.internal.intercom.Refusal;
@@ -36,6 +35,7 @@ import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.SimSecrets;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
+import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
 import org.openhab.core.library.types.StringType;
 
@@ -75,20 +75,7 @@ class CallCaptureTest {
                 home.await(PanelScenarioTest.RING);
                 await("the WebRTC configuration renewed at the ring",
                         () -> read(home).contains("\"event\":\"webrtc-config\""));
-                session.pages().add(new PageClients.PageClient() {
-                    @Override
-                    public String id() {
-                        return "page1";
-                    }
-
-                    @Override
-                    public void send(String event, String json) {
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                });
+                session.pages().add(QuietListeners.page("page1"));
                 Call call = session.engine().current();
                 assertNotNull(call);
                 String token = session.answer(call.id());

@@ -30,6 +30,7 @@ import org.openhab.binding.tuyaintercom.internal.intercom.SignallingRelay;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
+import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
 
 /**
@@ -61,19 +62,7 @@ class LowPowerWakeTest {
                 assertNotNull(session);
                 SignallingRelay relay = session.relay();
                 relay.offer(relay.open(SignallingRelay.Kind.LIVE_VIEW, "test", Duration.ofSeconds(30),
-                        new SignallingRelay.SessionListener() {
-                            @Override
-                            public void answered(SignallingRelay.Session s, String answer) {
-                            }
-
-                            @Override
-                            public void candidate(SignallingRelay.Session s, String candidate) {
-                            }
-
-                            @Override
-                            public void closed(SignallingRelay.Session s) {
-                            }
-                        }), SdpAdapterTestData.OFFER);
+                        QuietListeners.MEDIA), SdpAdapterTestData.OFFER);
                 long deadline = System.currentTimeMillis() + 5000;
                 while (published.stream().noneMatch(p -> p.endsWith(" offer"))
                         && System.currentTimeMillis() < deadline) {

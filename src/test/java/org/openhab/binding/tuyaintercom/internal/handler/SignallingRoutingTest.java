@@ -27,6 +27,7 @@ import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
+import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.WebRtcSignalling;
 
@@ -41,19 +42,6 @@ import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.WebRtcSignalling;
 @NonNullByDefault
 @Timeout(60)
 class SignallingRoutingTest {
-    private static final SignallingRelay.SessionListener QUIET = new SignallingRelay.SessionListener() {
-        @Override
-        public void answered(SignallingRelay.Session session, String browserAnswer) {
-        }
-
-        @Override
-        public void candidate(SignallingRelay.Session session, String candidate) {
-        }
-
-        @Override
-        public void closed(SignallingRelay.Session session) {
-        }
-    };
 
     private static String candidate(String from, String subDevId, String sessionId, String candidate) {
         String json = WebRtcSignalling.fromDevice("candidate", from, "me", sessionId, "moto_sim_01",
@@ -80,7 +68,7 @@ class SignallingRoutingTest {
                 PanelSession session = home.panel.session();
                 assertNotNull(session);
                 SignallingRelay.Session media = session.relay().open(SignallingRelay.Kind.LIVE_VIEW, "page",
-                        Duration.ofSeconds(30), QUIET);
+                        Duration.ofSeconds(30), QuietListeners.MEDIA);
                 String host = "candidate:1 1 udp 2122260223 192.168.1.20 50000 typ host";
                 // an NVR answers for its channel: "from" is the recorder's id, the session is ours
                 sim.publishToIpcClients(candidate("nvr0gateway01", "", media.id(), host));

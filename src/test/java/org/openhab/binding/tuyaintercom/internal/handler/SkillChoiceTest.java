@@ -21,13 +21,13 @@ import java.util.Map;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.openhab.binding.tuyaintercom.internal.intercom.PageClients;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
 import org.openhab.binding.tuyaintercom.internal.intercom.Refusal;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
+import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
@@ -70,20 +70,7 @@ class SkillChoiceTest {
     }
 
     private static void connectPage(PanelSession session) throws Refusal {
-        session.pages().add(new PageClients.PageClient() {
-            @Override
-            public String id() {
-                return "page1";
-            }
-
-            @Override
-            public void send(String event, String json) {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        session.pages().add(QuietListeners.page("page1"));
     }
 
     @Test

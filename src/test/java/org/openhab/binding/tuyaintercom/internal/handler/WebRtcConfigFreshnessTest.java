@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.call.Call;
-import org.openhab.binding.tuyaintercom.internal.intercom.PageClients;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
 import org.openhab.binding.tuyaintercom.internal.intercom.Refusal;
@@ -35,6 +34,7 @@ import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
 import org.openhab.binding.tuyaintercom.internal.test.MutableClock;
+import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.IceServer;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
 
@@ -100,20 +100,7 @@ class WebRtcConfigFreshnessTest {
 
     /** A page connected to the panel's event stream. */
     private static void connectPage(PanelSession session, String id) throws Refusal {
-        session.pages().add(new PageClients.PageClient() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public void send(String event, String json) {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        session.pages().add(QuietListeners.page(id));
     }
 
     /** Starts media as a page does: refused while a renewal runs (the page retries), never waiting inside. */

@@ -39,9 +39,11 @@ import org.openhab.binding.tuyaintercom.internal.intercom.LogText;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaDataCenter;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaIds;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiClient;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.DeviceMessageDecryptor;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.MqttLink;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.MqttLinkStatusListener;
@@ -67,7 +69,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
-public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkStatusListener {
+public class AccountBridgeHandler extends BaseBridgeHandler implements TuyaAccount, MqttLinkStatusListener {
     static final String PROPERTY_USER_ID = "userId";
     static final String DEVICE_MESSAGE_VERSION = "2.0";
     private static final int MAX_RETRY_SECONDS = 60;
@@ -101,6 +103,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     /** Signs the links of this account's panels; its secret lives in memory only and is rotated. */
+    @Override
     public LinkSigner signer() {
         return signer;
     }
@@ -316,19 +319,23 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     /** Routes the 302/312 messages of a media session to the panel that opened it. */
+    @Override
     public void routeMediaSession(String sessionId, DeviceMessageListener listener) {
         mediaSessions.put(sessionId, listener);
     }
 
+    @Override
     public void unrouteMediaSession(String sessionId, DeviceMessageListener listener) {
         mediaSessions.remove(sessionId, listener);
     }
 
     /** Registers the handler of a device for its messages. */
+    @Override
     public void addDeviceListener(String deviceId, DeviceMessageListener listener) {
         listeners.put(deviceId, listener);
     }
 
+    @Override
     public void removeDeviceListener(String deviceId, DeviceMessageListener listener) {
         listeners.remove(deviceId, listener);
         mediaSessions.values().removeIf(listener::equals);
@@ -339,12 +346,51 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
         return api;
     }
 
+    @Override
+    public boolean isReady() {
+        return api != null;
+    }
+
+    private OpenApiClient client() throws TuyaApiException {
+        OpenApiClient client = api;
+        if (client == null) {
+            throw new TuyaApiException(TuyaApiException.NETWORK, "the account is not configured");
+        }
+        return client;
+    }
+
+    @Override
+    public List<DeviceInfo> devices() throws TuyaApiException {
+        return client().userDevices(userId);
+    }
+
+    @Override
+    public DeviceInfo device(String deviceId) throws TuyaApiException {
+        return client().device(deviceId);
+    }
+
+    @Override
+    public WebRtcConfig webRtcConfig(String deviceId) throws TuyaApiException {
+        return client().webRtcConfig(userId, deviceId);
+    }
+
+    @Override
+    public void sendCommand(String deviceId, String code, Object value) throws TuyaApiException {
+        client().sendCommand(deviceId, code, value);
+    }
+
+    @Override
+    public String snapshotUrl(String deviceId, String bucket, String filePath) throws TuyaApiException {
+        return client().snapshotUrl(deviceId, bucket, filePath);
+    }
+
     /** The app account's user id, once known. */
     public String userId() {
         return userId;
     }
 
     /** Publishes a 302/308/312 message to a device through the ipc link. */
+    @Override
     public void publishSignalling(String motoId, String deviceId, String payload) throws MqttException {
         MqttLink link = ipcLink;
         MqttAccessConfig access = link == null ? null : link.access();
@@ -357,6 +403,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     /** A call of one of the panels ended: counts down a running capture. */
+    @Override
     public void callEnded() {
         Path done = capture.callEnded();
         if (done != null) {
@@ -365,6 +412,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     /** Notes something for a running capture (redacted), e.g. the skill of a fetched WebRTC configuration. */
+    @Override
     public void captureNote(String event, JsonNode details) {
         capture.note(event, details);
     }
@@ -375,6 +423,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     /** Publishes bytes on a topic of the ipc link (e.g. the wake-up of a low-power device). */
+    @Override
     public void publishRaw(String topic, byte[] payload) throws MqttException {
         MqttLink link = ipcLink;
         if (link == null) {
@@ -385,6 +434,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     /** The id this client uses as {@code from} in signalling messages (from the ipc source topic). */
+    @Override
     public String mqttUid() {
         MqttLink link = ipcLink;
         MqttAccessConfig access = link == null ? null : link.access();
@@ -392,6 +442,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     /** The id this installation uses as {@code curId} / {@code targetId} in call signalling. */
+    @Override
     public String callTargetId() {
         String configured = getConfigAs(AccountConfiguration.class).callTargetId.trim();
         return configured.isEmpty() ? mqttUid() : configured;

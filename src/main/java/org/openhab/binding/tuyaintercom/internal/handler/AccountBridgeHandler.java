@@ -22,10 +22,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -37,7 +35,6 @@ import org.openhab.binding.tuyaintercom.internal.discovery.PanelDiscoveryService
 import org.openhab.binding.tuyaintercom.internal.intercom.LinkSigner;
 import org.openhab.binding.tuyaintercom.internal.intercom.LogText;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaDataCenter;
-import org.openhab.binding.tuyaintercom.internal.tuya.TuyaIds;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
@@ -80,10 +77,8 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements TuyaAccou
     private final Logger logger = LoggerFactory.getLogger(AccountBridgeHandler.class);
     private final HttpClient httpClient;
     private final Clock clock;
-    private final Map<String, DeviceMessageListener> listeners = new ConcurrentHashMap<>();
+    private final SignallingRouter router = new SignallingRouter();
     private final CallCapture capture;
-    /** The panels' open media sessions by {@code sessionid}: 302/312 messages are routed by it first. */
-    private final Map<String, DeviceMessageListener> mediaSessions = new ConcurrentHashMap<>();
     private final LinkSigner signer;
 
     private @Nullable OpenApiClient api;
@@ -243,42 +238,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements TuyaAccou
 
     void onIpcMessage(String topic, byte[] payload, MqttAccessConfig access) {
         capture.message("in", topic, payload);
-        JsonNode message;
-        try {
-            message = TuyaJson.parse(new String(payload, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            logger.debug("Dropped a message on {}: {}", LogText.safe(topic), LogText.safe(e.getMessage()));
-            return;
-        }
-        int protocol = message.path("protocol").asInt(-1);
-        JsonNode data = message.path("data");
-        String deviceId = switch (protocol) {
-            case 302, 312 -> data.path("header").path("from").asText("");
-            case 308 -> data.path("data").path("curId").asText(data.path("data").path("devId").asText(""));
-            default -> "";
-        };
-        DeviceMessageListener listener = null;
-        if (protocol == 302 || protocol == 312) {
-            // like public clients: by the session id first (for child and NVR devices "from" may be another id),
-            // then by the child's sub_dev_id, then by "from"
-            JsonNode header = data.path("header");
-            listener = mediaSessions.get(header.path("sessionid").asText(""));
-            if (listener == null) {
-                listener = listeners.get(header.path("sub_dev_id").asText(""));
-            }
-        }
-        if (listener == null) {
-            listener = listeners.get(deviceId);
-        }
-        if (listener == null && protocol == 308) {
-            listener = listeners.get(data.path("data").path("targetId").asText(""));
-        }
-        if (listener == null) {
-            logger.debug("Dropped a protocol {} message on {}: no panel '{}'", protocol, LogText.safe(topic),
-                    TuyaIds.forLog(deviceId));
-            return;
-        }
-        listener.onSignalling(protocol, data);
+        router.onIpcMessage(topic, payload);
     }
 
     void onDeviceMessage(String topic, byte[] payload, MqttAccessConfig access) {
@@ -303,7 +263,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements TuyaAccou
             capture.note("device-message",
                     TuyaJson.object().put("topic", topic).put("protocol", protocol).set("data", data));
         }
-        DeviceMessageListener listener = listeners.get(deviceId);
+        DeviceMessageListener listener = router.listener(deviceId);
         if (listener == null) {
             logger.trace("Device message for unknown device '{}'", deviceId);
             return;
@@ -321,24 +281,23 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements TuyaAccou
     /** Routes the 302/312 messages of a media session to the panel that opened it. */
     @Override
     public void routeMediaSession(String sessionId, DeviceMessageListener listener) {
-        mediaSessions.put(sessionId, listener);
+        router.routeMediaSession(sessionId, listener);
     }
 
     @Override
     public void unrouteMediaSession(String sessionId, DeviceMessageListener listener) {
-        mediaSessions.remove(sessionId, listener);
+        router.unrouteMediaSession(sessionId, listener);
     }
 
     /** Registers the handler of a device for its messages. */
     @Override
     public void addDeviceListener(String deviceId, DeviceMessageListener listener) {
-        listeners.put(deviceId, listener);
+        router.add(deviceId, listener);
     }
 
     @Override
     public void removeDeviceListener(String deviceId, DeviceMessageListener listener) {
-        listeners.remove(deviceId, listener);
-        mediaSessions.values().removeIf(listener::equals);
+        router.remove(deviceId, listener);
     }
 
     /** The OpenAPI client, once configured. */

@@ -2,6 +2,7 @@
 # Try it: the simulated Tuya cloud with two panels and the binding (in Apache Felix) on localhost.
 #   ./try-it.sh                   binding + simulator; prints the call page links and how to ring
 #   ./try-it.sh --simulator-only  only the simulator; prints the bridge configuration for a real openHAB
+#   ./try-it.sh --smart           with a Tuya Smart account bridge (e-mail and password) instead of a cloud project
 # Optional: TRYIT_PORT=8080 ./try-it.sh   (HTTP port of the binding; a free one otherwise)
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -27,8 +27,10 @@ public final class TuyaIntercomBindingConstants {
     public static final String BINDING_ID = "tuyaintercom";
 
     public static final ThingTypeUID THING_TYPE_ACCOUNT = new ThingTypeUID(BINDING_ID, "account");
+    public static final ThingTypeUID THING_TYPE_SMART_ACCOUNT = new ThingTypeUID(BINDING_ID, "smartaccount");
     public static final ThingTypeUID THING_TYPE_PANEL = new ThingTypeUID(BINDING_ID, "panel");
-    public static final Set<ThingTypeUID> SUPPORTED_THING_TYPES = Set.of(THING_TYPE_ACCOUNT, THING_TYPE_PANEL);
+    public static final Set<ThingTypeUID> SUPPORTED_THING_TYPES = Set.of(THING_TYPE_ACCOUNT, THING_TYPE_SMART_ACCOUNT,
+            THING_TYPE_PANEL);
 
     /** Every endpoint of the binding lives below this path on openHAB's HTTP port. */
     public static final String SERVLET_PATH = "/" + BINDING_ID;

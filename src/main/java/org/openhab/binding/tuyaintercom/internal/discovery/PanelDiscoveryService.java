@@ -24,9 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.openhab.binding.tuyaintercom.internal.handler.AccountBridgeHandler;
+import org.openhab.binding.tuyaintercom.internal.handler.TuyaAccount;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
-import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiClient;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
 import org.openhab.core.config.discovery.AbstractThingHandlerDiscoveryService;
@@ -46,7 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 @NonNullByDefault
 @Component(scope = ServiceScope.PROTOTYPE, service = PanelDiscoveryService.class)
-public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<AccountBridgeHandler> {
+public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<TuyaAccount> {
     public static final String PROPERTY_DEVICE_ID = "deviceId";
     static final int SCAN_TIMEOUT_SECONDS = 30;
     static final long BACKGROUND_INTERVAL_MINUTES = 15;
@@ -56,12 +55,12 @@ public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<
     private @Nullable ScheduledFuture<?> backgroundJob;
 
     public PanelDiscoveryService() {
-        super(AccountBridgeHandler.class, Set.of(THING_TYPE_PANEL), SCAN_TIMEOUT_SECONDS, true);
+        super(TuyaAccount.class, Set.of(THING_TYPE_PANEL), SCAN_TIMEOUT_SECONDS, true);
     }
 
-    // AccountBridgeHandler: openHAB 5.x declares T getThingHandler(), 4.3 ThingHandler getThingHandler()
+    // TuyaAccount: openHAB 5.x declares T getThingHandler(), 4.3 ThingHandler getThingHandler()
     @Override
-    public @Nullable AccountBridgeHandler getThingHandler() {
+    public @Nullable TuyaAccount getThingHandler() {
         return thingHandler;
     }
 
@@ -88,14 +87,13 @@ public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<
 
     /** Lists the account's devices once and updates the inbox; returns the panels found. */
     public synchronized List<DeviceInfo> scan() {
-        AccountBridgeHandler bridge = thingHandler;
-        OpenApiClient api = bridge == null ? null : bridge.api();
-        if (bridge == null || api == null || bridge.getThing().getStatus() != ThingStatus.ONLINE) {
+        TuyaAccount bridge = thingHandler;
+        if (bridge == null || !bridge.isReady() || bridge.getThing().getStatus() != ThingStatus.ONLINE) {
             return List.of();
         }
         List<DeviceInfo> panels;
         try {
-            panels = api.userDevices(bridge.userId()).stream().filter(PanelRecognizer::isPanel).toList();
+            panels = bridge.devices().stream().filter(PanelRecognizer::isPanel).toList();
         } catch (TuyaApiException e) {
             logger.debug("Panel discovery failed: {}", e.getMessage());
             return List.of();
@@ -106,8 +104,7 @@ public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<
             ThingUID uid = new ThingUID(THING_TYPE_PANEL, bridgeUID, panel.id());
             found.add(uid);
             thingDiscovered(DiscoveryResultBuilder.create(uid).withBridge(bridgeUID).withLabel(label(panel))
-                    .withProperties(properties(api, bridge.userId(), panel))
-                    .withRepresentationProperty(PROPERTY_DEVICE_ID).build());
+                    .withProperties(properties(bridge, panel)).withRepresentationProperty(PROPERTY_DEVICE_ID).build());
         }
         for (ThingUID gone : discovered) {
             if (!found.contains(gone)) {
@@ -123,14 +120,14 @@ public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<
         return panel.name().isBlank() ? "Video Intercom Panel " + panel.id() : panel.name();
     }
 
-    private Map<String, Object> properties(OpenApiClient api, String userId, DeviceInfo panel) {
+    private Map<String, Object> properties(TuyaAccount account, DeviceInfo panel) {
         Map<String, Object> properties = new HashMap<>();
         properties.put(PROPERTY_DEVICE_ID, panel.id());
         properties.put("product", panel.productName().isBlank() ? panel.productId() : panel.productName());
         properties.put("category", panel.category());
         properties.put("online", Boolean.toString(panel.online()));
         try {
-            WebRtcConfig webrtc = api.webRtcConfig(userId, panel.id());
+            WebRtcConfig webrtc = account.webRtcConfig(panel.id());
             properties.put("webrtc", Boolean.toString(webrtc.supportsWebrtc()));
             properties.put("twoWayAudio", Boolean.toString(webrtc.twoWayAudio()));
             properties.put("lowPower", Boolean.toString(webrtc.lowPower()));

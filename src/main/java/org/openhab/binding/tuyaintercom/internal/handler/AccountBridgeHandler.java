@@ -22,10 +22,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -37,11 +35,12 @@ import org.openhab.binding.tuyaintercom.internal.discovery.PanelDiscoveryService
 import org.openhab.binding.tuyaintercom.internal.intercom.LinkSigner;
 import org.openhab.binding.tuyaintercom.internal.intercom.LogText;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaDataCenter;
-import org.openhab.binding.tuyaintercom.internal.tuya.TuyaIds;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiClient;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.DeviceMessageDecryptor;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.MqttLink;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.MqttLinkStatusListener;
@@ -67,7 +66,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
-public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkStatusListener {
+public class AccountBridgeHandler extends BaseBridgeHandler implements TuyaAccount, MqttLinkStatusListener {
     static final String PROPERTY_USER_ID = "userId";
     static final String DEVICE_MESSAGE_VERSION = "2.0";
     private static final int MAX_RETRY_SECONDS = 60;
@@ -78,10 +77,8 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     private final Logger logger = LoggerFactory.getLogger(AccountBridgeHandler.class);
     private final HttpClient httpClient;
     private final Clock clock;
-    private final Map<String, DeviceMessageListener> listeners = new ConcurrentHashMap<>();
+    private final SignallingRouter router = new SignallingRouter();
     private final CallCapture capture;
-    /** The panels' open media sessions by {@code sessionid}: 302/312 messages are routed by it first. */
-    private final Map<String, DeviceMessageListener> mediaSessions = new ConcurrentHashMap<>();
     private final LinkSigner signer;
 
     private @Nullable OpenApiClient api;
@@ -101,6 +98,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     /** Signs the links of this account's panels; its secret lives in memory only and is rotated. */
+    @Override
     public LinkSigner signer() {
         return signer;
     }
@@ -240,42 +238,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
 
     void onIpcMessage(String topic, byte[] payload, MqttAccessConfig access) {
         capture.message("in", topic, payload);
-        JsonNode message;
-        try {
-            message = TuyaJson.parse(new String(payload, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            logger.debug("Dropped a message on {}: {}", LogText.safe(topic), LogText.safe(e.getMessage()));
-            return;
-        }
-        int protocol = message.path("protocol").asInt(-1);
-        JsonNode data = message.path("data");
-        String deviceId = switch (protocol) {
-            case 302, 312 -> data.path("header").path("from").asText("");
-            case 308 -> data.path("data").path("curId").asText(data.path("data").path("devId").asText(""));
-            default -> "";
-        };
-        DeviceMessageListener listener = null;
-        if (protocol == 302 || protocol == 312) {
-            // like public clients: by the session id first (for child and NVR devices "from" may be another id),
-            // then by the child's sub_dev_id, then by "from"
-            JsonNode header = data.path("header");
-            listener = mediaSessions.get(header.path("sessionid").asText(""));
-            if (listener == null) {
-                listener = listeners.get(header.path("sub_dev_id").asText(""));
-            }
-        }
-        if (listener == null) {
-            listener = listeners.get(deviceId);
-        }
-        if (listener == null && protocol == 308) {
-            listener = listeners.get(data.path("data").path("targetId").asText(""));
-        }
-        if (listener == null) {
-            logger.debug("Dropped a protocol {} message on {}: no panel '{}'", protocol, LogText.safe(topic),
-                    TuyaIds.forLog(deviceId));
-            return;
-        }
-        listener.onSignalling(protocol, data);
+        router.onIpcMessage(topic, payload);
     }
 
     void onDeviceMessage(String topic, byte[] payload, MqttAccessConfig access) {
@@ -300,7 +263,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
             capture.note("device-message",
                     TuyaJson.object().put("topic", topic).put("protocol", protocol).set("data", data));
         }
-        DeviceMessageListener listener = listeners.get(deviceId);
+        DeviceMessageListener listener = router.listener(deviceId);
         if (listener == null) {
             logger.trace("Device message for unknown device '{}'", deviceId);
             return;
@@ -316,27 +279,68 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     /** Routes the 302/312 messages of a media session to the panel that opened it. */
+    @Override
     public void routeMediaSession(String sessionId, DeviceMessageListener listener) {
-        mediaSessions.put(sessionId, listener);
+        router.routeMediaSession(sessionId, listener);
     }
 
+    @Override
     public void unrouteMediaSession(String sessionId, DeviceMessageListener listener) {
-        mediaSessions.remove(sessionId, listener);
+        router.unrouteMediaSession(sessionId, listener);
     }
 
     /** Registers the handler of a device for its messages. */
+    @Override
     public void addDeviceListener(String deviceId, DeviceMessageListener listener) {
-        listeners.put(deviceId, listener);
+        router.add(deviceId, listener);
     }
 
+    @Override
     public void removeDeviceListener(String deviceId, DeviceMessageListener listener) {
-        listeners.remove(deviceId, listener);
-        mediaSessions.values().removeIf(listener::equals);
+        router.remove(deviceId, listener);
     }
 
     /** The OpenAPI client, once configured. */
     public @Nullable OpenApiClient api() {
         return api;
+    }
+
+    @Override
+    public boolean isReady() {
+        return api != null;
+    }
+
+    private OpenApiClient client() throws TuyaApiException {
+        OpenApiClient client = api;
+        if (client == null) {
+            throw new TuyaApiException(TuyaApiException.NETWORK, "the account is not configured");
+        }
+        return client;
+    }
+
+    @Override
+    public List<DeviceInfo> devices() throws TuyaApiException {
+        return client().userDevices(userId);
+    }
+
+    @Override
+    public DeviceInfo device(String deviceId) throws TuyaApiException {
+        return client().device(deviceId);
+    }
+
+    @Override
+    public WebRtcConfig webRtcConfig(String deviceId) throws TuyaApiException {
+        return client().webRtcConfig(userId, deviceId);
+    }
+
+    @Override
+    public void sendCommand(String deviceId, String code, Object value) throws TuyaApiException {
+        client().sendCommand(deviceId, code, value);
+    }
+
+    @Override
+    public String snapshotUrl(String deviceId, String bucket, String filePath) throws TuyaApiException {
+        return client().snapshotUrl(deviceId, bucket, filePath);
     }
 
     /** The app account's user id, once known. */
@@ -345,6 +349,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     /** Publishes a 302/308/312 message to a device through the ipc link. */
+    @Override
     public void publishSignalling(String motoId, String deviceId, String payload) throws MqttException {
         MqttLink link = ipcLink;
         MqttAccessConfig access = link == null ? null : link.access();
@@ -357,6 +362,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     /** A call of one of the panels ended: counts down a running capture. */
+    @Override
     public void callEnded() {
         Path done = capture.callEnded();
         if (done != null) {
@@ -365,6 +371,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     /** Notes something for a running capture (redacted), e.g. the skill of a fetched WebRTC configuration. */
+    @Override
     public void captureNote(String event, JsonNode details) {
         capture.note(event, details);
     }
@@ -375,6 +382,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     /** Publishes bytes on a topic of the ipc link (e.g. the wake-up of a low-power device). */
+    @Override
     public void publishRaw(String topic, byte[] payload) throws MqttException {
         MqttLink link = ipcLink;
         if (link == null) {
@@ -385,6 +393,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     /** The id this client uses as {@code from} in signalling messages (from the ipc source topic). */
+    @Override
     public String mqttUid() {
         MqttLink link = ipcLink;
         MqttAccessConfig access = link == null ? null : link.access();
@@ -392,6 +401,7 @@ public class AccountBridgeHandler extends BaseBridgeHandler implements MqttLinkS
     }
 
     /** The id this installation uses as {@code curId} / {@code targetId} in call signalling. */
+    @Override
     public String callTargetId() {
         String configured = getConfigAs(AccountConfiguration.class).callTargetId.trim();
         return configured.isEmpty() ? mqttUid() : configured;

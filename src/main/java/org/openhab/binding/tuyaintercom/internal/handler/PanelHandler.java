@@ -121,7 +121,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     private DoorbellEventParser doorbellParser = new DoorbellEventParser("");
     private CallHistory history = new CallHistory(20);
     private volatile @Nullable PanelSession session;
-    private volatile @Nullable AccountBridgeHandler account;
+    private volatile @Nullable TuyaAccount account;
     private volatile @Nullable WebRtcConfig webrtc;
     private volatile Instant webrtcFetchedAt = Instant.MIN;
     private final AtomicBoolean webrtcRenewing = new AtomicBoolean();
@@ -164,7 +164,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         history = new CallHistory(config.historySize);
         updateStatus(ThingStatus.UNKNOWN);
         Bridge bridge = getBridge();
-        if (bridge == null || !(bridge.getHandler() instanceof AccountBridgeHandler)) {
+        if (bridge == null || !(bridge.getHandler() instanceof TuyaAccount)) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_UNINITIALIZED);
             return;
         }
@@ -188,20 +188,18 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     private void connect() {
         Bridge bridge = getBridge();
-        AccountBridgeHandler bridgeHandler = bridge != null && bridge.getHandler()instanceof AccountBridgeHandler h ? h
-                : null;
-        OpenApiClient api = bridgeHandler == null ? null : bridgeHandler.api();
-        if (bridgeHandler == null || api == null) {
+        TuyaAccount bridgeHandler = bridge != null && bridge.getHandler()instanceof TuyaAccount h ? h : null;
+        if (bridgeHandler == null || !bridgeHandler.isReady()) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
             return;
         }
         String deviceId = config.deviceId.trim();
         boolean online;
         try {
-            DeviceInfo device = api.device(deviceId);
+            DeviceInfo device = bridgeHandler.device(deviceId);
             online = device.online();
             localKey = device.localKey();
-            webrtc = api.webRtcConfig(bridgeHandler.userId(), deviceId);
+            webrtc = bridgeHandler.webRtcConfig(deviceId);
             webrtcFetchedAt = clock.instant();
         } catch (TuyaApiException e) {
             logger.debug("Panel {}: {}", deviceId, LogText.safe(e.getMessage()));
@@ -268,13 +266,12 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     private void fetchWebRtcConfig() {
         try {
-            AccountBridgeHandler bridgeHandler = account;
-            OpenApiClient api = bridgeHandler == null ? null : bridgeHandler.api();
-            if (bridgeHandler == null || api == null || session == null) {
+            TuyaAccount bridgeHandler = account;
+            if (bridgeHandler == null || !bridgeHandler.isReady() || session == null) {
                 return;
             }
             try {
-                WebRtcConfig fresh = api.webRtcConfig(bridgeHandler.userId(), config.deviceId.trim());
+                WebRtcConfig fresh = bridgeHandler.webRtcConfig(config.deviceId.trim());
                 captureConfig(bridgeHandler, fresh);
                 webrtc = fresh;
                 webrtcFetchedAt = clock.instant();
@@ -290,7 +287,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     }
 
     /** What a capture needs to know of a WebRTC configuration: what the panel can do, never its credentials. */
-    private static void captureConfig(AccountBridgeHandler bridgeHandler, WebRtcConfig fetched) {
+    private static void captureConfig(TuyaAccount bridgeHandler, WebRtcConfig fetched) {
         com.fasterxml.jackson.databind.node.ObjectNode details = TuyaJson.object().put("moto_id", fetched.motoId())
                 .put("supports_webrtc", fetched.supportsWebrtc()).put("low_power", fetched.lowPower())
                 .put("two_way_audio", fetched.twoWayAudio()).put("skill", fetched.skill());
@@ -369,13 +366,12 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     }
 
     private void fetchSnapshot(PictureRef picture) {
-        AccountBridgeHandler bridgeHandler = account;
-        OpenApiClient api = bridgeHandler == null ? null : bridgeHandler.api();
-        if (api == null) {
+        TuyaAccount bridgeHandler = account;
+        if (bridgeHandler == null || !bridgeHandler.isReady()) {
             return;
         }
         try {
-            byte[] jpeg = snapshots.fetch(picture, config.deviceId.trim(), api);
+            byte[] jpeg = snapshots.fetch(picture, config.deviceId.trim(), bridgeHandler);
             Instant at = clock.instant();
             publish(CHANNEL_SNAPSHOT, new RawType(jpeg, "image/jpeg"));
             publish(CHANNEL_SNAPSHOT_TIME, new DateTimeType(at));
@@ -418,7 +414,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             publish(CHANNEL_CALL_STATE, new StringType(call.state().name()));
         }
         if (call.isEnded()) {
-            AccountBridgeHandler bridgeHandler = account;
+            TuyaAccount bridgeHandler = account;
             if (bridgeHandler != null) {
                 bridgeHandler.callEnded();
             }
@@ -546,13 +542,12 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     /** Opens the door: writes the lock data point; the switch turns off again after the auto-off time. */
     public CallResult unlock() {
-        AccountBridgeHandler bridgeHandler = account;
-        OpenApiClient api = bridgeHandler == null ? null : bridgeHandler.api();
-        if (api == null) {
+        TuyaAccount bridgeHandler = account;
+        if (bridgeHandler == null || !bridgeHandler.isReady()) {
             return CallResult.failed(CallError.REQUEST_FAILED);
         }
         try {
-            api.sendCommand(config.deviceId.trim(), config.lockDp, true);
+            bridgeHandler.sendCommand(config.deviceId.trim(), config.lockDp, true);
         } catch (TuyaApiException e) {
             logger.warn("Panel {}: unlocking failed: {}", config.deviceId, LogText.safe(e.getMessage()));
             publish(CHANNEL_UNLOCK, OnOffType.OFF);
@@ -593,8 +588,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     }
 
     private void allocateStream(int generation) {
-        AccountBridgeHandler bridgeHandler = account;
-        OpenApiClient api = bridgeHandler == null ? null : bridgeHandler.api();
+        // stream allocation is an OpenAPI service: only a cloud-project account has it
+        OpenApiClient api = account instanceof AccountBridgeHandler cloud ? cloud.api() : null;
         if (api == null || session == null) {
             return;
         }
@@ -689,10 +684,10 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     /** What the panel session needs of the account bridge. */
     private final class Cloud implements PanelSession.PanelCloud {
-        private final AccountBridgeHandler bridgeHandler;
+        private final TuyaAccount bridgeHandler;
         private final String deviceId;
 
-        Cloud(AccountBridgeHandler bridgeHandler, String deviceId) {
+        Cloud(TuyaAccount bridgeHandler, String deviceId) {
             this.bridgeHandler = bridgeHandler;
             this.deviceId = deviceId;
         }
@@ -779,7 +774,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     @Override
     public void dispose() {
         PanelSession current;
-        AccountBridgeHandler bridgeHandler;
+        TuyaAccount bridgeHandler;
         synchronized (this) {
             cancelJob(connectJob);
             connectJob = null;

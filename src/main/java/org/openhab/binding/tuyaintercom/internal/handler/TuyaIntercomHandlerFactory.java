@@ -32,7 +32,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Creates the handlers of the account bridge and the panels.
+ * Creates the handlers of the account bridges (cloud project, Tuya Smart account) and the panels.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -58,6 +58,9 @@ public class TuyaIntercomHandlerFactory extends BaseThingHandlerFactory {
         ThingTypeUID type = thing.getThingTypeUID();
         if (THING_TYPE_ACCOUNT.equals(type) && thing instanceof Bridge bridge) {
             return new AccountBridgeHandler(bridge, httpClient, clock);
+        }
+        if (THING_TYPE_SMART_ACCOUNT.equals(type) && thing instanceof Bridge bridge) {
+            return new SmartAccountBridgeHandler(bridge, httpClient, clock);
         }
         if (THING_TYPE_PANEL.equals(type)) {
             return new PanelHandler(thing, httpClient, clock, directory);

@@ -60,7 +60,9 @@ public final class FelixInstallation {
     public static Map<String, Object> start(Object factory, String id, Map<String, Object> bridgeConfig,
             List<Map<String, Object>> panelConfigs, Consumer<String> printer) throws Exception {
         ThingHandlerFactory handlers = (ThingHandlerFactory) factory;
-        ThingTypeUID accountType = new ThingTypeUID("tuyaintercom", "account");
+        // a configuration with a user name is a Tuya Smart account, otherwise a cloud project
+        ThingTypeUID accountType = new ThingTypeUID("tuyaintercom",
+                bridgeConfig.containsKey("username") ? "smartaccount" : "account");
         ThingTypeUID panelType = new ThingTypeUID("tuyaintercom", "panel");
         RecordingCallback callback = new RecordingCallback();
         callback.setListener(printer);

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs after every other test of the build: the output of every test class — with the binding's logging at debug
  * level — contains none of the secrets the simulator handed out (access secret, access and refresh tokens, MQTT
- * passwords, local keys, TURN credentials).
+ * passwords, local keys, TURN credentials, the Tuya Smart account passwords and session cookies).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */

@@ -111,6 +111,8 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     }
 
     public final Faults faults = new Faults();
+    /** Tuya's web client API (Tuya Smart account sign-in) on the same HTTP server. */
+    public final SimSmartWeb smart;
     /** How panel calls reach open-hub clients; see {@link CallTransport}. */
     public volatile CallTransport callTransport = CallTransport.configured();
     private final List<java.util.function.BiConsumer<String, Map<String, Object>>> commandListeners = new CopyOnWriteArrayList<>();
@@ -190,6 +192,11 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         });
         this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         http.createContext("/", this::handle);
+        this.smart = new SimSmartWeb(this);
+        http.createContext("/api/", exchange -> {
+            requests.incrementAndGet();
+            smart.handle(exchange);
+        });
         http.setExecutor(httpExecutor);
     }
 
@@ -317,6 +324,20 @@ public final class TuyaCloudSimulator implements AutoCloseable {
 
     public synchronized void removeDevice(String deviceId) {
         devices.remove(deviceId);
+    }
+
+    public synchronized List<SimDevice> devices() {
+        return List.copyOf(devices.values());
+    }
+
+    /** Adds MQTT access issued elsewhere (the web client's {@code jarvis/mqtt}). */
+    void addCredential(Credential credential) {
+        credentials.add(credential);
+    }
+
+    /** A WebRTC configuration of a device as the OpenAPI gives it (the web API renames its fields). */
+    ObjectNode webrtcConfigFor(SimDevice device) {
+        return webrtcConfig(device);
     }
 
     public synchronized @Nullable SimDevice device(String deviceId) {

@@ -28,13 +28,16 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.tuyaintercom.internal.osgi.OsgiTestFramework;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
+import org.openhab.binding.tuyaintercom.internal.sim.SimSmartWeb;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 
 /**
  * The try-it command: the simulated Tuya cloud with two panels and the binding in Apache Felix (with the openHAB API
  * stand-ins) on localhost, an account bridge and both panels configured against the simulator. Prints the links of
  * the call pages and the oh-video endpoints, how to make a panel ring, and every channel update as it happens.
- * {@code --simulator-only} starts just the simulator and prints what a real openHAB needs to point at it.
+ * {@code --simulator-only} starts just the simulator and prints what a real openHAB needs to point at it;
+ * {@code --smart} uses a Tuya Smart account bridge (the simulator's web client API) instead of a cloud project, with
+ * 308 call messages on (under that account type a ring arrives only as a 308 call).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -46,7 +49,11 @@ public final class TryIt {
 
     public static void main(String[] args) throws Exception {
         boolean simulatorOnly = List.of(args).contains("--simulator-only");
+        boolean smart = List.of(args).contains("--smart");
         TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
+        if (smart) {
+            sim.callTransport = TuyaCloudSimulator.CallTransport.OPEN_HUB_308;
+        }
         SimPanel front = new SimPanel(sim, SimDevice.panel("frontdoor01", "Front door"));
         SimPanel back = new SimPanel(sim, SimDevice.panel("gate02", "Garden gate"));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -63,7 +70,7 @@ public final class TryIt {
         if (simulatorOnly) {
             printSimulator(sim);
         } else {
-            startBinding(sim, holder);
+            startBinding(sim, holder, smart);
         }
         System.out.println("Make a panel ring: type 1 (front door) or 2 (garden gate) and Enter, or");
         System.out.println("  curl -X POST '" + sim.baseUrl() + "/sim/ring?device=frontdoor01'");
@@ -101,11 +108,18 @@ public final class TryIt {
         System.out.println("    Thing panel frontdoor \"Front door\" [ deviceId=\"frontdoor01\" ]");
         System.out.println("    Thing panel gate \"Garden gate\" [ deviceId=\"gate02\" ]");
         System.out.println("}\n");
+        System.out.println("or, as a Tuya Smart account (it rings only with 308 calls: start with"
+                + " --simulator-only --smart):\n");
+        System.out.println("Bridge tuyaintercom:smartaccount:sim \"Simulated Tuya Smart\" [ username=\""
+                + SimSmartWeb.DEFAULT_USER + "\", password=\"" + SimSmartWeb.DEFAULT_PASSWORD
+                + "\", region=\"EU\", baseUrl=\"" + sim.baseUrl() + "\" ] {");
+        System.out.println("    Thing panel frontdoor \"Front door\" [ deviceId=\"frontdoor01\" ]");
+        System.out.println("}\n");
         System.out.println(
                 "(The simulator's own demo credentials; its MQTT broker listens on " + sim.broker().url() + ".)\n");
     }
 
-    private static void startBinding(TuyaCloudSimulator sim, Holder holder) throws Exception {
+    private static void startBinding(TuyaCloudSimulator sim, Holder holder, boolean smart) throws Exception {
         File jar = new File(System.getProperty("bundle.jar", "target/org.openhab.binding.tuyaintercom.jar"));
         if (!jar.isFile()) {
             throw new IllegalStateException("build the binding first (mvn -B -DskipTests package): " + jar);
@@ -113,8 +127,13 @@ public final class TryIt {
         OsgiTestFramework osgi = OsgiTestFramework.start("5.2.1", Integer.getInteger("tryit.port", 0));
         holder.osgi = osgi;
         OsgiTestFramework.Installed installed = osgi.installBinding(jar);
-        Map<String, Object> bridgeConfig = Map.of("accessId", sim.accessId(), "accessSecret", sim.accessSecret(),
-                "dataCenter", "CUSTOM", "baseUrl", sim.baseUrl(), "userId", sim.userId(), "linkId", "tryit");
+        Map<String, Object> bridgeConfig = smart
+                ? Map.of("username", SimSmartWeb.DEFAULT_USER, "password", SimSmartWeb.DEFAULT_PASSWORD, "region", "EU",
+                        "baseUrl", sim.baseUrl())
+                : Map.of("accessId", sim.accessId(), "accessSecret", sim.accessSecret(), "dataCenter", "CUSTOM",
+                        "baseUrl", sim.baseUrl(), "userId", sim.userId(), "linkId", "tryit");
+        System.out.println(smart ? "\nAccount: Tuya Smart (" + SimSmartWeb.DEFAULT_USER + ", simulated web client)"
+                : "\nAccount: Tuya cloud project (simulated OpenAPI)");
         List<Map<String, Object>> panels = List.of(Map.of("deviceId", "frontdoor01"), Map.of("deviceId", "gate02"));
         java.util.function.Consumer<String> printer = text -> System.out.println(time() + " " + text);
         @SuppressWarnings("unchecked")

@@ -21,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiClient;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
 
 /**
@@ -41,7 +40,13 @@ public final class SnapshotFetcher {
         this.http = http;
     }
 
-    public byte[] fetch(PictureRef picture, String deviceId, OpenApiClient api) throws IOException, TuyaApiException {
+    /** Where the signed download URL of an encrypted picture comes from (the account the panel belongs to). */
+    @FunctionalInterface
+    public interface SignedUrls {
+        String snapshotUrl(String deviceId, String bucket, String filePath) throws TuyaApiException;
+    }
+
+    public byte[] fetch(PictureRef picture, String deviceId, SignedUrls api) throws IOException, TuyaApiException {
         if (picture instanceof PictureRef.Url url) {
             return requireJpeg(download(url.url()));
         }

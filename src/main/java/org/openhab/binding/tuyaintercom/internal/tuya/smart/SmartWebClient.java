@@ -1,0 +1,371 @@
+/*
+ * Copyright (c) 2026 Tuya Intercom binding contributors
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.tuya.smart;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.crypto.Cipher;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
+import org.openhab.binding.tuyaintercom.internal.tuya.smart.SmartApiException.Kind;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Tuya's web client for cameras (the regional {@code protect-*.ismartlife.me} hosts), signed in with the e-mail (or
+ * phone number) and password of a Tuya Smart app account: sign-in with an RSA-encrypted password, a cookie session,
+ * the device lists of the homes, the WebRTC configuration of a device ({@code jarvis/config}) and the MQTT access of
+ * the web client ({@code jarvis/mqtt}).
+ * <p>
+ * The password leaves this class only RSA-encrypted in the sign-in request; neither it nor the session cookies are
+ * ever part of a message, exception or {@link #toString()}.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public class SmartWebClient {
+    /** How long a session lives when the cookies do not say (about two days, as public clients assume). */
+    public static final Duration DEFAULT_SESSION = Duration.ofHours(48);
+    /** An automatic re-sign-in after a session error is not tried more often than this. */
+    static final Duration MIN_RELOGIN_INTERVAL = Duration.ofSeconds(2);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+    private static final String SESSION_PUBLISH_TOPIC = "/av/moto/moto_id/u/{device_id}";
+
+    private final String baseUrl;
+    private final String countryCode;
+    private final String userName;
+    private final String password;
+    private final HttpClient http;
+    private final Clock clock;
+
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private @Nullable Instant cookieExpiry;
+    private Instant sessionExpiresAt = Instant.MIN;
+    private Instant lastLogin = Instant.MIN;
+    private String uid = "";
+    private String mqttUrl = "";
+    private int logins;
+
+    public SmartWebClient(String baseUrl, String countryCode, String userName, String password, HttpClient http,
+            Clock clock) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.countryCode = countryCode;
+        this.userName = userName.trim();
+        this.password = password;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    /** Signs in: a login token with an RSA public key, then the encrypted password; keeps the session cookies. */
+    public synchronized void login() throws SmartApiException {
+        cookies.clear();
+        cookieExpiry = null;
+        sessionExpiresAt = Instant.MIN;
+        lastLogin = clock.instant();
+        logins++;
+        ObjectNode tokenRequest = TuyaJson.object().put("countryCode", countryCode).put("username", userName)
+                .put("isUid", false);
+        JsonNode token = post("/api/login/token", tokenRequest, true);
+        String loginToken = token.path("token").asText("");
+        String publicKey = token.path("pbKey").asText(token.path("publicKey").asText(""));
+        if (loginToken.isEmpty() || publicKey.isEmpty()) {
+            throw new SmartApiException(Kind.OTHER, "the login token answer has no token or public key");
+        }
+        boolean email = userName.contains("@");
+        ObjectNode login = TuyaJson.object().put("countryCode", countryCode);
+        login.put(email ? "email" : "mobile", userName);
+        login.put("passwd", encryptPassword(password, publicKey)).put("token", loginToken).put("ifencrypt", 1)
+                .put("options", "{\"group\":1}");
+        JsonNode result = post(email ? "/api/private/email/login" : "/api/private/phone/login", login, true);
+        uid = result.path("uid").asText("");
+        mqttUrl = mqttUrl(result.path("domain"));
+        Instant now = clock.instant();
+        Instant expiry = cookieExpiry;
+        sessionExpiresAt = expiry != null ? expiry : now.plus(DEFAULT_SESSION);
+    }
+
+    /** The MQTT URL of the web client: over TLS web sockets; a plain local simulator gets plain TCP. */
+    private String mqttUrl(JsonNode domain) {
+        if (baseUrl.startsWith("https:")) {
+            String host = domain.path("mobileMqttsUrl").asText("");
+            return host.isEmpty() ? "" : "wss://" + host + "/mqtt";
+        }
+        String host = domain.path("mobileMqttUrl").asText("");
+        return host.isEmpty() ? "" : "tcp://" + host + ":" + domain.path("mqttPort").asInt(1883);
+    }
+
+    /** Forgets the session (cookies) without a request. */
+    public synchronized void logout() {
+        cookies.clear();
+        sessionExpiresAt = Instant.MIN;
+    }
+
+    public synchronized boolean signedIn() {
+        return !cookies.isEmpty() && clock.instant().isBefore(sessionExpiresAt);
+    }
+
+    public synchronized Instant sessionExpiresAt() {
+        return sessionExpiresAt;
+    }
+
+    /** When to sign in anew: a fifth of the session's lifetime (at most an hour, at least a second) before its end. */
+    public synchronized Instant renewAt() {
+        long lifetime = Math.max(1, Duration.between(lastLogin, sessionExpiresAt).toMillis());
+        long margin = Math.max(1000, Math.min(Duration.ofHours(1).toMillis(), lifetime / 5));
+        return sessionExpiresAt.minusMillis(Math.min(margin, lifetime / 2));
+    }
+
+    /** The account's uid from the sign-in answer. */
+    public synchronized String uid() {
+        return uid;
+    }
+
+    /** How many sign-ins this client made (for tests: the binding must not hammer the sign-in). */
+    public synchronized int logins() {
+        return logins;
+    }
+
+    /** The devices of all homes (by room) and the devices shared with the account. */
+    public List<DeviceInfo> devices() throws SmartApiException {
+        Map<String, DeviceInfo> devices = new LinkedHashMap<>();
+        for (JsonNode home : call("/api/new/common/homeList", null)) {
+            String homeId = home.path("gid").asText(home.path("id").asText(""));
+            if (homeId.isEmpty()) {
+                continue;
+            }
+            for (JsonNode room : call("/api/new/common/roomList", TuyaJson.object().put("homeId", homeId))) {
+                for (JsonNode device : room.path("deviceList")) {
+                    addDevice(devices, device);
+                }
+            }
+        }
+        JsonNode shared = call("/api/new/playback/shareList", null);
+        for (JsonNode share : shared.path("securityWebCShareInfoList")) {
+            for (JsonNode device : share.path("deviceInfoList")) {
+                addDevice(devices, device);
+            }
+        }
+        return new ArrayList<>(devices.values());
+    }
+
+    private void addDevice(Map<String, DeviceInfo> devices, JsonNode node) {
+        String id = node.path("deviceId").asText("");
+        if (!id.isEmpty()) {
+            devices.putIfAbsent(id,
+                    new DeviceInfo(id, node.path("deviceName").asText(""), node.path("category").asText(""),
+                            node.path("productId").asText(""), node.path("productName").asText(""),
+                            node.path("online").asBoolean(true), uid(), "", Map.of()));
+        }
+    }
+
+    /** The WebRTC configuration of a device and its local key. */
+    public record DeviceWebRtc(WebRtcConfig config, String localKey) {
+        @Override
+        public String toString() {
+            return config.toString();
+        }
+    }
+
+    public DeviceWebRtc webRtcConfig(String deviceId) throws SmartApiException {
+        JsonNode result = call("/api/jarvis/config", TuyaJson.object().put("devId", deviceId).put("clientTraceId",
+                Long.toHexString(ThreadLocalRandom.current().nextLong())));
+        // the web API names the fields of the OpenAPI's configuration in camel case
+        ObjectNode shape = TuyaJson.object();
+        shape.put("id", result.path("id").asText(deviceId));
+        shape.put("moto_id", result.path("motoId").asText(""));
+        shape.put("auth", result.path("auth").asText(""));
+        shape.put("supports_webrtc", result.path("supportsWebrtc").asBoolean(false));
+        shape.put("skill", result.path("skill").asText(""));
+        shape.set("p2p_config", result.path("p2pConfig").deepCopy());
+        shape.set("audio_attributes", result.path("audioAttributes").deepCopy());
+        return new DeviceWebRtc(WebRtcConfig.from(shape), result.path("localKey").asText(""));
+    }
+
+    /** The MQTT access of the web client: client id and user {@code web_<msid>}, topic {@code /av/u/<msid>}. */
+    public MqttAccessConfig mqttAccess() throws SmartApiException {
+        JsonNode result = call("/api/jarvis/mqtt", null);
+        String msid = result.path("msid").asText("");
+        String mqttPassword = result.path("password").asText("");
+        String url;
+        Instant expiresAt;
+        synchronized (this) {
+            url = mqttUrl;
+            expiresAt = sessionExpiresAt;
+        }
+        if (msid.isEmpty() || mqttPassword.isEmpty() || url.isEmpty()) {
+            throw new SmartApiException(Kind.OTHER, "no MQTT access in the answer of jarvis/mqtt or the sign-in");
+        }
+        Instant now = clock.instant();
+        return new MqttAccessConfig(url, "web_" + msid, "web_" + msid, mqttPassword, Map.of("ipc", "/av/u/" + msid),
+                Map.of("ipc", SESSION_PUBLISH_TOPIC), now, expiresAt.isAfter(now) ? expiresAt : now.plusSeconds(1),
+                "1.0");
+    }
+
+    /** A request of the signed-in session; on a session error signs in again once and repeats it. */
+    public JsonNode call(String path, @Nullable JsonNode body) throws SmartApiException {
+        synchronized (this) {
+            if (!signedIn() && reloginAllowed()) {
+                login();
+            }
+        }
+        try {
+            return post(path, body, false);
+        } catch (SmartApiException e) {
+            if (e.kind() != Kind.SESSION) {
+                throw e;
+            }
+            synchronized (this) {
+                if (!reloginAllowed()) {
+                    throw e;
+                }
+                login();
+            }
+            return post(path, body, false);
+        }
+    }
+
+    private boolean reloginAllowed() {
+        return !clock.instant().isBefore(lastLogin.plus(MIN_RELOGIN_INTERVAL));
+    }
+
+    private JsonNode post(String path, @Nullable JsonNode body, boolean login) throws SmartApiException {
+        byte[] bytes = body == null ? new byte[0] : TuyaJson.write(body).getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json; charset=utf-8").header("Accept", "*/*")
+                .header("Origin", baseUrl).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        String cookieHeader = cookieHeader();
+        if (!cookieHeader.isEmpty()) {
+            request.header("Cookie", cookieHeader);
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new SmartApiException("request " + path + " failed: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SmartApiException(Kind.NETWORK, "interrupted");
+        }
+        keepCookies(response.headers().allValues("Set-Cookie"));
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new SmartApiException(login ? Kind.REFUSED : Kind.SESSION, path + ": HTTP " + response.statusCode());
+        }
+        if (response.statusCode() != 200) {
+            throw new SmartApiException(Kind.NETWORK, path + ": HTTP " + response.statusCode());
+        }
+        JsonNode envelope;
+        try {
+            envelope = TuyaJson.parse(response.body());
+        } catch (IllegalArgumentException e) {
+            throw new SmartApiException(Kind.OTHER, path + ": not a JSON answer");
+        }
+        if (!envelope.path("success").asBoolean(false)) {
+            String code = envelope.path("errorCode").asText(envelope.path("code").asText(""));
+            String msg = envelope.path("errorMsg").asText(envelope.path("msg").asText(""));
+            throw new SmartApiException(SmartApiException.classify(code, msg, login),
+                    path + ": " + code + (msg.isEmpty() ? "" : " (" + msg + ")"));
+        }
+        return envelope.path("result");
+    }
+
+    private synchronized String cookieHeader() {
+        StringBuilder header = new StringBuilder();
+        cookies.forEach((name, value) -> {
+            if (header.length() > 0) {
+                header.append("; ");
+            }
+            header.append(name).append('=').append(value);
+        });
+        return header.toString();
+    }
+
+    private synchronized void keepCookies(List<String> setCookies) {
+        for (String setCookie : setCookies) {
+            String[] parts = setCookie.split(";");
+            int eq = parts[0].indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String name = parts[0].substring(0, eq).trim();
+            String value = parts[0].substring(eq + 1).trim();
+            Long maxAge = null;
+            for (int i = 1; i < parts.length; i++) {
+                String attribute = parts[i].trim().toLowerCase(Locale.ROOT);
+                if (attribute.startsWith("max-age=")) {
+                    try {
+                        maxAge = Long.parseLong(attribute.substring(8).trim());
+                    } catch (NumberFormatException e) {
+                        // ignored: the default lifetime applies
+                    }
+                }
+            }
+            if (value.isEmpty() || maxAge != null && maxAge <= 0) {
+                cookies.remove(name);
+                continue;
+            }
+            cookies.put(name, value);
+            if (maxAge != null) {
+                Instant expiry = clock.instant().plusSeconds(maxAge);
+                Instant known = cookieExpiry;
+                cookieExpiry = known == null || expiry.isBefore(known) ? expiry : known;
+            }
+        }
+    }
+
+    /** The password as the sign-in wants it: MD5 (hex) of it, RSA (PKCS#1 v1.5) encrypted with the key, hex. */
+    static String encryptPassword(String password, String publicKeyBase64) throws SmartApiException {
+        try {
+            String md5 = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(password.getBytes(StandardCharsets.UTF_8)));
+            PublicKey key = KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(publicKeyBase64)));
+            Cipher cipher = Cipher.getInstance("RSA/ECB/PKCS1Padding");
+            cipher.init(Cipher.ENCRYPT_MODE, key);
+            return HexFormat.of().formatHex(cipher.doFinal(md5.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new SmartApiException(Kind.OTHER, "cannot encrypt the password: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SmartWebClient[" + baseUrl + "]";
+    }
+}

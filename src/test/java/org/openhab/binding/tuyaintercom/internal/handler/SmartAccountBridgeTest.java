@@ -1,0 +1,280 @@
+/*
+ * Copyright (c) 2026 Tuya Intercom binding contributors
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.handler;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.tuyaintercom.internal.discovery.PanelDiscoveryService;
+import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
+import org.openhab.binding.tuyaintercom.internal.framework.TestBridge;
+import org.openhab.binding.tuyaintercom.internal.framework.TestThing;
+import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
+import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
+import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
+import org.openhab.binding.tuyaintercom.internal.sim.SimSecrets;
+import org.openhab.binding.tuyaintercom.internal.sim.SimSmartWeb;
+import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
+import org.openhab.binding.tuyaintercom.internal.test.CloudFixture;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
+import org.openhab.core.config.discovery.DiscoveryListener;
+import org.openhab.core.config.discovery.DiscoveryResult;
+import org.openhab.core.config.discovery.DiscoveryService;
+import org.openhab.core.library.types.StringType;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingUID;
+
+/**
+ * The Tuya Smart account bridge against the simulator's web client API, through the real HTTP server and MQTT broker:
+ * sign-in with the RSA-encrypted password, discovery, a panel ringing and answered through the bridge, session
+ * renewal with a 5-second session, a session that ends early, and each sign-in failure with its status and without
+ * retries that could lock the account.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
+ */
+@NonNullByDefault
+@Timeout(90)
+class SmartAccountBridgeTest {
+    private @Nullable TuyaCloudSimulator sim;
+    private final RecordingCallback callback = new RecordingCallback();
+    private @Nullable TestBridge bridge;
+    private @Nullable SmartAccountBridgeHandler handler;
+    private @Nullable PanelHandler panel;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        TuyaCloudSimulator cloud = new TuyaCloudSimulator().start();
+        cloud.callTransport = TuyaCloudSimulator.CallTransport.OPEN_HUB_308;
+        sim = cloud;
+    }
+
+    @AfterEach
+    void tearDown() {
+        PanelHandler p = panel;
+        if (p != null) {
+            p.dispose();
+        }
+        SmartAccountBridgeHandler h = handler;
+        if (h != null) {
+            h.dispose();
+        }
+        TuyaCloudSimulator cloud = sim;
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    private TuyaCloudSimulator sim() {
+        TuyaCloudSimulator cloud = sim;
+        assertNotNull(cloud);
+        return cloud;
+    }
+
+    private SmartAccountBridgeHandler start(String user, String password) {
+        SimSecrets.record(password); // the log audit looks for every password a test configured
+        Map<String, Object> config = new HashMap<>();
+        config.put("username", user);
+        config.put("password", password);
+        config.put("region", "EU");
+        config.put("baseUrl", sim().baseUrl());
+        TestBridge b = new TestBridge(new ThingUID(THING_TYPE_SMART_ACCOUNT, "smart"), THING_TYPE_SMART_ACCOUNT,
+                config);
+        callback.addBridge(b);
+        SmartAccountBridgeHandler h = new SmartAccountBridgeHandler(b.thing(), CloudFixture.HTTP, Clock.systemUTC());
+        b.setHandler(h);
+        h.setCallback(callback.callback());
+        bridge = b;
+        handler = h;
+        h.initialize();
+        return h;
+    }
+
+    private TestBridge bridge() {
+        TestBridge b = bridge;
+        assertNotNull(b);
+        return b;
+    }
+
+    private SmartAccountBridgeHandler startDefault() throws InterruptedException {
+        SmartAccountBridgeHandler h = start(SimSmartWeb.DEFAULT_USER, SimSmartWeb.DEFAULT_PASSWORD);
+        callback.awaitStatus(bridge(), ThingStatus.ONLINE, Duration.ofSeconds(15));
+        return h;
+    }
+
+    @Test
+    void signsInWithTheEncryptedPasswordAndDiscoversThePanels() throws Exception {
+        sim().addDevice(SimDevice.panel("panel1", "Front door"));
+        sim().addDevice(SimDevice.camera("cam1", "Garden"));
+        SmartAccountBridgeHandler h = startDefault();
+        assertEquals(1, sim().smart.logins());
+        assertTrue(h.isReady());
+
+        PanelDiscoveryService discovery = new PanelDiscoveryService();
+        discovery.setThingHandler(h);
+        Map<String, DiscoveryResult> inbox = new ConcurrentHashMap<>();
+        discovery.addDiscoveryListener(new DiscoveryListener() {
+            @Override
+            public void thingDiscovered(DiscoveryService source, DiscoveryResult result) {
+                inbox.put(result.getThingUID().getId(), result);
+            }
+
+            @Override
+            public void thingRemoved(DiscoveryService source, ThingUID thingUID) {
+                inbox.remove(thingUID.getId());
+            }
+        });
+        List<DeviceInfo> found = discovery.scan();
+        assertEquals(List.of("panel1"), found.stream().map(DeviceInfo::id).toList());
+        DiscoveryResult result = inbox.get("panel1");
+        assertNotNull(result);
+        assertEquals(bridge().getUID(), result.getBridgeUID());
+        assertEquals("Front door", result.getLabel());
+        assertEquals("true", result.getProperties().get("webrtc"));
+        discovery.dispose();
+        assertTrue(sim().smart.requestedPaths().containsAll(List.of("/api/new/common/homeList",
+                "/api/new/common/roomList", "/api/new/playback/shareList", "/api/jarvis/config", "/api/jarvis/mqtt")));
+    }
+
+    private TestThing addPanel(String deviceId) throws InterruptedException {
+        Map<String, Object> config = new HashMap<>();
+        config.put("deviceId", deviceId);
+        config.put("ringTimeout", 5);
+        config.put("heartbeatInterval", 1);
+        config.put("heartbeatTimeout", 3);
+        TestThing thing = new TestThing(new ThingUID(THING_TYPE_PANEL, bridge().getUID(), "door"), THING_TYPE_PANEL,
+                bridge().getUID(), config);
+        bridge().addThing(thing);
+        PanelHandler p = new PanelHandler(thing.thing(), CloudFixture.HTTP, Clock.systemUTC(), new PanelDirectory());
+        thing.setHandler(p);
+        p.setCallback(callback.callback());
+        panel = p;
+        p.initialize();
+        callback.awaitStatus(thing, ThingStatus.ONLINE, Duration.ofSeconds(15));
+        return thing;
+    }
+
+    private void awaitEvent(String channel, String value) throws InterruptedException {
+        callback.await(e -> e.channelOrThing().endsWith(channel) && e.value().equals(value), Duration.ofSeconds(15));
+    }
+
+    @Test
+    void aPanelCallRingsAndIsAnsweredThroughTheSmartAccount() throws Exception {
+        try (SimPanel device = new SimPanel(sim(), SimDevice.panel("panel1", "Front door"))) {
+            startDefault();
+            TestThing thing = addPanel("panel1");
+            callback.clear();
+            device.pressCallButton(2, Duration.ofSeconds(20));
+            awaitEvent("call", "RING");
+            PanelHandler p = panel;
+            assertNotNull(p);
+            p.handleCommand(new ChannelUID(thing.getUID(), "call-control"), new StringType("ANSWER"));
+            awaitEvent("call", "ANSWERED");
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (device.answersReceived() < 1 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, device.answersReceived(), "the panel got the answer through the web client's topic");
+        }
+    }
+
+    @Test
+    void aFiveSecondSessionIsRenewedAndCallsStillRing() throws Exception {
+        sim().smart.sessionLifetime = Duration.ofSeconds(5);
+        try (SimPanel device = new SimPanel(sim(), SimDevice.panel("panel1", "Front door"))) {
+            SmartAccountBridgeHandler h = startDefault();
+            addPanel("panel1");
+            Thread.sleep(12_000);
+            assertTrue(sim().smart.logins() >= 3, "signed in again before each session ended: " + sim().smart.logins());
+            assertTrue(sim().smart.logins() <= 8, "no sign-in storm: " + sim().smart.logins());
+            assertEquals(ThingStatus.ONLINE, bridge().getStatus());
+            assertTrue(h.isReady());
+            callback.clear();
+            device.pressCallButton(2, Duration.ofSeconds(20));
+            awaitEvent("call", "RING");
+        }
+    }
+
+    @Test
+    void aSessionThatEndsEarlyIsSignedInAgainOnce() throws Exception {
+        sim().addDevice(SimDevice.panel("panel1", "Front door"));
+        SmartAccountBridgeHandler h = startDefault();
+        Thread.sleep(2_500); // past the minimum pause between sign-ins
+        sim().smart.expireSessionsNow();
+        assertEquals(List.of("panel1"), h.devices().stream().map(DeviceInfo::id).toList());
+        assertEquals(2, sim().smart.logins());
+        callback.awaitStatus(bridge(), ThingStatus.ONLINE, Duration.ofSeconds(15));
+    }
+
+    private void assertOffline(ThingStatusDetail detail, String description) throws InterruptedException {
+        callback.awaitStatus(bridge(), ThingStatus.OFFLINE, Duration.ofSeconds(15));
+        assertEquals(detail, bridge().getStatusInfo().getStatusDetail());
+        String actual = String.valueOf(bridge().getStatusInfo().getDescription());
+        assertTrue(actual.startsWith(description), actual);
+    }
+
+    @Test
+    void aWrongPasswordStopsWithoutRetrying() throws Exception {
+        start(SimSmartWeb.DEFAULT_USER, "not-the-password");
+        assertOffline(ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.smart.wrong-password");
+        Thread.sleep(3_000);
+        assertEquals(1, sim().smart.loginAttempts(), "one try only: the account must not be locked");
+    }
+
+    @Test
+    void anUnknownAccount() throws Exception {
+        start("nobody@example.com", "whatever-password");
+        assertOffline(ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.smart.unknown-account");
+    }
+
+    @Test
+    void aSmartLifeAccount() throws Exception {
+        sim().smart.addAccount("life@example.com", "smart-life-Passw0rd", true);
+        start("life@example.com", "smart-life-Passw0rd");
+        assertOffline(ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.smart.smart-life");
+    }
+
+    @Test
+    void aRefusedSignInBacksOffForLong() throws Exception {
+        sim().smart.faults.refuseLogin = true;
+        start(SimSmartWeb.DEFAULT_USER, SimSmartWeb.DEFAULT_PASSWORD);
+        assertOffline(ThingStatusDetail.COMMUNICATION_ERROR, "@text/offline.smart.refused");
+        assertTrue(String.valueOf(bridge().getStatusInfo().getDescription()).endsWith("\"30\"]"),
+                String.valueOf(bridge().getStatusInfo().getDescription()));
+        Thread.sleep(2_000);
+        assertEquals(1, sim().smart.loginAttempts());
+    }
+
+    @Test
+    void missingCredentials() {
+        start("", "");
+        assertEquals(ThingStatus.OFFLINE, bridge().getStatus());
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, bridge().getStatusInfo().getStatusDetail());
+        assertEquals(Set.of(), Set.copyOf(sim().smart.requestedPaths()));
+    }
+}

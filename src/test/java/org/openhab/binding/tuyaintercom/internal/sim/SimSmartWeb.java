@@ -1,0 +1,350 @@
+/*
+ * Copyright (c) 2026 Tuya Intercom binding contributors
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.sim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Cipher;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+
+/**
+ * The simulator's side of Tuya's web client for cameras ({@code protect-*.ismartlife.me}): sign-in with a login token
+ * and an RSA-encrypted password (decrypted and checked here), a cookie session with an expiry, the home and room device
+ * lists, {@code jarvis/config} and {@code jarvis/mqtt} (an MQTT credential per session, valid until the session ends,
+ * that may read only its own {@code /av/u/<msid>}). Its error codes are the simulator's own: the real ones are not
+ * documented (see {@code SmartApiException.classify}).
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public final class SimSmartWeb {
+    public static final String DEFAULT_USER = "intercom@example.com";
+    public static final String DEFAULT_PASSWORD = "sim-Passw0rd!tuya";
+    public static final String SESSION_COOKIE = "SID";
+
+    /** Switches for failures. */
+    public static final class Faults {
+        /** Every password is wrong. */
+        public volatile boolean wrongPassword;
+        /** Sign-ins are refused as when the cloud wants a captcha. */
+        public volatile boolean refuseLogin;
+    }
+
+    private record Account(String password, String uid, boolean smartLife) {
+    }
+
+    private record Session(String account, Instant expiresAt) {
+    }
+
+    public final Faults faults = new Faults();
+    /** How long a session (and its MQTT credential) lives. */
+    public volatile Duration sessionLifetime = Duration.ofHours(48);
+    /** Wrong passwords in a row after which an account is locked (as real services do). */
+    public volatile int lockAfter = 5;
+
+    private final TuyaCloudSimulator cloud;
+    private final KeyPair keys;
+    private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+    private final Map<String, Instant> loginTokens = new ConcurrentHashMap<>();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> wrongTries = new ConcurrentHashMap<>();
+    private final AtomicInteger logins = new AtomicInteger();
+    private final AtomicInteger loginAttempts = new AtomicInteger();
+    private final List<String> paths = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    SimSmartWeb(TuyaCloudSimulator cloud) {
+        this.cloud = cloud;
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(1024);
+            keys = generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        addAccount(DEFAULT_USER, DEFAULT_PASSWORD, false);
+    }
+
+    /** Adds an app account; a Smart Life account is refused by the web client. */
+    public void addAccount(String user, String password, boolean smartLife) {
+        SimSecrets.record(password);
+        accounts.put(user, new Account(password, "az17" + SimCrypto.randomToken(14), smartLife));
+    }
+
+    /** Successful sign-ins so far. */
+    public int logins() {
+        return logins.get();
+    }
+
+    /** Password sign-in requests so far (successful or not). */
+    public int loginAttempts() {
+        return loginAttempts.get();
+    }
+
+    /** The paths requested so far. */
+    public List<String> requestedPaths() {
+        return List.copyOf(paths);
+    }
+
+    /** Ends every session now (the broker drops their MQTT connections too). */
+    public void expireSessionsNow() {
+        sessions.replaceAll((id, s) -> new Session(s.account(), Instant.now()));
+        cloud.expireMqttCredentialsNow();
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readNBytes(TuyaCloudSimulator.MAX_BODY_BYTES + 1);
+            }
+            String path = exchange.getRequestURI().getPath();
+            paths.add(path);
+            ObjectNode answer;
+            if (!"POST".equals(exchange.getRequestMethod()) || body.length > TuyaCloudSimulator.MAX_BODY_BYTES) {
+                answer = failure("PARAM_ILLEGAL", "bad request");
+            } else {
+                JsonNode json = TuyaJson.object();
+                if (body.length > 0) {
+                    try {
+                        json = TuyaJson.parse(new String(body, StandardCharsets.UTF_8));
+                    } catch (IllegalArgumentException e) {
+                        json = TuyaJson.object();
+                    }
+                }
+                answer = route(exchange, path, json);
+            }
+            byte[] bytes = TuyaJson.write(answer).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private ObjectNode route(HttpExchange exchange, String path, JsonNode body) {
+        switch (path) {
+            case "/api/login/token":
+                return loginToken(body);
+            case "/api/private/email/login":
+                return login(exchange, body.path("email").asText(""), body);
+            case "/api/private/phone/login":
+                return login(exchange, body.path("mobile").asText(""), body);
+            default:
+                break;
+        }
+        Session session = session(exchange);
+        if (session == null) {
+            return failure("USER_SESSION_LOSS", "session invalid, please login again");
+        }
+        Account account = accounts.get(session.account());
+        if (account == null) {
+            return failure("USER_SESSION_LOSS", "session invalid, please login again");
+        }
+        return switch (path) {
+            case "/api/new/common/homeList" -> success(TuyaJson.object().arrayNode().add(
+                    TuyaJson.object().put("gid", 4711).put("id", 4711).put("name", "Home").put("uid", account.uid())));
+            case "/api/new/common/roomList" -> rooms(body);
+            case "/api/new/playback/shareList" -> {
+                ObjectNode result = TuyaJson.object();
+                result.putArray("securityWebCShareInfoList");
+                yield success(result);
+            }
+            case "/api/jarvis/config" -> jarvisConfig(body);
+            case "/api/jarvis/mqtt" -> jarvisMqtt(session);
+            default -> failure("API_NOT_FOUND", "unknown api");
+        };
+    }
+
+    private ObjectNode loginToken(JsonNode body) {
+        if (body.path("username").asText("").isEmpty() || body.path("countryCode").asText("").isEmpty()) {
+            return failure("PARAM_ILLEGAL", "username and countryCode required");
+        }
+        String token = SimCrypto.randomToken(32);
+        loginTokens.put(token, Instant.now().plusSeconds(60));
+        String key = Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+        ObjectNode result = TuyaJson.object();
+        result.put("token", token);
+        result.put("pbKey", key);
+        result.put("publicKey", key);
+        result.put("exponent", "65537");
+        return success(result);
+    }
+
+    private ObjectNode login(HttpExchange exchange, String user, JsonNode body) {
+        loginAttempts.incrementAndGet();
+        Instant tokenExpiry = loginTokens.remove(body.path("token").asText(""));
+        if (tokenExpiry == null || Instant.now().isAfter(tokenExpiry)) {
+            return failure("LOGIN_TOKEN_INVALID", "token invalid");
+        }
+        if (faults.refuseLogin) {
+            return failure("USER_LOGIN_NEED_CAPTCHA", "please verify with the captcha");
+        }
+        Account account = accounts.get(user);
+        if (account == null) {
+            return failure("USER_NOT_EXISTS", "account does not exist");
+        }
+        AtomicInteger tries = wrongTries.computeIfAbsent(user, u -> new AtomicInteger());
+        if (tries.get() >= lockAfter) {
+            return failure("USER_LOCKED_TOO_MANY_TRIES", "too many wrong passwords, account locked");
+        }
+        if (account.smartLife()) {
+            return failure("SMART_LIFE_ACCOUNT_NOT_SUPPORTED", "please use the Tuya Smart app account");
+        }
+        if (body.path("ifencrypt").asInt(0) != 1 || faults.wrongPassword
+                || !md5Hex(account.password()).equals(decrypt(body.path("passwd").asText("")))) {
+            tries.incrementAndGet();
+            return failure("USER_PASSWD_WRONG", "wrong password");
+        }
+        tries.set(0);
+        String sid = "sid" + SimCrypto.randomToken(29);
+        String csrf = "csrf" + SimCrypto.randomToken(20);
+        SimSecrets.record(sid);
+        SimSecrets.record(csrf);
+        sessions.put(sid, new Session(user, Instant.now().plus(sessionLifetime)));
+        logins.incrementAndGet();
+        long maxAge = Math.max(1, sessionLifetime.toSeconds());
+        exchange.getResponseHeaders().add("Set-Cookie",
+                SESSION_COOKIE + "=" + sid + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; Secure");
+        exchange.getResponseHeaders().add("Set-Cookie", "csrf-token=" + csrf + "; Path=/; Max-Age=" + maxAge);
+        ObjectNode result = TuyaJson.object();
+        result.put("uid", account.uid());
+        result.put("email", user.contains("@") ? user : "");
+        ObjectNode domain = result.putObject("domain");
+        domain.put("mobileMqttUrl", "127.0.0.1");
+        domain.put("mqttPort", cloud.broker().port());
+        domain.put("mobileMqttsUrl", "127.0.0.1");
+        domain.put("mqttsPort", cloud.broker().port());
+        domain.put("regionCode", body.path("countryCode").asText(""));
+        return success(result);
+    }
+
+    private @Nullable Session session(HttpExchange exchange) {
+        for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) {
+            for (String cookie : header.split(";")) {
+                String[] pair = cookie.trim().split("=", 2);
+                if (pair.length == 2 && SESSION_COOKIE.equals(pair[0])) {
+                    Session session = sessions.get(pair[1]);
+                    if (session != null && Instant.now().isBefore(session.expiresAt())) {
+                        return session;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private ObjectNode rooms(JsonNode body) {
+        if (!"4711".equals(body.path("homeId").asText(""))) {
+            return failure("PARAM_ILLEGAL", "unknown home");
+        }
+        ArrayNode rooms = TuyaJson.object().arrayNode();
+        ObjectNode room = rooms.addObject().put("roomId", "r1").put("roomName", "Hall");
+        ArrayNode list = room.putArray("deviceList");
+        for (SimDevice device : cloud.devices()) {
+            list.addObject().put("deviceId", device.id).put("deviceName", device.name).put("category", device.category)
+                    .put("productId", device.productId).put("uuid", "uuid" + device.id).put("p2pType", 4);
+        }
+        room.put("deviceCount", list.size());
+        return success(rooms);
+    }
+
+    /** The OpenAPI's WebRTC configuration with the web API's camel-case names, plus the local key. */
+    private ObjectNode jarvisConfig(JsonNode body) {
+        SimDevice device = cloud.device(body.path("devId").asText(""));
+        if (device == null || body.path("clientTraceId").asText("").isEmpty()) {
+            return failure("DEVICE_NOT_EXISTS", "device not found");
+        }
+        ObjectNode open = cloud.webrtcConfigFor(device);
+        ObjectNode result = TuyaJson.object();
+        result.put("id", device.id);
+        result.put("motoId", open.path("moto_id").asText());
+        result.put("auth", open.path("auth").asText());
+        result.put("supportsWebrtc", open.path("supports_webrtc").asBoolean());
+        result.put("protocolVersion", open.path("protocol_version").asText());
+        result.put("skill", open.path("skill").asText());
+        result.put("localKey", device.localKey);
+        result.set("p2pConfig", open.path("p2p_config"));
+        result.set("audioAttributes", open.path("audio_attributes"));
+        return success(result);
+    }
+
+    private ObjectNode jarvisMqtt(Session session) {
+        String msid = "websim" + SimCrypto.randomToken(12);
+        String password = SimCrypto.randomToken(24);
+        cloud.addCredential(new TuyaCloudSimulator.Credential("web", "ipc", "web_" + msid, "web_" + msid, password,
+                "/av/u/" + msid, "/av/moto/", "1.0", session.expiresAt()));
+        SimSecrets.record(password);
+        return success(TuyaJson.object().put("msid", msid).put("password", password));
+    }
+
+    private String decrypt(String hex) {
+        try {
+            Cipher cipher = Cipher.getInstance("RSA/ECB/PKCS1Padding");
+            cipher.init(Cipher.DECRYPT_MODE, keys.getPrivate());
+            return new String(cipher.doFinal(HexFormat.of().parseHex(hex)), StandardCharsets.US_ASCII);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private static String md5Hex(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode success(JsonNode result) {
+        ObjectNode envelope = TuyaJson.object();
+        envelope.put("success", true);
+        envelope.set("result", result);
+        envelope.put("t", System.currentTimeMillis());
+        return envelope;
+    }
+
+    private static ObjectNode failure(String code, String msg) {
+        ObjectNode envelope = TuyaJson.object();
+        envelope.put("success", false);
+        envelope.put("errorCode", code);
+        envelope.put("errorMsg", msg);
+        envelope.put("t", System.currentTimeMillis());
+        return envelope;
+    }
+}

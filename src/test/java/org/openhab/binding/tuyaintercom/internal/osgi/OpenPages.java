@@ -46,10 +46,17 @@ final class OpenPages implements AutoCloseable {
         }
     }
 
-    /** Threads whose stack is inside the binding's web or intercom code (a parked request shows up here). */
+    /**
+     * Threads parked inside the binding's web or intercom code: waiting, timed waiting or blocked with such a frame on
+     * their stack (what a request waiting for an event would be). A thread that is running binding code at that
+     * instant, such as the event writer sending the ring, is not waiting for anything and does not count.
+     */
     static int threadsInBindingCode() {
         int count = 0;
         for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+            if (entry.getKey().getState() == Thread.State.RUNNABLE) {
+                continue;
+            }
             for (StackTraceElement frame : entry.getValue()) {
                 String type = frame.getClassName();
                 if (type.startsWith("org.openhab.binding.tuyaintercom.internal.web.")

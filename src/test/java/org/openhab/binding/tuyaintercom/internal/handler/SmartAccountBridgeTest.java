@@ -17,6 +17,8 @@ import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConst
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,7 @@ import org.openhab.core.library.types.StringType;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.ThingUID;
 
 /**
@@ -147,6 +150,18 @@ class SmartAccountBridgeTest {
             @Override
             public void thingRemoved(DiscoveryService source, ThingUID thingUID) {
                 inbox.remove(thingUID.getId());
+            }
+
+            // openHAB 4.3's DiscoveryListener (the binding never calls it)
+            public @Nullable Collection<ThingUID> removeOlderResults(DiscoveryService source, long timestamp,
+                    @Nullable Collection<ThingTypeUID> thingTypeUIDs, @Nullable ThingUID bridgeUID) {
+                throw new UnsupportedOperationException("removeOlderResults");
+            }
+
+            // openHAB 5.x's DiscoveryListener
+            public @Nullable Collection<ThingUID> removeOlderResults(DiscoveryService source, Instant timestamp,
+                    @Nullable Collection<ThingTypeUID> thingTypeUIDs, @Nullable ThingUID bridgeUID) {
+                throw new UnsupportedOperationException("removeOlderResults");
             }
         });
         List<DeviceInfo> found = discovery.scan();

@@ -207,7 +207,9 @@ class WebCallIT {
             harness.clearTrace();
             browser.quit(); // the tab goes away without hanging up
             long deadline = System.currentTimeMillis() + 60_000;
-            while (System.currentTimeMillis() < deadline && !harness.trace().contains("call-state=IDLE")) {
+            // the state and the outcome trigger are separate events: wait for both
+            while (System.currentTimeMillis() < deadline && !(harness.trace().contains("call-state=IDLE")
+                    && (harness.trace().contains("call=HUNG_UP") || harness.trace().contains("call=FAILED")))) {
                 Thread.sleep(100);
             }
             System.out.println("tab closed mid-call: " + harness.trace());

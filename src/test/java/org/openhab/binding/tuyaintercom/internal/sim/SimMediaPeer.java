@@ -38,12 +38,14 @@ import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.RTCStats;
+import dev.onvoid.webrtc.RTCStatsType;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
-import dev.onvoid.webrtc.media.audio.AudioOptions;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
+import dev.onvoid.webrtc.media.audio.AudioLayer;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
-import dev.onvoid.webrtc.media.audio.AudioTrackSource;
-import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.NativeI420Buffer;
 import dev.onvoid.webrtc.media.video.VideoFrame;
@@ -51,8 +53,13 @@ import dev.onvoid.webrtc.media.video.VideoTrack;
 
 /**
  * The panel's WebRTC answerer: a real peer (webrtc-java) that sends a moving test pattern (H.264) and a 440 Hz tone
- * (PCMA/PCMU) and counts the video frames and audio packets it receives. One peer connection factory with a
- * headless audio device module serves every session; each session is closed once.
+ * (PCMA/PCMU) and counts the video frames and audio packets it receives. One peer connection factory serves every
+ * session; each session is closed once.
+ * <p>
+ * The factory's audio device is WebRTC's dummy one: it starts no audio thread. Each session pushes its own tone into
+ * its own audio source, and counts received audio as RTP packets in its statistics. webrtc-java's headless audio
+ * module, used before, pulls the shared audio mixer from its capture thread and its playout thread at once, and that
+ * race aborted the JVM in the native resampler now and then.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -62,8 +69,11 @@ public final class SimMediaPeer implements AutoCloseable {
     private static final int HEIGHT = 240;
     private static final int FPS = 15;
 
+    private static final int TONE_RATE = 8000;
+    private static final int TONE_FRAMES = TONE_RATE / 100;
+
     private static @Nullable PeerConnectionFactory factory;
-    private static @Nullable HeadlessAudioDeviceModule audioModule;
+    private static @Nullable AudioDeviceModule audioModule;
     private static final ScheduledExecutorService PUMP = Executors.newScheduledThreadPool(2, r -> {
         Thread thread = new Thread(r, "sim-media");
         thread.setDaemon(true);
@@ -73,39 +83,29 @@ public final class SimMediaPeer implements AutoCloseable {
     private final RTCPeerConnection pc;
     private final CustomVideoSource videoSource;
     private final VideoTrack videoTrack;
+    private final CustomAudioSource audioSource;
     private final AudioTrack audioTrack;
+    private final AtomicBoolean connected = new AtomicBoolean();
+    private final byte[] toneBuffer = new byte[TONE_FRAMES * 2];
+    private double tonePhase;
     private final AtomicLong framesReceived = new AtomicLong();
     private final AtomicLong audioReceived = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledFuture<?> pump;
+    private final ScheduledFuture<?> tone;
+    private final ScheduledFuture<?> audioCount;
     private long frameCount;
     private final String firstMid;
 
-    /** The shared factory, created on first use with a headless audio module whose "microphone" is a tone. */
+    /** The shared factory, created on first use with WebRTC's dummy audio device (no audio threads). */
     static synchronized PeerConnectionFactory factory() {
         PeerConnectionFactory existing = factory;
         if (existing != null) {
             return existing;
         }
-        HeadlessAudioDeviceModule module = new HeadlessAudioDeviceModule();
-        double[] phase = { 0 };
-        module.setAudioSource((samples, nSamples, bytesPerSample, channels, rate) -> {
-            ByteBuffer out = ByteBuffer.wrap(samples).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            for (int i = 0; i < nSamples; i++) {
-                short value = (short) (Math.sin(phase[0]) * 8000);
-                phase[0] += 2 * Math.PI * 440 / rate;
-                for (int c = 0; c < channels; c++) {
-                    out.putShort(value);
-                }
-            }
-            return nSamples;
-        });
+        AudioDeviceModule module = new AudioDeviceModule(AudioLayer.kDummyAudio);
         audioModule = module;
         PeerConnectionFactory created = new PeerConnectionFactory(module);
-        module.initPlayout();
-        module.startPlayout();
-        module.initRecording();
-        module.startRecording();
         factory = created;
         return created;
     }
@@ -143,6 +143,7 @@ public final class SimMediaPeer implements AutoCloseable {
 
             @Override
             public void onConnectionChange(@Nullable RTCPeerConnectionState state) {
+                connected.set(state == RTCPeerConnectionState.CONNECTED);
                 if (state == RTCPeerConnectionState.FAILED || state == RTCPeerConnectionState.CLOSED
                         || state == RTCPeerConnectionState.DISCONNECTED) {
                     if (!closed.get()) {
@@ -159,15 +160,15 @@ public final class SimMediaPeer implements AutoCloseable {
                 MediaStreamTrack track = transceiver.getReceiver().getTrack();
                 if (track instanceof VideoTrack video) {
                     video.addSink(frame -> framesReceived.incrementAndGet());
-                } else if (track instanceof AudioTrack audio) {
-                    audio.addSink((data, bits, rate, channels, frames) -> audioReceived.incrementAndGet());
                 }
             }
         });
         videoTrack = pcf.createVideoTrack("panel-video", videoSource);
-        AudioTrackSource audioSource = pcf.createAudioSource(new AudioOptions());
+        audioSource = new CustomAudioSource();
         audioTrack = pcf.createAudioTrack("panel-audio", audioSource);
         pump = PUMP.scheduleAtFixedRate(this::pushFrame, 0, 1000 / FPS, TimeUnit.MILLISECONDS);
+        tone = PUMP.scheduleAtFixedRate(this::pushTone, 10, 10, TimeUnit.MILLISECONDS);
+        audioCount = PUMP.scheduleAtFixedRate(this::countAudio, 250, 250, TimeUnit.MILLISECONDS);
 
         pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, offer),
                 new SetSessionDescriptionObserver() {
@@ -235,6 +236,39 @@ public final class SimMediaPeer implements AutoCloseable {
         }
     }
 
+    /** 10 ms of a 440 Hz tone, pushed only while connected (the source's sinks are set up by then). */
+    private void pushTone() {
+        synchronized (toneBuffer) {
+            if (closed.get() || !connected.get()) {
+                return;
+            }
+            for (int i = 0; i < TONE_FRAMES; i++) {
+                short value = (short) (Math.sin(tonePhase) * 8000);
+                tonePhase += 2 * Math.PI * 440 / TONE_RATE;
+                toneBuffer[2 * i] = (byte) value;
+                toneBuffer[2 * i + 1] = (byte) (value >> 8);
+            }
+            audioSource.pushAudio(toneBuffer, 16, TONE_RATE, 1, TONE_FRAMES);
+        }
+    }
+
+    /** Received audio, as the audio RTP packets in the connection's statistics. */
+    private void countAudio() {
+        if (closed.get() || !connected.get()) {
+            return;
+        }
+        pc.getStats(report -> {
+            long packets = 0;
+            for (RTCStats stats : report.getStats().values()) {
+                if (stats.getType() == RTCStatsType.INBOUND_RTP && "audio".equals(stats.getAttributes().get("kind"))
+                        && stats.getAttributes().get("packetsReceived")instanceof Number n) {
+                    packets += n.longValue();
+                }
+            }
+            audioReceived.accumulateAndGet(packets, Math::max);
+        });
+    }
+
     private static void fill(ByteBuffer plane, int stride, int value) {
         for (int row = 0; row < HEIGHT / 2; row++) {
             for (int col = 0; col < WIDTH / 2; col++) {
@@ -262,12 +296,16 @@ public final class SimMediaPeer implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             pump.cancel(false);
+            audioCount.cancel(false);
+            synchronized (toneBuffer) {
+                tone.cancel(false);
+            }
             for (var sender : pc.getSenders()) {
                 pc.removeTrack(sender);
             }
             pc.close();
-            for (Runnable dispose : List.<Runnable> of(videoTrack::dispose, audioTrack::dispose,
-                    videoSource::dispose)) {
+            for (Runnable dispose : List.<Runnable> of(videoTrack::dispose, audioTrack::dispose, videoSource::dispose,
+                    audioSource::dispose)) {
                 try {
                     dispose.run();
                 } catch (Error e) {

@@ -38,6 +38,8 @@ public class PanelConfiguration {
     public int historySize = 20;
     /** When the web pages may open the door: {@code in-call}, {@code never} or {@code always}. */
     public String webUnlock = "in-call";
+    /** Whether a ringing call page shows a muted live view of the visitor before anyone answers. */
+    public boolean ringPreview = true;
     /** The key of the stable entry link; generated when empty, revoked by clearing it. */
     public String entryKey = "";
     /** The kind of stream address of the stream-url channel: {@code hls} or {@code rtsp}. */

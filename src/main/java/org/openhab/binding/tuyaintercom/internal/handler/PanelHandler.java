@@ -46,6 +46,7 @@ import org.openhab.binding.tuyaintercom.internal.call.CallResult;
 import org.openhab.binding.tuyaintercom.internal.call.CallSettings;
 import org.openhab.binding.tuyaintercom.internal.call.CallState;
 import org.openhab.binding.tuyaintercom.internal.intercom.LogText;
+import org.openhab.binding.tuyaintercom.internal.intercom.PagePolicy;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelLinks;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
@@ -217,7 +218,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         PanelSession fresh = new PanelSession(thingUID, deviceId, label == null ? deviceId : label,
                 bridgeHandler.callTargetId(), settings, new Cloud(bridgeHandler, deviceId), clock, scheduler, this,
                 new PanelLinks(thingUID, bridgeHandler.signer(), clock, config.entryKey.trim()),
-                WebUnlock.parse(config.webUnlock), directory.pageLimits());
+                new PagePolicy(WebUnlock.parse(config.webUnlock), config.ringPreview), directory.pageLimits());
         PanelSession old = session;
         session = fresh;
         if (old != null) {

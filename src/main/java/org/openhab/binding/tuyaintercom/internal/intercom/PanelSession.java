@@ -33,6 +33,7 @@ import org.openhab.binding.tuyaintercom.internal.call.CallMessage;
 import org.openhab.binding.tuyaintercom.internal.call.CallOutcome;
 import org.openhab.binding.tuyaintercom.internal.call.CallResult;
 import org.openhab.binding.tuyaintercom.internal.call.CallSettings;
+import org.openhab.binding.tuyaintercom.internal.call.CallState;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.IceServer;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
@@ -109,6 +110,13 @@ public final class PanelSession implements CallListener {
     public record MediaGrant(String media, List<IceServer> iceServers) {
     }
 
+    /**
+     * What the answering page gets: the call token, and the id of its preview when that became the call's media (the
+     * page then sends its microphone on the same connection), else null.
+     */
+    public record AnswerGrant(String callToken, @Nullable String media) {
+    }
+
     private final Logger logger = LoggerFactory.getLogger(PanelSession.class);
     private final String thingUID;
     private final String deviceId;
@@ -119,6 +127,7 @@ public final class PanelSession implements CallListener {
     private final CallListener handler;
     private final PanelLinks links;
     private final WebUnlock webUnlock;
+    private final boolean ringPreview;
     private final CallEngine engine;
     private final SignallingRelay relay;
     private final PageClients pages;
@@ -131,7 +140,7 @@ public final class PanelSession implements CallListener {
 
     public PanelSession(String thingUID, String deviceId, String label, String localId, CallSettings settings,
             PanelCloud cloud, Clock clock, ScheduledExecutorService scheduler, CallListener handler, PanelLinks links,
-            WebUnlock webUnlock, PageLimits pageLimits) {
+            PagePolicy policy, PageLimits pageLimits) {
         this.thingUID = thingUID;
         this.deviceId = deviceId;
         this.label = label;
@@ -140,7 +149,8 @@ public final class PanelSession implements CallListener {
         this.scheduler = scheduler;
         this.handler = handler;
         this.links = links;
-        this.webUnlock = webUnlock;
+        this.webUnlock = policy.webUnlock();
+        this.ringPreview = policy.ringPreview();
         this.pages = new PageClients(pageLimits, PageLimits.MAX_PAGES_PER_PANEL);
         this.engine = new CallEngine(deviceId, localId, settings, new SchedulerCallTimers(scheduler, clock),
                 this::sendCallMessage, this);
@@ -240,6 +250,9 @@ public final class PanelSession implements CallListener {
     public void callChanged(Call call) {
         handler.callChanged(call);
         publishState(call, null);
+        if (call.state() != CallState.RINGING) {
+            scheduler.execute(relay::closePreviews);
+        }
         if (call.isEnded()) {
             SignallingRelay.Session media = relay.callSession();
             if (media != null) {
@@ -297,6 +310,7 @@ public final class PanelSession implements CallListener {
             view.put("video", "h265-only"); // the page says why it shows no video
         }
         view.put("webUnlock", webUnlock.configValue());
+        view.put("preview", ringPreview);
         view.put("snapshot", snapshotMillis);
         if (call == null) {
             view.put("state", "IDLE");
@@ -316,14 +330,29 @@ public final class PanelSession implements CallListener {
 
     // ------------------------------------------------------------------------------------------- requests of pages
 
-    /** Answers the ringing call shown to the page as {@code callId}; the answering client gets the call token. */
-    public String answer(String callId) throws Refusal {
+    /**
+     * Answers the ringing call shown to the page as {@code callId}; the answering client gets the call token. A
+     * preview of that client ({@code previewMedia}) becomes the call's media, so the answer needs no new connection.
+     */
+    public AnswerGrant answer(String callId, String client, @Nullable String previewMedia) throws Refusal {
         Call call = engine.current();
         if (call == null || !call.id().equals(callId) || call.isOutgoing()) {
             throw new Refusal(Refusal.Kind.CONFLICT, "no such ringing call");
         }
-        requireSuccess(engine.answer(true));
-        return links.callToken(callId);
+        // promoted before the answer, which closes the previews that are left; only a preview the panel answered
+        // (one it ignored would leave the call without media)
+        SignallingRelay.Session promoted = null;
+        SignallingRelay.Session preview = previewMedia == null ? null : relay.session(previewMedia);
+        if (preview != null && !client.isEmpty() && preview.owner().equals(client) && preview.answer() != null
+                && call.state() == CallState.RINGING && relay.promote(preview)) {
+            promoted = preview;
+        }
+        CallResult result = engine.answer(true);
+        if (!result.isSuccess() && promoted != null) {
+            relay.close(promoted);
+        }
+        requireSuccess(result);
+        return new AnswerGrant(links.callToken(callId), promoted == null ? null : promoted.id());
     }
 
     /** Rejects the ringing call shown to the page as {@code callId}. */
@@ -378,6 +407,28 @@ public final class PanelSession implements CallListener {
             }
             kind = SignallingRelay.Kind.CALL;
         }
+        return openMedia(kind, client);
+    }
+
+    /**
+     * Opens a preview for a page while the call {@code callId} rings: the page offers to receive the panel's picture
+     * and sound and sends nothing until it answers. Refused when the panel's setting {@code ringPreview} is off.
+     */
+    public MediaGrant startPreview(String callId, String client) throws Refusal {
+        if (!pages.isConnected(client)) {
+            throw new Refusal(Refusal.Kind.BAD_REQUEST, "open the event stream first");
+        }
+        if (!ringPreview) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "the preview is switched off for this panel");
+        }
+        Call call = engine.current();
+        if (call == null || !call.id().equals(callId) || call.isOutgoing() || call.state() != CallState.RINGING) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "no such ringing call");
+        }
+        return openMedia(SignallingRelay.Kind.PREVIEW, client);
+    }
+
+    private MediaGrant openMedia(SignallingRelay.Kind kind, String client) throws Refusal {
         List<IceServer> iceServers = freshIceServers();
         SignallingRelay.Session session;
         try {

@@ -76,7 +76,12 @@ public class SignallingRelay {
         /** The media of the current call. */
         CALL,
         /** Watching the door outside a call (call page or oh-video). */
-        LIVE_VIEW
+        LIVE_VIEW,
+        /**
+         * A muted view of the visitor while the call rings, sending nothing to the panel; an answer on the same page
+         * turns it into the call's media ({@link #promote}).
+         */
+        PREVIEW
     }
 
     /** Refused: too many live views. */
@@ -91,7 +96,7 @@ public class SignallingRelay {
     /** One browser ↔ panel media session. */
     public static final class Session {
         private final String id;
-        private final Kind kind;
+        private volatile Kind kind;
         private final String owner;
         private final Duration idleLimit;
         private final SessionListener listener;
@@ -178,8 +183,8 @@ public class SignallingRelay {
         Session session = new Session(kind, owner, clock.instant(), idleLimit, listener);
         Session replaced = null;
         synchronized (sessions) {
-            if (kind == Kind.LIVE_VIEW
-                    && sessions.values().stream().filter(s -> s.kind == Kind.LIVE_VIEW).count() >= MAX_LIVE_VIEWS) {
+            if (kind != Kind.CALL
+                    && sessions.values().stream().filter(s -> s.kind != Kind.CALL).count() >= MAX_LIVE_VIEWS) {
                 throw new LimitReachedException("too many live views of this panel");
             }
             if (kind == Kind.CALL) {
@@ -226,6 +231,37 @@ public class SignallingRelay {
         synchronized (sessions) {
             return sessions.values().stream().filter(s -> s.kind == Kind.CALL).findFirst().orElse(null);
         }
+    }
+
+    /**
+     * Turns a preview into the call's media (the page that watched the visitor answered): the same connection goes on,
+     * with no new offer. An earlier call session is closed. False when the session is no open preview.
+     */
+    public boolean promote(Session preview) {
+        Session replaced;
+        synchronized (sessions) {
+            if (preview.isClosed() || preview.kind != Kind.PREVIEW || !sessions.containsKey(preview.id)) {
+                return false;
+            }
+            replaced = sessions.values().stream().filter(s -> s.kind == Kind.CALL).findFirst().orElse(null);
+            if (replaced != null) {
+                sessions.remove(replaced.id);
+            }
+            preview.kind = Kind.CALL;
+        }
+        if (replaced != null) {
+            close(replaced);
+        }
+        return true;
+    }
+
+    /** Closes the previews (the call stopped ringing). */
+    public void closePreviews() {
+        List<Session> previews;
+        synchronized (sessions) {
+            previews = sessions.values().stream().filter(s -> s.kind == Kind.PREVIEW).toList();
+        }
+        previews.forEach(this::close);
     }
 
     /** A browser says it still uses the session. */

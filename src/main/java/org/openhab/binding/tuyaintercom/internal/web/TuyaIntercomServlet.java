@@ -204,8 +204,16 @@ public class TuyaIntercomServlet extends HttpServlet {
         JsonNode body = jsonBody(request);
         try {
             switch (operation) {
-                case "answer" -> json(response, 200, TuyaJson.object().put("result", "SUCCESS").put("callToken",
-                        panel.answer(body.path("callId").asText(""))));
+                case "answer" -> {
+                    PanelSession.AnswerGrant grant = panel.answer(body.path("callId").asText(""),
+                            body.path("client").asText(""), body.path("preview").asText(null));
+                    ObjectNode json = TuyaJson.object().put("result", "SUCCESS").put("callToken", grant.callToken());
+                    String media = grant.media();
+                    if (media != null) {
+                        json.put("media", media);
+                    }
+                    json(response, 200, json);
+                }
                 case "reject" -> {
                     panel.reject(body.path("callId").asText(""));
                     success(response);
@@ -217,8 +225,11 @@ public class TuyaIntercomServlet extends HttpServlet {
                     success(response);
                 }
                 case "media-start" -> {
-                    PanelSession.MediaGrant grant = panel.startMedia(body.path("forCall").asBoolean(false),
-                            body.path("callToken").asText(null), body.path("client").asText(""));
+                    String client = body.path("client").asText("");
+                    PanelSession.MediaGrant grant = body.path("preview").asBoolean(false)
+                            ? panel.startPreview(body.path("callId").asText(""), client)
+                            : panel.startMedia(body.path("forCall").asBoolean(false),
+                                    body.path("callToken").asText(null), client);
                     ObjectNode json = TuyaJson.object().put("media", grant.media());
                     json.set("iceServers", PanelSession.iceServersJson(grant.iceServers()));
                     json(response, 200, json);

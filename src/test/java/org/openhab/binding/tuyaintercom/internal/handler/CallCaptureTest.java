@@ -78,7 +78,7 @@ class CallCaptureTest {
                 session.pages().add(QuietListeners.page("page1"));
                 Call call = session.engine().current();
                 assertNotNull(call);
-                String token = session.answer(call.id());
+                String token = session.answer(call.id(), "", null).callToken();
                 PanelSession.MediaGrant grant = null;
                 long deadline = System.currentTimeMillis() + 10_000;
                 while (grant == null) {

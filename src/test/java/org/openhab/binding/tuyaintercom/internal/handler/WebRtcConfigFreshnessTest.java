@@ -142,7 +142,7 @@ class WebRtcConfigFreshnessTest {
         connectPage(session, "page1");
         Call call = session.engine().current();
         assertNotNull(call);
-        String token = session.answer(call.id());
+        String token = session.answer(call.id(), "", null).callToken();
         PanelSession.MediaGrant grant = startMedia(session, true, token, "page1", new java.util.ArrayList<>());
         IceServer turn = turn(grant);
         assertEquals(3600, turn.ttlSeconds());

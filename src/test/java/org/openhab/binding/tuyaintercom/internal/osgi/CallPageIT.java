@@ -170,6 +170,9 @@ class CallPageIT {
     void everyStateOfTheCallPage() throws Exception {
         try (WebHarness harness = new WebHarness(HttpStack.selected(), TuyaCloudSimulator.CallTransport.OPEN_HUB_308,
                 Map.of("ringTimeout", RING_TIMEOUT, "thingLabel", "Front door"))) {
+            // a panel that does not stream while it rings: the ringing page shows the snapshot (RingPreviewIT has the
+            // live preview)
+            harness.panel.streamsWhileRinging = false;
             ChromeDriver browser = harness.browser();
             resize(browser, 390, 844, true);
             browser.get(harness.callPageUrl());

@@ -48,11 +48,21 @@ final class OpenPages implements AutoCloseable {
 
     /**
      * Threads parked inside the binding's web or intercom code: waiting, timed waiting or blocked with such a frame on
-     * their stack (what a request waiting for an event would be). A thread that is running binding code at that
-     * instant, such as the event writer sending the ring, is not waiting for anything and does not count.
+     * their stack in each of several looks over a second (what a request waiting for an event would be). A thread
+     * that runs binding code at one instant, or waits a moment for a lock or a socket while it sends the ring to 500
+     * pages, is not held by the binding and does not count.
      */
-    static int threadsInBindingCode() {
-        int count = 0;
+    static int threadsInBindingCode() throws InterruptedException {
+        java.util.Set<Thread> held = waitingInBindingCode();
+        for (int look = 0; look < 4 && !held.isEmpty(); look++) {
+            Thread.sleep(250);
+            held.retainAll(waitingInBindingCode());
+        }
+        return held.size();
+    }
+
+    private static java.util.Set<Thread> waitingInBindingCode() {
+        java.util.Set<Thread> waiting = new java.util.HashSet<>();
         for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
             if (entry.getKey().getState() == Thread.State.RUNNABLE) {
                 continue;
@@ -61,12 +71,12 @@ final class OpenPages implements AutoCloseable {
                 String type = frame.getClassName();
                 if (type.startsWith("org.openhab.binding.tuyaintercom.internal.web.")
                         || type.startsWith("org.openhab.binding.tuyaintercom.internal.intercom.")) {
-                    count++;
+                    waiting.add(entry.getKey());
                     break;
                 }
             }
         }
-        return count;
+        return waiting;
     }
 
     @Override

@@ -89,6 +89,12 @@ public final class SimPanel implements AutoCloseable {
     public volatile boolean tuyaAnswerQuirks;
     /** Answer media offers (302) with a real WebRTC peer; off, offers are left unanswered. */
     public volatile boolean mediaEnabled = true;
+    /**
+     * Whether the panel streams while its call still rings (a preview). Off, with {@code open-hub-308}, it leaves
+     * offers unanswered until the 308 {@code answer} arrives (with {@code dp-only} the panel cannot tell a preview
+     * from an answer: it sees offers only).
+     */
+    public volatile boolean streamsWhileRinging = true;
 
     private @Nullable String session;
     private int callType;
@@ -298,6 +304,10 @@ public final class SimPanel implements AutoCloseable {
                 Map.of("doorbell_pic", Base64.getEncoder().encodeToString(url.getBytes(StandardCharsets.UTF_8))));
     }
 
+    private synchronized boolean ringing() {
+        return session != null && answeredBy == null;
+    }
+
     /** The panel hangs up its answered call (with {@code dp-only}: ends its media sessions with 302 disconnect). */
     public synchronized void hangUp() {
         if (dpOnly()) {
@@ -410,6 +420,10 @@ public final class SimPanel implements AutoCloseable {
             case "offer" -> {
                 if (!mediaEnabled) {
                     return;
+                }
+                if (!streamsWhileRinging && !dpOnly() && ringing()) {
+                    refusedOffers.add("ringing");
+                    return; // not before the answer: the client hears nothing
                 }
                 offeredStreamTypes.add(data.path("msg").path("stream_type").asInt(-1));
                 String refusal = cloud.offerRefusal(data.path("msg"));

@@ -127,6 +127,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     private final AtomicBoolean webrtcRenewing = new AtomicBoolean();
     private @Nullable ScheduledFuture<?> webrtcJob;
     private volatile String localKey = "";
+    /** The panel's id where it is a child device of a gateway (the device list's {@code gateway_id}), else empty. */
+    private volatile String subDeviceId = "";
     private @Nullable ScheduledFuture<?> linkJob;
     private @Nullable ScheduledFuture<?> connectJob;
     private @Nullable ScheduledFuture<?> unlockOffJob;
@@ -199,6 +201,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             DeviceInfo device = bridgeHandler.device(deviceId);
             online = device.online();
             localKey = device.localKey();
+            subDeviceId = device.subDeviceId();
             webrtc = bridgeHandler.webRtcConfig(deviceId);
             webrtcFetchedAt = clock.instant();
         } catch (TuyaApiException e) {
@@ -736,6 +739,11 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         @Override
         public String localKey() {
             return localKey;
+        }
+
+        @Override
+        public String subDeviceId() {
+            return subDeviceId;
         }
 
         @Override

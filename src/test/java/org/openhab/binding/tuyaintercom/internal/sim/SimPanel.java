@@ -76,6 +76,7 @@ public final class SimPanel implements AutoCloseable {
     private final Map<String, SimMediaPeer> peers = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<SimMediaPeer> allPeers = new CopyOnWriteArrayList<>();
     private final List<String> webrtcReceived = new CopyOnWriteArrayList<>();
+    private final List<String> webrtcSubDevIds = new CopyOnWriteArrayList<>();
     private final List<String> refusedOffers = new CopyOnWriteArrayList<>();
     private final List<String> controlReceived = new CopyOnWriteArrayList<>();
     private final List<Integer> offeredStreamTypes = new CopyOnWriteArrayList<>();
@@ -173,6 +174,11 @@ public final class SimPanel implements AutoCloseable {
     /** Why offers were refused (stale auth or TURN credentials), in order. */
     public List<String> refusedOffers() {
         return List.copyOf(refusedOffers);
+    }
+
+    /** The 302/312 messages the panel received as {@code type=sub_dev_id}, in order. */
+    public List<String> webrtcSubDevIds() {
+        return List.copyOf(webrtcSubDevIds);
     }
 
     /** The 302 message types the panel received, in order. */
@@ -406,6 +412,7 @@ public final class SimPanel implements AutoCloseable {
         String sessionId = header.path("sessionid").asText("");
         String motoId = header.path("moto_id").asText("");
         webrtcReceived.add(type);
+        webrtcSubDevIds.add(type + "=" + header.path("sub_dev_id").asText("<none>"));
         switch (type) {
             case "offer" -> {
                 if (!mediaEnabled) {

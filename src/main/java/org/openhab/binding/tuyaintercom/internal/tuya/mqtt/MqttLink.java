@@ -421,7 +421,7 @@ public class MqttLink {
             MqttConnectOptions options = new MqttConnectOptions();
             options.setUserName(access.username());
             options.setPassword(access.password().toCharArray());
-            options.setCleanSession(false);
+            options.setCleanSession(true);
             options.setAutomaticReconnect(false);
             options.setKeepAliveInterval(60);
             options.setConnectionTimeout((int) OPERATION_TIMEOUT.toSeconds());

@@ -417,10 +417,6 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             publish(CHANNEL_CALL_STATE, new StringType(call.state().name()));
         }
         if (call.isEnded()) {
-            TuyaAccount bridgeHandler = account;
-            if (bridgeHandler != null) {
-                bridgeHandler.callEnded();
-            }
             shownCall = null;
             synchronized (this) {
                 lastPress = Instant.MIN; // the next press is a new visitor, however soon it comes
@@ -434,6 +430,15 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     @Override
     public void callOutcome(Call call, CallOutcome outcome) {
         triggerChannel(CHANNEL_CALL, outcome.name());
+    }
+
+    /** Counts the call down in a running capture once its last message (the media's disconnect) is recorded. */
+    @Override
+    public void callTrafficEnded(Call call) {
+        TuyaAccount bridgeHandler = account;
+        if (bridgeHandler != null) {
+            bridgeHandler.callEnded();
+        }
     }
 
     @Override

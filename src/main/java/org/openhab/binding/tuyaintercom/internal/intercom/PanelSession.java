@@ -250,9 +250,14 @@ public final class PanelSession implements CallListener {
         publishState(call, null);
         if (call.isEnded()) {
             SignallingRelay.Session media = relay.callSession();
-            if (media != null) {
-                scheduler.execute(() -> relay.close(media));
-            }
+            // the media session is closed (its disconnect sent) before the handler hears that the call's traffic is
+            // over, so that a capture of the call has the disconnect (with a data point only, nothing else ends it)
+            scheduler.execute(() -> {
+                if (media != null) {
+                    relay.close(media);
+                }
+                handler.callTrafficEnded(call);
+            });
         }
     }
 

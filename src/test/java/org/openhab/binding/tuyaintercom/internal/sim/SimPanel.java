@@ -142,6 +142,16 @@ public final class SimPanel implements AutoCloseable {
         return allPeers.stream().mapToLong(SimMediaPeer::framesReceived).sum();
     }
 
+    /**
+     * Audio payload bytes per RTP packet the panel received from clients, over all media sessions (0 before any): the
+     * talk-back frame size, 240 for 30 ms of G.711 at 8 kHz, 160 for 20 ms.
+     */
+    public double audioBytesPerPacket() {
+        long packets = audioPacketsReceived();
+        return packets == 0 ? 0
+                : (double) allPeers.stream().mapToLong(SimMediaPeer::audioBytesReceived).sum() / packets;
+    }
+
     /** Audio packets the panel received from clients, over all media sessions. */
     public long audioPacketsReceived() {
         return allPeers.stream().mapToLong(SimMediaPeer::audioReceived).sum();

@@ -30,4 +30,11 @@ public interface CallListener {
 
     /** A call message was refused without changing the current call (e.g. a second call while one is active). */
     void callRefused(CallMessage message, CallError error);
+
+    /**
+     * The call ended and what the binding sends about its end has gone out (the {@code disconnect} of its media
+     * session, when it had one). Called once per ended call, on a scheduler thread, not under the engine's lock.
+     */
+    default void callTrafficEnded(Call call) {
+    }
 }

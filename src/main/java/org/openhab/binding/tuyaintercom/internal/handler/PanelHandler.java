@@ -128,6 +128,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     private final AtomicBoolean webrtcRenewing = new AtomicBoolean();
     private @Nullable ScheduledFuture<?> webrtcJob;
     private volatile String localKey = "";
+    /** The panel's id where it is a child device of a gateway (the device list's {@code gateway_id}), else empty. */
+    private volatile String subDeviceId = "";
     private @Nullable ScheduledFuture<?> linkJob;
     private @Nullable ScheduledFuture<?> connectJob;
     private @Nullable ScheduledFuture<?> unlockOffJob;
@@ -200,6 +202,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             DeviceInfo device = bridgeHandler.device(deviceId);
             online = device.online();
             localKey = device.localKey();
+            subDeviceId = device.subDeviceId();
             webrtc = bridgeHandler.webRtcConfig(deviceId);
             webrtcFetchedAt = clock.instant();
         } catch (TuyaApiException e) {
@@ -415,10 +418,6 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             publish(CHANNEL_CALL_STATE, new StringType(call.state().name()));
         }
         if (call.isEnded()) {
-            TuyaAccount bridgeHandler = account;
-            if (bridgeHandler != null) {
-                bridgeHandler.callEnded();
-            }
             shownCall = null;
             synchronized (this) {
                 lastPress = Instant.MIN; // the next press is a new visitor, however soon it comes
@@ -432,6 +431,15 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     @Override
     public void callOutcome(Call call, CallOutcome outcome) {
         triggerChannel(CHANNEL_CALL, outcome.name());
+    }
+
+    /** Counts the call down in a running capture once its last message (the media's disconnect) is recorded. */
+    @Override
+    public void callTrafficEnded(Call call) {
+        TuyaAccount bridgeHandler = account;
+        if (bridgeHandler != null) {
+            bridgeHandler.callEnded();
+        }
     }
 
     @Override
@@ -737,6 +745,11 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         @Override
         public String localKey() {
             return localKey;
+        }
+
+        @Override
+        public String subDeviceId() {
+            return subDeviceId;
         }
 
         @Override

@@ -268,7 +268,8 @@ public class SmartAccountBridgeHandler extends BaseBridgeHandler implements Tuya
             if (device.id().equals(deviceId)) {
                 String key = localKeys.getOrDefault(deviceId, "");
                 return new DeviceInfo(device.id(), device.name(), device.category(), device.productId(),
-                        device.productName(), device.online(), device.ownerUid(), key, device.status());
+                        device.productName(), device.online(), device.ownerUid(), key, device.status(),
+                        device.gatewayId());
             }
         }
         throw new SmartApiException(Kind.OTHER, "the device is not in the homes of this account");

@@ -102,6 +102,14 @@ public final class PanelSession implements CallListener {
         /** The panel's local key (for the wake-up), or empty. */
         String localKey();
 
+        /**
+         * The id for {@code sub_dev_id} of outgoing 302/312 messages: the panel's own id where the device list says it
+         * is a child device of a gateway or recorder ({@code DeviceInfo.subDeviceId()}), empty otherwise.
+         */
+        default String subDeviceId() {
+            return "";
+        }
+
         /** Opens the door; may block on the cloud, so it is only called from the scheduler. */
         CallResult unlockDoor();
     }
@@ -255,9 +263,14 @@ public final class PanelSession implements CallListener {
         }
         if (call.isEnded()) {
             SignallingRelay.Session media = relay.callSession();
-            if (media != null) {
-                scheduler.execute(() -> relay.close(media));
-            }
+            // the media session is closed (its disconnect sent) before the handler hears that the call's traffic is
+            // over, so that a capture of the call has the disconnect (with a data point only, nothing else ends it)
+            scheduler.execute(() -> {
+                if (media != null) {
+                    relay.close(media);
+                }
+                handler.callTrafficEnded(call);
+            });
         }
     }
 
@@ -509,11 +522,16 @@ public final class PanelSession implements CallListener {
             return;
         }
         try {
-            cloud.publishToPanel(WebRtcSignalling.resolution(cloud.clientId(), deviceId, session.id(), config.motoId(),
-                    config.offerStreamType() == 1 ? 1 : 0, clock.instant().getEpochSecond()));
+            cloud.publishToPanel(WebRtcSignalling.resolution(cloud.clientId(), target(deviceId), session.id(),
+                    config.motoId(), config.offerStreamType() == 1 ? 1 : 0, clock.instant().getEpochSecond()));
         } catch (Exception e) {
             logger.debug("Panel {}: resolution request not sent: {}", deviceId, LogText.safe(e.getMessage()));
         }
+    }
+
+    /** The addressee of a 302/312 message: the device and, for a child device, its {@code sub_dev_id}. */
+    private WebRtcSignalling.Target target(String device) {
+        return new WebRtcSignalling.Target(device, cloud.subDeviceId());
     }
 
     private SignallingRelay.Session ownedMedia(String mediaId, String client) throws Refusal {
@@ -658,8 +676,8 @@ public final class PanelSession implements CallListener {
                 cloud.publishRaw("m/w/" + config.deviceId(),
                         ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
             }
-            cloud.publishToPanel(WebRtcSignalling.offer(cloud.clientId(), config.deviceId(), sessionId, config.motoId(),
-                    sdp, config.auth(), config.offerStreamType(), config.iceServers(),
+            cloud.publishToPanel(WebRtcSignalling.offer(cloud.clientId(), target(config.deviceId()), sessionId,
+                    config.motoId(), sdp, config.auth(), config.offerStreamType(), config.iceServers(),
                     clock.instant().getEpochSecond()));
         }
 
@@ -675,13 +693,13 @@ public final class PanelSession implements CallListener {
 
         @Override
         public void sendCandidate(String sessionId, String candidate) throws Exception {
-            cloud.publishToPanel(WebRtcSignalling.candidate(cloud.clientId(), deviceId, sessionId, motoId(), candidate,
-                    clock.instant().getEpochSecond()));
+            cloud.publishToPanel(WebRtcSignalling.candidate(cloud.clientId(), target(deviceId), sessionId, motoId(),
+                    candidate, clock.instant().getEpochSecond()));
         }
 
         @Override
         public void sendDisconnect(String sessionId) throws Exception {
-            cloud.publishToPanel(WebRtcSignalling.disconnect(cloud.clientId(), deviceId, sessionId, motoId(),
+            cloud.publishToPanel(WebRtcSignalling.disconnect(cloud.clientId(), target(deviceId), sessionId, motoId(),
                     clock.instant().getEpochSecond()));
         }
 

@@ -139,6 +139,25 @@ class CallCaptureTest {
         return capture;
     }
 
+    /** The 302 disconnect the binding sends at the end of the call is in the capture, before the call's end. */
+    private static void assertDisconnectCaptured(String capture) {
+        List<String> lines = capture.lines().toList();
+        int ended = -1;
+        int disconnect = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.contains("\"event\":\"call-ended\"") && ended < 0) {
+                ended = i;
+            }
+            if (line.contains("\"direction\":\"out\"") && line.contains("\"type\":\"disconnect\"") && disconnect < 0) {
+                disconnect = i;
+            }
+        }
+        assertTrue(ended >= 0, "the call's end is recorded");
+        assertTrue(disconnect >= 0, "the outgoing 302 disconnect is recorded");
+        assertTrue(disconnect < ended, "the disconnect comes before the end of the call it belongs to");
+    }
+
     @Test
     void aCapturedCallHasTheWireTrafficAndNoSecret() throws Exception {
         Path userdata = Files.createTempDirectory(Path.of("target"), "userdata");
@@ -146,6 +165,7 @@ class CallCaptureTest {
         String capture = assertNoSecret(userdata);
         assertTrue(capture.contains("doorbell_pic"), "the doorbell data point, by its code");
         assertTrue(capture.contains("\"value\":\"<redacted>\""), "its picture key and link redacted");
+        assertDisconnectCaptured(capture);
     }
 
     @Test
@@ -154,5 +174,6 @@ class CallCaptureTest {
         capturedCall(TuyaCloudSimulator.CallTransport.OPEN_HUB_308, userdata);
         String capture = assertNoSecret(userdata);
         assertTrue(capture.contains("\"protocol\":308"), "the call signalling");
+        assertDisconnectCaptured(capture);
     }
 }

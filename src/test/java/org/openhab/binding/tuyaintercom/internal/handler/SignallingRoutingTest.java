@@ -29,6 +29,7 @@ import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
 import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.WebRtcSignalling;
 
 /**
@@ -81,5 +82,40 @@ class SignallingRoutingTest {
                 home.close();
             }
         }
+    }
+
+    private static List<String> outgoingSubDevIds(String gatewayId) throws Exception {
+        SimDevice panel = SimDevice.panel("panel1", "Door");
+        panel.gatewayId = gatewayId;
+        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start(); SimPanel device = new SimPanel(sim, panel)) {
+            device.mediaEnabled = false; // only the headers count here
+            IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of()).start();
+            try {
+                PanelSession session = home.panel.session();
+                assertNotNull(session);
+                SignallingRelay.Session media = session.relay().open(SignallingRelay.Kind.LIVE_VIEW, "page",
+                        Duration.ofSeconds(30), QuietListeners.MEDIA);
+                session.relay().offer(media, SdpAdapterTestData.OFFER);
+                session.relay().addBrowserCandidate(media, "candidate:1 1 udp 2122260223 192.168.1.30 50001 typ host");
+                session.relay().close(media);
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (device.webrtcSubDevIds().size() < 3 && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
+                return device.webrtcSubDevIds();
+            } finally {
+                home.close();
+            }
+        }
+    }
+
+    @Test
+    void aChildDeviceOfAGatewayIsAddressedWithItsSubDevId() throws Exception {
+        assertEquals(List.of("offer=panel1", "candidate=panel1", "disconnect=panel1"), outgoingSubDevIds("gateway01"));
+    }
+
+    @Test
+    void aStandAlonePanelIsAddressedWithAnEmptySubDevId() throws Exception {
+        assertEquals(List.of("offer=", "candidate=", "disconnect="), outgoingSubDevIds(""));
     }
 }

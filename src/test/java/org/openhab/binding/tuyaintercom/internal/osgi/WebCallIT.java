@@ -145,7 +145,7 @@ class WebCallIT {
             while (System.currentTimeMillis() < deadline) {
                 stats = stats(browser);
                 if (number(stats, "framesDecoded") > 30 && number(stats, "audioPacketsReceived") > 0
-                        && harness.panel.videoFramesReceived() > 0 && harness.panel.audioPacketsReceived() > 0) {
+                        && harness.panel.videoFramesReceived() > 0 && harness.panel.audioPacketsReceived() >= 30) {
                     break;
                 }
                 Thread.sleep(250);
@@ -163,6 +163,11 @@ class WebCallIT {
             assertTrue(number(stats, "audioPacketsReceived") > 0, "browser received audio: " + stats);
             assertTrue(harness.panel.videoFramesReceived() > 0, "panel received the browser's video");
             assertTrue(harness.panel.audioPacketsReceived() > 0, "panel received the browser's audio");
+            // the answer asks for 30 ms G.711 frames (a=ptime:30), as go2rtc sends them to Tuya devices
+            double frameBytes = harness.panel.audioBytesPerPacket();
+            System.out.printf("talk-back: %d audio packets, %.1f payload bytes per packet%n",
+                    harness.panel.audioPacketsReceived(), frameBytes);
+            assertEquals(240, frameBytes, 2, "the browser sends 30 ms (240-byte) G.711 frames");
             assertTrue(harness.awaitTrigger("CONNECTED"), "CONNECTED fired: " + harness.trace());
 
             visible(browser, "hangup").click();

@@ -29,6 +29,7 @@ import io.moquette.broker.security.IAuthenticator;
 import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.broker.subscriptions.Topic;
 import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.messages.InterceptConnectMessage;
 import io.moquette.interception.messages.InterceptPublishMessage;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -60,6 +61,7 @@ public final class SimBroker {
     private final java.nio.file.Path dataPath;
     private final Access access;
     private final List<BiConsumer<String, byte[]>> publishListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<String, Boolean>> connectListeners = new CopyOnWriteArrayList<>();
     private @Nullable Server server;
     private boolean startedOnce;
 
@@ -146,6 +148,14 @@ public final class SimBroker {
             }
 
             @Override
+            public void onConnect(@Nullable InterceptConnectMessage message) {
+                if (message != null) {
+                    connectListeners
+                            .forEach(listener -> listener.accept(message.getClientID(), message.isCleanSession()));
+                }
+            }
+
+            @Override
             public void onSessionLoopError(@Nullable Throwable error) {
             }
         }), null, authenticator, authorizator);
@@ -167,6 +177,11 @@ public final class SimBroker {
     /** Calls the listener with the topic and payload of every message a client publishes. */
     public void onPublish(BiConsumer<String, byte[]> listener) {
         publishListeners.add(listener);
+    }
+
+    /** Calls the listener with the client id and the clean-session flag of every accepted connection. */
+    public void onConnect(BiConsumer<String, Boolean> listener) {
+        connectListeners.add(listener);
     }
 
     /** Publishes as the cloud (QoS 1) to whoever subscribed the topic. */

@@ -28,6 +28,8 @@ public final class SimDevice {
     public String name;
     public String category;
     public String productName = "Simulated device";
+    /** The device list's {@code gateway_id}: the gateway or recorder of a child device; empty (not listed) if none. */
+    public String gatewayId = "";
     public String productId = "simprod";
     public boolean online = true;
     public String localKey;

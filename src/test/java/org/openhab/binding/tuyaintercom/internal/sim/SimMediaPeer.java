@@ -90,6 +90,7 @@ public final class SimMediaPeer implements AutoCloseable {
     private double tonePhase;
     private final AtomicLong framesReceived = new AtomicLong();
     private final AtomicLong audioReceived = new AtomicLong();
+    private final AtomicLong audioBytesReceived = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledFuture<?> pump;
     private final ScheduledFuture<?> tone;
@@ -259,13 +260,22 @@ public final class SimMediaPeer implements AutoCloseable {
         }
         pc.getStats(report -> {
             long packets = 0;
+            long bytes = 0;
             for (RTCStats stats : report.getStats().values()) {
                 if (stats.getType() == RTCStatsType.INBOUND_RTP && "audio".equals(stats.getAttributes().get("kind"))
                         && stats.getAttributes().get("packetsReceived")instanceof Number n) {
                     packets += n.longValue();
+                    if (stats.getAttributes().get("bytesReceived")instanceof Number b) {
+                        bytes += b.longValue(); // RTP payload bytes, without headers and padding
+                    }
                 }
             }
-            audioReceived.accumulateAndGet(packets, Math::max);
+            synchronized (audioReceived) { // packets and bytes of one report together
+                if (packets >= audioReceived.get()) {
+                    audioReceived.set(packets);
+                    audioBytesReceived.set(bytes);
+                }
+            }
         });
     }
 
@@ -290,6 +300,13 @@ public final class SimMediaPeer implements AutoCloseable {
 
     public long audioReceived() {
         return audioReceived.get();
+    }
+
+    /** RTP payload bytes of the received audio, from the same statistics report as {@link #audioReceived()}. */
+    public long audioBytesReceived() {
+        synchronized (audioReceived) {
+            return audioBytesReceived.get();
+        }
     }
 
     @Override

@@ -76,6 +76,7 @@ public final class SimPanel implements AutoCloseable {
     private final Map<String, SimMediaPeer> peers = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<SimMediaPeer> allPeers = new CopyOnWriteArrayList<>();
     private final List<String> webrtcReceived = new CopyOnWriteArrayList<>();
+    private final List<String> webrtcSubDevIds = new CopyOnWriteArrayList<>();
     private final List<String> refusedOffers = new CopyOnWriteArrayList<>();
     private final List<String> controlReceived = new CopyOnWriteArrayList<>();
     private final List<Integer> offeredStreamTypes = new CopyOnWriteArrayList<>();
@@ -147,6 +148,16 @@ public final class SimPanel implements AutoCloseable {
         return allPeers.stream().mapToLong(SimMediaPeer::framesReceived).sum();
     }
 
+    /**
+     * Audio payload bytes per RTP packet the panel received from clients, over all media sessions (0 before any): the
+     * talk-back frame size, 240 for 30 ms of G.711 at 8 kHz, 160 for 20 ms.
+     */
+    public double audioBytesPerPacket() {
+        long packets = audioPacketsReceived();
+        return packets == 0 ? 0
+                : (double) allPeers.stream().mapToLong(SimMediaPeer::audioBytesReceived).sum() / packets;
+    }
+
     /** Audio packets the panel received from clients, over all media sessions. */
     public long audioPacketsReceived() {
         return allPeers.stream().mapToLong(SimMediaPeer::audioReceived).sum();
@@ -179,6 +190,11 @@ public final class SimPanel implements AutoCloseable {
     /** Why offers were refused (stale auth or TURN credentials), in order. */
     public List<String> refusedOffers() {
         return List.copyOf(refusedOffers);
+    }
+
+    /** The 302/312 messages the panel received as {@code type=sub_dev_id}, in order. */
+    public List<String> webrtcSubDevIds() {
+        return List.copyOf(webrtcSubDevIds);
     }
 
     /** The 302 message types the panel received, in order. */
@@ -416,6 +432,7 @@ public final class SimPanel implements AutoCloseable {
         String sessionId = header.path("sessionid").asText("");
         String motoId = header.path("moto_id").asText("");
         webrtcReceived.add(type);
+        webrtcSubDevIds.add(type + "=" + header.path("sub_dev_id").asText("<none>"));
         switch (type) {
             case "offer" -> {
                 if (!mediaEnabled) {

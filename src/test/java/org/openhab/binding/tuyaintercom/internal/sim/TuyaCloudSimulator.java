@@ -818,6 +818,10 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         node.put("online", device.online);
         node.put("icon", "smart/icon/sim.png");
         node.put("time_zone", "+01:00");
+        if (!device.gatewayId.isEmpty()) {
+            node.put("gateway_id", device.gatewayId);
+            node.put("sub", true);
+        }
         ArrayNode status = node.putArray("status");
         synchronized (this) {
             device.status.forEach((code, value) -> status.addObject().put("code", code).putPOJO("value", value));

@@ -48,7 +48,10 @@ import org.slf4j.LoggerFactory;
  * One MQTT connection to Tuya's message service for one credential set ("ipc" or "device" topics), kept alive
  * across credential expiry: shortly before {@code expire_time} it fetches new access, connects and subscribes with it
  * and only then closes the old connection, so that messages arriving around the switch are not lost (messages seen on
- * both connections during the overlap are delivered once). Failures back off from 1 s to 60 s.
+ * both connections during the overlap are delivered once). Connections use a clean session, as public clients do: no
+ * broker-side session is relied on. Where new access keeps the client id, the broker drops the old connection as
+ * the new one connects, and messages in the round trip until it has subscribed are not delivered. Failures back off
+ * from 1 s to 60 s.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -421,7 +424,7 @@ public class MqttLink {
             MqttConnectOptions options = new MqttConnectOptions();
             options.setUserName(access.username());
             options.setPassword(access.password().toCharArray());
-            options.setCleanSession(false);
+            options.setCleanSession(true);
             options.setAutomaticReconnect(false);
             options.setKeepAliveInterval(60);
             options.setConnectionTimeout((int) OPERATION_TIMEOUT.toSeconds());

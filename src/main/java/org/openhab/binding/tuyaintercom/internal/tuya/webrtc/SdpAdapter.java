@@ -39,7 +39,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * not fit the offer, and H.264 under another payload type than offered (with its {@code fmtp} and {@code rtcp-fb}
  * lines). {@link #answerForBrowser} normalises all three: hash name in lower case, hex digits in upper case
  * (RFC 8122), each direction the inverse of the offer's, and every codec of the answer under the payload type the
- * offer gave it.
+ * offer gave it. Where the panel's audio is G.711 the answer also asks the browser for 30 ms talk-back frames
+ * ({@code a=ptime:30}, see {@link #withTalkBackFrameSize}).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -47,6 +48,9 @@ import org.eclipse.jdt.annotation.Nullable;
 public final class SdpAdapter {
     private static final Set<String> AUDIO_CODECS = Set.of("PCMA", "PCMU");
     private static final Set<String> VIDEO_CODECS = Set.of("H264");
+    /** The G.711 frame size the browser is asked to send to the panel, in milliseconds (240 bytes at 8 kHz). */
+    static final int TALK_BACK_PTIME_MS = 30;
+    private static final Set<String> NOT_A_VOICE_CODEC = Set.of("TELEPHONE-EVENT", "CN", "RED");
 
     private SdpAdapter() {
     }
@@ -164,7 +168,50 @@ public final class SdpAdapter {
         if (!directionWritten) {
             lines.add(direction);
         }
+        Sdp.Media media = new Sdp.Media(lines);
+        return "audio".equals(media.kind()) ? withTalkBackFrameSize(media) : media;
+    }
+
+    /**
+     * An audio section whose sending codec (the first voice codec of the m-line) is PCMA or PCMU gets
+     * {@code a=ptime:30} in place of any {@code a=ptime} the panel gave. AlexxIT/go2rtc re-packetises the G.711 it
+     * sends
+     * to Tuya devices into 240-byte (30 ms) frames because 20 ms frames built up seconds of delay on some of them; the
+     * browser talks to the panel directly, and libwebrtc takes the remote description's {@code ptime} as the frame size
+     * of its G.711 encoder, so this is where the binding can ask for it.
+     */
+    static Sdp.Media withTalkBackFrameSize(Sdp.Media audio) {
+        Map<String, String> codecs = codecs(audio);
+        String[] m = audio.lines.get(0).split(" ");
+        String sending = null;
+        for (int i = 3; i < m.length && sending == null; i++) {
+            String codec = codecs.get(m[i]);
+            String name = codec == null ? staticPayloadName(m[i]) : codec.split("/")[0];
+            if (!NOT_A_VOICE_CODEC.contains(name)) {
+                sending = name;
+            }
+        }
+        if (sending == null || !AUDIO_CODECS.contains(sending)) {
+            return audio;
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : audio.lines) {
+            if (!line.startsWith("a=ptime:")) {
+                lines.add(line);
+            }
+        }
+        lines.add("a=ptime:" + TALK_BACK_PTIME_MS);
         return new Sdp.Media(lines);
+    }
+
+    /** The codec of a static RTP payload type an answer may use without {@code a=rtpmap} (RFC 3551). */
+    private static String staticPayloadName(String pt) {
+        return switch (pt) {
+            case "0" -> "PCMU";
+            case "8" -> "PCMA";
+            case "13" -> "CN";
+            default -> "";
+        };
     }
 
     /** {@code a=fingerprint:} with the hash name in lower case and the hex digits in upper case. */

@@ -35,6 +35,18 @@ public final class WebRtcSignalling {
     /** Media control messages (resolution, speaker). */
     public static final int CONTROL_PROTOCOL = 312;
 
+    /**
+     * Whom an outgoing message is for: the device id of the header's {@code to} (and of the sink topic) and, where the
+     * panel is a child device of a gateway or recorder, its own id again in {@code sub_dev_id} (empty otherwise, as
+     * public clients send it for stand-alone cameras).
+     */
+    public record Target(String deviceId, String subDeviceId) {
+        /** A stand-alone device: {@code sub_dev_id} empty. */
+        public static Target device(String deviceId) {
+            return new Target(deviceId, "");
+        }
+    }
+
     /** A received 302 message: its type, session and body. */
     public record Message(String type, String sessionId, String from, JsonNode msg) {
         public String sdp() {
@@ -69,7 +81,7 @@ public final class WebRtcSignalling {
         return new Message(type, session, TuyaIds.checked("from", header.path("from").asText("")), msg);
     }
 
-    public static String offer(String from, String deviceId, String sessionId, String motoId, String sdp, String auth,
+    public static String offer(String from, Target to, String sessionId, String motoId, String sdp, String auth,
             int streamType, List<IceServer> iceServers, long epochSeconds) {
         ObjectNode msg = TuyaJson.object();
         msg.put("mode", "webrtc");
@@ -84,44 +96,39 @@ public final class WebRtcSignalling {
                 server.put("username", ice.username()).put("credential", ice.credential());
             }
         }
-        return envelope("offer", from, deviceId, sessionId, motoId, msg, epochSeconds);
+        return envelope(PROTOCOL, "offer", from, to, sessionId, motoId, msg, epochSeconds);
     }
 
     /** 312 {@code resolution}: {@code cmdValue} 0 HD (main stream), 1 SD (sub stream). */
-    public static String resolution(String from, String deviceId, String sessionId, String motoId, int cmdValue,
+    public static String resolution(String from, Target to, String sessionId, String motoId, int cmdValue,
             long epochSeconds) {
         ObjectNode msg = TuyaJson.object();
         msg.put("mode", "webrtc");
         msg.put("cmdValue", cmdValue);
-        return envelope(CONTROL_PROTOCOL, "resolution", from, deviceId, sessionId, motoId, msg, epochSeconds);
+        return envelope(CONTROL_PROTOCOL, "resolution", from, to, sessionId, motoId, msg, epochSeconds);
     }
 
-    public static String candidate(String from, String deviceId, String sessionId, String motoId, String candidate,
+    public static String candidate(String from, Target to, String sessionId, String motoId, String candidate,
             long epochSeconds) {
         ObjectNode msg = TuyaJson.object();
         msg.put("mode", "webrtc");
         msg.put("candidate", candidate.isEmpty() ? "" : "a=" + candidate);
-        return envelope("candidate", from, deviceId, sessionId, motoId, msg, epochSeconds);
+        return envelope(PROTOCOL, "candidate", from, to, sessionId, motoId, msg, epochSeconds);
     }
 
-    public static String disconnect(String from, String deviceId, String sessionId, String motoId, long epochSeconds) {
+    public static String disconnect(String from, Target to, String sessionId, String motoId, long epochSeconds) {
         ObjectNode msg = TuyaJson.object();
         msg.put("mode", "webrtc");
-        return envelope("disconnect", from, deviceId, sessionId, motoId, msg, epochSeconds);
+        return envelope(PROTOCOL, "disconnect", from, to, sessionId, motoId, msg, epochSeconds);
     }
 
     /** A message as the device sends it (used by the simulator). */
     public static String fromDevice(String type, String deviceId, String to, String sessionId, String motoId,
             ObjectNode msg, long epochSeconds) {
-        return envelope(type, deviceId, to, sessionId, motoId, msg, epochSeconds);
+        return envelope(PROTOCOL, type, deviceId, new Target(to, ""), sessionId, motoId, msg, epochSeconds);
     }
 
-    private static String envelope(String type, String from, String to, String sessionId, String motoId, ObjectNode msg,
-            long epochSeconds) {
-        return envelope(PROTOCOL, type, from, to, sessionId, motoId, msg, epochSeconds);
-    }
-
-    private static String envelope(int protocol, String type, String from, String to, String sessionId, String motoId,
+    private static String envelope(int protocol, String type, String from, Target to, String sessionId, String motoId,
             ObjectNode msg, long epochSeconds) {
         ObjectNode envelope = TuyaJson.object();
         envelope.put("protocol", protocol);
@@ -131,8 +138,8 @@ public final class WebRtcSignalling {
         ObjectNode header = data.putObject("header");
         header.put("type", type);
         header.put("from", from);
-        header.put("to", to);
-        header.put("sub_dev_id", "");
+        header.put("to", to.deviceId());
+        header.put("sub_dev_id", to.subDeviceId());
         header.put("sessionid", sessionId);
         header.put("moto_id", motoId);
         header.put("tid", "");

@@ -125,4 +125,41 @@ class SdpAnswerQuirksTest {
         assertTrue(answer.contains("a=fingerprint:sha-256 CC:DD"));
         assertTrue(answer.contains("a=rtpmap:8 PCMA/8000"));
     }
+
+    /**
+     * AlexxIT/go2rtc sends Tuya devices G.711 in 240-byte (30 ms) frames (20 ms frames built up seconds of delay on
+     * some); the browser talks to the panel directly and libwebrtc takes the answer's {@code ptime} as its G.711 frame
+     * size, so the answer asks for 30 ms where the audio is PCMA or PCMU.
+     */
+    @Test
+    void g711AudioAsksForThirtyMillisecondTalkBackFrames() {
+        String twoWay = LIVE_VIEW_OFFER.replace("a=recvonly", "a=sendrecv");
+        Sdp.Media audio = section(SdpAdapter.answerForBrowser(TUYA_ANSWER, twoWay), "audio");
+        assertEquals(List.of("a=ptime:30"), audio.lines().stream().filter(l -> l.startsWith("a=ptime")).toList());
+        assertNull(section(SdpAdapter.answerForBrowser(TUYA_ANSWER, twoWay), "video").attribute("ptime"),
+                "video has no frame size");
+
+        // the panel's own ptime is replaced, not repeated
+        String withPtime = TUYA_ANSWER.replace("a=rtpmap:0 PCMU/8000\r\n", "a=rtpmap:0 PCMU/8000\r\na=ptime:20\r\n");
+        assertEquals(List.of("a=ptime:30"), section(SdpAdapter.answerForBrowser(withPtime, twoWay), "audio").lines()
+                .stream().filter(l -> l.startsWith("a=ptime")).toList());
+
+        // PCMU first, and static payload types without rtpmap lines
+        String pcmu = TUYA_ANSWER.replace("m=audio 9 UDP/TLS/RTP/SAVPF 8 0", "m=audio 9 UDP/TLS/RTP/SAVPF 0")
+                .replace("a=rtpmap:8 PCMA/8000\r\n", "").replace("a=rtpmap:0 PCMU/8000\r\n", "");
+        assertEquals("30", section(SdpAdapter.answerForBrowser(pcmu, twoWay), "audio").attribute("ptime"));
+    }
+
+    @Test
+    void otherAudioCodecsKeepTheirFrameSize() {
+        Sdp.Media opus = Sdp.parse(String.join("\r\n", "v=0", "o=- 1 1 IN IP4 127.0.0.1", "s=-", "t=0 0",
+                "m=audio 9 UDP/TLS/RTP/SAVPF 111 8", "c=IN IP4 0.0.0.0", "a=mid:0", "a=sendrecv",
+                "a=rtpmap:111 opus/48000/2", "a=rtpmap:8 PCMA/8000", "a=ptime:20", "") + "\r\n").media().get(0);
+        assertEquals("20", SdpAdapter.withTalkBackFrameSize(opus).attribute("ptime"), "Opus is sent as the panel asks");
+        Sdp.Media dtmfFirst = Sdp.parse(String.join("\r\n", "v=0", "o=- 1 1 IN IP4 127.0.0.1", "s=-", "t=0 0",
+                "m=audio 9 UDP/TLS/RTP/SAVPF 126 8", "c=IN IP4 0.0.0.0", "a=mid:0", "a=sendrecv",
+                "a=rtpmap:126 telephone-event/8000", "a=rtpmap:8 PCMA/8000", "") + "\r\n").media().get(0);
+        assertEquals("30", SdpAdapter.withTalkBackFrameSize(dtmfFirst).attribute("ptime"),
+                "telephone-event is not the voice codec");
+    }
 }

@@ -3,8 +3,16 @@
 #   ./try-it.sh                   binding + simulator; prints the call page links and how to ring
 #   ./try-it.sh --simulator-only  only the simulator; prints the bridge configuration for a real openHAB
 #   ./try-it.sh --smart           with a Tuya Smart account bridge (e-mail and password) instead of a cloud project
+#   ./try-it.sh --help            this text
 # Optional: TRYIT_PORT=8080 ./try-it.sh   (HTTP port of the binding; a free one otherwise)
 set -euo pipefail
+for arg in "$@"; do
+  case "$arg" in
+    --simulator-only|--smart) ;;
+    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "try-it.sh: unknown option '$arg' (see ./try-it.sh --help)" >&2; exit 2 ;;
+  esac
+done
 cd "$(dirname "$0")"
 mvn -B -q -DskipTests package
 jar=$(ls target/org.openhab.binding.tuyaintercom-*.jar | grep -v -e sources -e tests | head -n 1)

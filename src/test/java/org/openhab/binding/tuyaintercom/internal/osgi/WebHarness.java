@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
+import org.openhab.binding.tuyaintercom.internal.sim.SimSmartWeb;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -35,7 +36,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * The whole system for browser tests: the simulated cloud and panel (with its WebRTC peer), a Felix framework with
  * the packaged binding and its HTTP whiteboard on loopback (openHAB's pax-web unless {@code -Dhttp.stack=felix}), one
- * openHAB installation, and headless Chromium browsers.
+ * openHAB installation, and headless Chromium browsers. The panel thing belongs to an {@code account} bridge (a cloud
+ * project against the simulated OpenAPI) unless the harness is built for a {@code smartaccount} bridge (the Tuya Smart
+ * app account against the simulator's web client API, {@link Account#TUYA_SMART}).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -44,7 +47,16 @@ final class WebHarness implements AutoCloseable {
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
+    /** The bridge type the panel thing belongs to. */
+    enum Account {
+        /** {@code account}: a Tuya cloud project (access id and secret) against the simulated OpenAPI. */
+        CLOUD_PROJECT,
+        /** {@code smartaccount}: the Tuya Smart app account (e-mail and password) against the web client API. */
+        TUYA_SMART
+    }
+
     final TuyaCloudSimulator sim;
+    final Account account;
     final SimPanel panel;
     final OsgiTestFramework osgi;
     final Map<String, Object> installation;
@@ -80,14 +92,33 @@ final class WebHarness implements AutoCloseable {
 
     WebHarness(HttpStack stack, TuyaCloudSimulator.CallTransport transport, Map<String, Object> panelOverrides)
             throws Exception {
+        this(stack, transport, panelOverrides, Account.CLOUD_PROJECT);
+    }
+
+    /**
+     * With the given bridge type; under {@link Account#TUYA_SMART} a ring reaches the binding only with the
+     * {@code open-hub-308} transport (the web client's MQTT session has no data-point channel).
+     */
+    WebHarness(Account account, TuyaCloudSimulator.CallTransport transport) throws Exception {
+        this(HttpStack.selected(), transport, Map.of(), account);
+    }
+
+    WebHarness(HttpStack stack, TuyaCloudSimulator.CallTransport transport, Map<String, Object> panelOverrides,
+            Account account) throws Exception {
+        this.account = account;
         sim = new TuyaCloudSimulator().transport(transport).start();
         panel = new SimPanel(sim, SimDevice.panel("panel1", "Front door"));
         osgi = OsgiTestFramework.start("5.2.1", 0, stack);
-        System.out.println("HTTP whiteboard: " + stack.label());
+        System.out.println("HTTP whiteboard: " + stack.label() + "; bridge: " + bridgeType(account) + "; transport: "
+                + transport.value);
         OsgiTestFramework.Installed installed = osgi
                 .installBinding(new File(System.getProperty("bundle.jar", "target/missing.jar")));
-        Map<String, Object> bridgeConfig = Map.of("accessId", sim.accessId(), "accessSecret", sim.accessSecret(),
-                "dataCenter", "CUSTOM", "baseUrl", sim.baseUrl(), "userId", sim.userId(), "linkId", "web");
+        // FelixInstallation makes a configuration with a user name a smartaccount bridge
+        Map<String, Object> bridgeConfig = account == Account.TUYA_SMART
+                ? Map.of("username", SimSmartWeb.DEFAULT_USER, "password", SimSmartWeb.DEFAULT_PASSWORD, "region", "EU",
+                        "baseUrl", sim.baseUrl())
+                : Map.of("accessId", sim.accessId(), "accessSecret", sim.accessSecret(), "dataCenter", "CUSTOM",
+                        "baseUrl", sim.baseUrl(), "userId", sim.userId(), "linkId", "web");
         Map<String, Object> panelConfig = new java.util.HashMap<>(Map.of("deviceId", "panel1", "ringTimeout", 60));
         panelConfig.putAll(panelOverrides);
         @SuppressWarnings("unchecked")
@@ -96,6 +127,11 @@ final class WebHarness implements AutoCloseable {
                 bridgeConfig, panelConfig);
         installation = started;
         waitForHttp();
+    }
+
+    /** The thing type id of the bridge. */
+    static String bridgeType(Account account) {
+        return account == Account.TUYA_SMART ? "smartaccount" : "account";
     }
 
     private void waitForHttp() throws Exception {

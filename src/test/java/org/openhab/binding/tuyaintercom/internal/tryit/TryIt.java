@@ -83,8 +83,8 @@ public final class TryIt {
             switch (line.trim()) {
                 case "1" -> ring(front);
                 case "2" -> ring(back);
-                case "h1" -> front.hangUp();
-                case "h2" -> back.hangUp();
+                case "h1" -> visitorLeaves(front);
+                case "h2" -> visitorLeaves(back);
                 case "q" -> System.exit(0);
                 default -> System.out.println("1, 2, h1, h2 or q");
             }
@@ -98,6 +98,16 @@ public final class TryIt {
         }
         panel.pressCallButton(3, Duration.ofSeconds(30));
         System.out.println(time() + " panel " + panel.id + " calls");
+    }
+
+    /**
+     * The visitor hangs up: ends an answered call and cancels one still ringing, as {@code /sim/hangup} does (with
+     * 308 calls a ringing call is ended only by the panel's cancel).
+     */
+    private static void visitorLeaves(SimPanel panel) {
+        panel.hangUp();
+        panel.cancel();
+        System.out.println(time() + " visitor at " + panel.id + " hangs up");
     }
 
     private static void printSimulator(TuyaCloudSimulator sim) {

@@ -167,6 +167,10 @@ class AccountBridgeCloudTest {
         TuyaCloudSimulator sim = simWithPanel();
         sim.tokenLifetime = Duration.ofSeconds(5);
         sim.mqttLifetime = Duration.ofSeconds(5);
+        // a client id per credential set: the new connection is subscribed before the old one closes. With one client
+        // id for all (the broker evicts the old connection when the new one connects) a clean session cannot be
+        // seamless: MqttLinkCleanSessionTest covers that case
+        sim.clientIdPerCredential = true;
         CloudFixture cloud = fixture(sim, Map.of()).start().awaitOnline();
         StatusCollector collector = new StatusCollector();
         cloud.handler.addDeviceListener("panel1", collector);

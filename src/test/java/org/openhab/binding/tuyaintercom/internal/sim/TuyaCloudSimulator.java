@@ -118,6 +118,14 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     private final List<java.util.function.BiConsumer<String, Map<String, Object>>> commandListeners = new CopyOnWriteArrayList<>();
     public volatile Duration tokenLifetime = Duration.ofHours(2);
     public volatile Duration mqttLifetime = Duration.ofHours(2);
+    /**
+     * Whether each MQTT credential set gets a client id of its own (the old and the new connection then overlap at a
+     * switch); off (the default), the client id follows the link id (what the real cloud does is unknown), and the new
+     * connection
+     * evicts the old one.
+     */
+    public volatile boolean clientIdPerCredential;
+    private final java.util.concurrent.atomic.AtomicInteger credentialCount = new java.util.concurrent.atomic.AtomicInteger();
     public volatile Duration clockTolerance = Duration.ofMinutes(15);
     /** Answer the device list as {@code {devices, has_more, last_row_key}} instead of a plain array. */
     public volatile boolean legacyDeviceList;
@@ -896,8 +904,9 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         String sourceTopic = topics.equals("ipc") ? "/av/u/" + mqttUid : "cloud/token/in/" + mqttUid;
         String sinkTemplate = topics.equals("ipc") ? "/av/moto/moto_id/u/{device_id}" : "cloud/token/out/" + mqttUid;
         String sinkPrefix = topics.equals("ipc") ? "/av/moto/" : sinkTemplate;
-        Credential credential = new Credential(linkId, topics, "cloud_" + linkId, "cloud_" + mqttUid,
-                SimCrypto.randomToken(32), sourceTopic, sinkPrefix, version, Instant.now().plus(mqttLifetime));
+        String clientId = "cloud_" + linkId + (clientIdPerCredential ? "_" + credentialCount.incrementAndGet() : "");
+        Credential credential = new Credential(linkId, topics, clientId, "cloud_" + mqttUid, SimCrypto.randomToken(32),
+                sourceTopic, sinkPrefix, version, Instant.now().plus(mqttLifetime));
         credentials.add(credential);
         SimSecrets.record(credential.password());
         ObjectNode result = TuyaJson.object();

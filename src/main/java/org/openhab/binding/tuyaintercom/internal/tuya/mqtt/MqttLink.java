@@ -47,8 +47,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One MQTT connection to Tuya's message service for one credential set ("ipc" or "device" topics), kept alive
  * across credential expiry: shortly before {@code expire_time} it fetches new access, connects and subscribes with it
- * and only then closes the old connection, so that messages arriving around the switch are not lost (messages seen on
- * both connections during the overlap are delivered once). Connections use a clean session, as public clients do: no
+ * and only then, after a grace period for what is still on its way to it, closes the old connection, so that messages
+ * arriving around the switch are not lost (messages seen on both connections during the overlap are delivered once).
+ * Connections use a clean session, as public clients do: no
  * broker-side session is relied on. Where new access keeps the client id, the broker drops the old connection as
  * the new one connects, and messages in the round trip until it has subscribed are not delivered. Failures back off
  * from 1 s to 60 s.
@@ -60,6 +61,11 @@ public class MqttLink {
     static final int QOS = 1;
     private static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration OVERLAP = Duration.ofSeconds(5);
+    /**
+     * How long a replaced connection stays open after the new one has subscribed: what the broker sent it before
+     * that is still on its way in (inside the de-duplication window of {@link #OVERLAP}).
+     */
+    private static final Duration RETIRE_GRACE = Duration.ofSeconds(2);
     /** Failures to get access from the cloud back off up to a minute. */
     private static final int MAX_BACKOFF_SECONDS = 60;
     /** A broker that cannot be reached is tried again at least every 4 s, with the access already fetched. */
@@ -85,6 +91,8 @@ public class MqttLink {
     private @Nullable ScheduledFuture<?> pending;
     private final Deque<String> previousPasswords = new ArrayDeque<>();
     private final Set<String> overlapSeen = new HashSet<>();
+    /** Replaced connections in their grace period, closed at its end or when the link stops. */
+    private final Set<Connection> retiring = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<Outgoing> queued = new ArrayList<>();
     private int queuedBytes;
     private Instant overlapUntil = Instant.MIN;
@@ -130,6 +138,11 @@ public class MqttLink {
         if (old != null) {
             old.close();
         }
+        for (Connection retired : List.copyOf(retiring)) {
+            if (retiring.remove(retired)) {
+                retired.close();
+            }
+        }
     }
 
     public boolean isConnected() {
@@ -142,13 +155,20 @@ public class MqttLink {
         return connection == null ? null : connection.access;
     }
 
-    /** Passwords to decrypt device messages with: the current one first, then the ones it replaced. */
+    /**
+     * Passwords to decrypt device messages with: the current one first, then the one of new access being connected
+     * (the cloud may encrypt with the newest credentials before their connection is up), then the ones replaced.
+     */
     public List<String> passwords() {
         synchronized (lock) {
             List<String> passwords = new ArrayList<>();
             Connection connection = current;
             if (connection != null) {
                 passwords.add(connection.access.password());
+            }
+            Connection next = connecting;
+            if (next != null && !passwords.contains(next.access.password())) {
+                passwords.add(next.access.password());
             }
             passwords.addAll(previousPasswords);
             return passwords;
@@ -329,7 +349,12 @@ public class MqttLink {
         if (old != null) {
             old.retire();
             Connection retired = old;
-            scheduler.execute(retired::close);
+            retiring.add(retired);
+            scheduler.schedule(() -> {
+                if (retiring.remove(retired)) {
+                    retired.close();
+                }
+            }, RETIRE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         }
         logger.debug("MQTT link '{}' connected to {} until {}", name, access.url(), access.expiresAt());
         statusListener.linkUp(this);

@@ -12,30 +12,20 @@
  */
 package org.openhab.binding.tuyaintercom.internal.handler;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.openhab.binding.tuyaintercom.internal.diagnostics.CallCapture;
-import org.openhab.binding.tuyaintercom.internal.discovery.PanelDiscoveryService;
-import org.openhab.binding.tuyaintercom.internal.intercom.LinkSigner;
 import org.openhab.binding.tuyaintercom.internal.intercom.LogText;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
-import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.MqttLink;
@@ -45,16 +35,10 @@ import org.openhab.binding.tuyaintercom.internal.tuya.smart.SmartApiException.Ki
 import org.openhab.binding.tuyaintercom.internal.tuya.smart.SmartRegion;
 import org.openhab.binding.tuyaintercom.internal.tuya.smart.SmartWebClient;
 import org.openhab.core.thing.Bridge;
-import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
-import org.openhab.core.thing.binding.BaseBridgeHandler;
-import org.openhab.core.thing.binding.ThingHandlerService;
-import org.openhab.core.types.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A Tuya Smart app account signed in through Tuya's web client for cameras: no developer cloud project. Gives the
@@ -69,7 +53,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
-public class SmartAccountBridgeHandler extends BaseBridgeHandler implements TuyaAccount, MqttLinkStatusListener {
+public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler implements MqttLinkStatusListener {
     static final String PROPERTY_USER_ID = "userId";
     /** A refused sign-in is tried again after this, doubling up to {@link #MAX_REFUSED_RETRY}. */
     static final Duration REFUSED_RETRY = Duration.ofMinutes(30);
@@ -79,25 +63,18 @@ public class SmartAccountBridgeHandler extends BaseBridgeHandler implements Tuya
     private final Logger logger = LoggerFactory.getLogger(SmartAccountBridgeHandler.class);
     private final HttpClient httpClient;
     private final Clock clock;
-    private final LinkSigner signer;
-    private final CallCapture capture;
-    private final SignallingRouter router = new SignallingRouter();
     /** Local keys from the WebRTC configurations (the web API's device lists carry none). */
     private final Map<String, String> localKeys = new ConcurrentHashMap<>();
 
     private @Nullable SmartWebClient client;
-    private @Nullable MqttLink ipcLink;
     private @Nullable ScheduledFuture<?> connectJob;
     private @Nullable ScheduledFuture<?> renewJob;
-    private @Nullable ScheduledFuture<?> rotationJob;
     private int failures;
 
     public SmartAccountBridgeHandler(Bridge bridge, HttpClient httpClient, Clock clock) {
-        super(bridge);
+        super(bridge, clock);
         this.httpClient = httpClient;
         this.clock = clock;
-        this.signer = new LinkSigner(clock);
-        this.capture = new CallCapture(CallCapture.defaultFolder(), clock);
     }
 
     @Override
@@ -116,21 +93,10 @@ public class SmartAccountBridgeHandler extends BaseBridgeHandler implements Tuya
         }
         String baseUrl = config.baseUrl.isBlank() ? region.baseUrl() : config.baseUrl.trim();
         client = new SmartWebClient(baseUrl, region.countryCode(), config.username, config.password, httpClient, clock);
-        if (config.captureCalls > 0) {
-            try {
-                Path file = capture.start(config.captureCalls);
-                logger.info("Capturing the Tuya messages of the next {} call(s), secrets redacted, into {}",
-                        config.captureCalls, file);
-            } catch (IOException e) {
-                logger.warn("Cannot capture calls into {}: {}", CallCapture.defaultFolder(),
-                        LogText.safe(e.getMessage()));
-            }
-        }
+        startCaptureAndRotation(config.captureCalls);
         failures = 0;
         updateStatus(ThingStatus.UNKNOWN);
         scheduleConnect(0);
-        rotationJob = scheduler.scheduleWithFixedDelay(signer::rotate, AccountBridgeHandler.SECRET_ROTATION_HOURS,
-                AccountBridgeHandler.SECRET_ROTATION_HOURS, TimeUnit.HOURS);
     }
 
     private synchronized void scheduleConnect(long delaySeconds) {
@@ -153,9 +119,9 @@ public class SmartAccountBridgeHandler extends BaseBridgeHandler implements Tuya
         failures = 0;
         updateProperty(PROPERTY_USER_ID, web.uid());
         scheduleRenewal(web);
-        stopLink();
+        stopIpcLink();
         MqttLink ipc = new MqttLink("web", web::mqttAccess, this::onIpcMessage, this, scheduler, clock);
-        ipcLink = ipc;
+        useIpcLink(ipc);
         ipc.start();
     }
 
@@ -176,7 +142,7 @@ public class SmartAccountBridgeHandler extends BaseBridgeHandler implements Tuya
             logger.debug("Tuya Smart session renewed until {}", web.sessionExpiresAt());
             scheduleRenewal(web);
         } catch (SmartApiException e) {
-            stopLink();
+            stopIpcLink();
             signInFailed(e);
         }
     }
@@ -222,7 +188,7 @@ public class SmartAccountBridgeHandler extends BaseBridgeHandler implements Tuya
     public void linkDown(MqttLink link, String reason, @Nullable TuyaApiException cloudError) {
         if (cloudError instanceof SmartApiException smart && smart.kind() != Kind.NETWORK
                 && smart.kind() != Kind.OTHER) {
-            stopLink();
+            stopIpcLink();
             signInFailed(smart);
         } else if (cloudError != null) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, "@text/offline.smart.error [\""
@@ -231,11 +197,6 @@ public class SmartAccountBridgeHandler extends BaseBridgeHandler implements Tuya
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
                     "@text/offline.mqtt.down [\"" + link.name() + "\", \"" + reason.replace("\"", "'") + "\"]");
         }
-    }
-
-    private void onIpcMessage(String topic, byte[] payload, MqttAccessConfig access) {
-        capture.message("in", topic, payload);
-        router.onIpcMessage(topic, payload);
     }
 
     // ------------------------------------------------------------------------------------------- TuyaAccount
@@ -294,79 +255,6 @@ public class SmartAccountBridgeHandler extends BaseBridgeHandler implements Tuya
         throw new SmartApiException(Kind.OTHER, "snapshots are not available with a Tuya Smart account");
     }
 
-    @Override
-    public LinkSigner signer() {
-        return signer;
-    }
-
-    @Override
-    public String mqttUid() {
-        MqttLink link = ipcLink;
-        MqttAccessConfig access = link == null ? null : link.access();
-        return access == null ? "" : access.mqttUid();
-    }
-
-    @Override
-    public String callTargetId() {
-        String configured = getConfigAs(SmartAccountConfiguration.class).callTargetId.trim();
-        return configured.isEmpty() ? mqttUid() : configured;
-    }
-
-    @Override
-    public void publishSignalling(String motoId, String deviceId, String payload) throws MqttException {
-        MqttLink link = ipcLink;
-        MqttAccessConfig access = link == null ? null : link.access();
-        if (link == null || access == null) {
-            throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
-        }
-        String topic = access.ipcSinkTopic(motoId, deviceId);
-        capture.message("out", topic, payload.getBytes(StandardCharsets.UTF_8));
-        link.publish(topic, payload);
-    }
-
-    @Override
-    public void publishRaw(String topic, byte[] payload) throws MqttException {
-        MqttLink link = ipcLink;
-        if (link == null) {
-            throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
-        }
-        capture.message("out", topic, payload);
-        link.publish(topic, payload);
-    }
-
-    @Override
-    public void addDeviceListener(String deviceId, DeviceMessageListener listener) {
-        router.add(deviceId, listener);
-    }
-
-    @Override
-    public void removeDeviceListener(String deviceId, DeviceMessageListener listener) {
-        router.remove(deviceId, listener);
-    }
-
-    @Override
-    public void routeMediaSession(String sessionId, DeviceMessageListener listener) {
-        router.routeMediaSession(sessionId, listener);
-    }
-
-    @Override
-    public void unrouteMediaSession(String sessionId, DeviceMessageListener listener) {
-        router.unrouteMediaSession(sessionId, listener);
-    }
-
-    @Override
-    public void callEnded() {
-        Path done = capture.callEnded();
-        if (done != null) {
-            logger.info("The capture of Tuya call messages is complete: {} (set captureCalls to 0)", done);
-        }
-    }
-
-    @Override
-    public void captureNote(String event, JsonNode details) {
-        capture.note(event, details);
-    }
-
     /** The session's sign-ins so far (for tests). */
     public int logins() {
         SmartWebClient web = client;
@@ -379,28 +267,15 @@ public class SmartAccountBridgeHandler extends BaseBridgeHandler implements Tuya
         return web == null ? Instant.MIN : web.sessionExpiresAt();
     }
 
-    @Override
-    public Collection<Class<? extends ThingHandlerService>> getServices() {
-        return Set.of(PanelDiscoveryService.class);
-    }
-
-    @Override
-    public void handleCommand(ChannelUID channelUID, Command command) {
-        // the bridge has no channels
-    }
-
-    private void stopLink() {
-        MqttLink link = ipcLink;
-        ipcLink = null;
-        if (link != null) {
-            link.stop();
-        }
-    }
-
     private static void cancel(@Nullable ScheduledFuture<?> job) {
         if (job != null) {
             job.cancel(false);
         }
+    }
+
+    @Override
+    protected String configuredCallTargetId() {
+        return getConfigAs(SmartAccountConfiguration.class).callTargetId;
     }
 
     @Override
@@ -410,10 +285,8 @@ public class SmartAccountBridgeHandler extends BaseBridgeHandler implements Tuya
             connectJob = null;
             cancel(renewJob);
             renewJob = null;
-            cancel(rotationJob);
-            rotationJob = null;
         }
-        stopLink();
+        stopRotationAndIpcLink();
         SmartWebClient web = client;
         client = null;
         if (web != null) {

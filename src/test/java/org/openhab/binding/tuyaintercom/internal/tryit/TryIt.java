@@ -137,11 +137,17 @@ public final class TryIt {
         OsgiTestFramework osgi = OsgiTestFramework.start("5.2.1", Integer.getInteger("tryit.port", 0));
         holder.osgi = osgi;
         OsgiTestFramework.Installed installed = osgi.installBinding(jar);
-        Map<String, Object> bridgeConfig = smart
+        Map<String, Object> bridgeConfig = new java.util.HashMap<>(smart
                 ? Map.of("username", SimSmartWeb.DEFAULT_USER, "password", SimSmartWeb.DEFAULT_PASSWORD, "region", "EU",
                         "baseUrl", sim.baseUrl())
                 : Map.of("accessId", sim.accessId(), "accessSecret", sim.accessSecret(), "dataCenter", "CUSTOM",
-                        "baseUrl", sim.baseUrl(), "userId", sim.userId(), "linkId", "tryit");
+                        "baseUrl", sim.baseUrl(), "userId", sim.userId(), "linkId", "tryit"));
+        int capture = Integer.getInteger("tryit.capture", 0);
+        if (capture > 0) {
+            bridgeConfig.put("captureCalls", capture);
+            System.out.println("Capturing the next " + capture + " call(s) into "
+                    + System.getProperty("openhab.userdata", "?") + "/tuyaintercom");
+        }
         System.out.println(smart ? "\nAccount: Tuya Smart (" + SimSmartWeb.DEFAULT_USER + ", simulated web client)"
                 : "\nAccount: Tuya cloud project (simulated OpenAPI)");
         List<Map<String, Object>> panels = List.of(Map.of("deviceId", "frontdoor01"), Map.of("deviceId", "gate02"));

@@ -124,7 +124,7 @@ class CallPageIT {
         resize(browser, 390, 844, true);
     }
 
-    private static void resize(ChromeDriver browser, int width, int height, boolean mobile) {
+    static void resize(ChromeDriver browser, int width, int height, boolean mobile) {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
     }

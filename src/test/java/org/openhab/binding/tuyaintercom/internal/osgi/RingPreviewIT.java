@@ -72,6 +72,7 @@ class RingPreviewIT {
     void theRingingPageShowsTheVisitorMutedAndAnswersOnTheSameConnection() throws Exception {
         try (WebHarness harness = new WebHarness(CallTransport.DP_ONLY)) {
             ChromeDriver browser = harness.browser();
+            CallPageIT.resize(browser, 390, 844, true);
             browser.get(harness.callPageUrl());
             harness.panel.pressCallButton(3, Duration.ofSeconds(60));
             visible(browser, "answer");
@@ -80,7 +81,10 @@ class RingPreviewIT {
             assertTrue(browser.findElement(By.id("videos")).isDisplayed(), "the visitor is shown");
             assertEquals(Boolean.TRUE, browser.executeScript("return document.getElementById('remote').muted"),
                     "the preview is muted");
+            assertEquals("Live picture, sound off until you answer", browser.findElement(By.id("detail")).getText(),
+                    "the page says so");
             assertTrue(number(stats(browser), "framesDecoded") > 0);
+            CallPageIT.shot(browser, "ringing-preview", true);
             Thread.sleep(1500);
             assertEquals(0, harness.panel.videoFramesReceived(), "the preview sends no video to the panel");
             assertEquals(0, harness.panel.audioPacketsReceived(), "the preview sends no sound to the panel");

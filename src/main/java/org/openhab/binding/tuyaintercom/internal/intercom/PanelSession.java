@@ -490,7 +490,9 @@ public final class PanelSession implements CallListener {
         switch (event) {
             case "connected" -> {
                 relay.touch(session);
-                requestResolution(session);
+                if (session.markConnected()) {
+                    requestResolution(session);
+                }
                 if (call) {
                     engine.mediaConnected();
                 }

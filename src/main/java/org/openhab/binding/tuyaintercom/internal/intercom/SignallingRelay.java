@@ -106,6 +106,7 @@ public class SignallingRelay {
         private @Nullable String answer;
         private boolean closed;
         private volatile boolean endedByPanel;
+        private final java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean();
 
         Session(Kind kind, String owner, Instant now, Duration idleLimit, SessionListener listener) {
             this.id = UUID.randomUUID().toString();
@@ -141,6 +142,11 @@ public class SignallingRelay {
         /** The panel's candidates so far. */
         public synchronized List<String> candidates() {
             return List.copyOf(candidates);
+        }
+
+        /** Notes that the browser's media is up; true the first time only (a promoted preview says so twice). */
+        public boolean markConnected() {
+            return connected.compareAndSet(false, true);
         }
 
         /** Whether the panel ended the session with a 302 {@code disconnect}. */

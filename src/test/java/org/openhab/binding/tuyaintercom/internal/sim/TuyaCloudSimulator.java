@@ -391,16 +391,28 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         publishToDeviceTopics(20, data, System.currentTimeMillis());
     }
 
+    /**
+     * Publishes a device message on each device topic, encrypted with the key of the newest credentials connected on
+     * it (of the newest issued while none is connected).
+     */
     private void publishToDeviceTopics(int protocol, ObjectNode data, long t) {
         Map<String, Credential> latest = new LinkedHashMap<>();
+        Map<String, Credential> latestConnected = new LinkedHashMap<>();
         for (Credential credential : credentials) {
             if ("device".equals(credential.topics())) {
                 latest.put(credential.sourceTopic(), credential);
+                Credential connected = connections.get(credential.clientId());
+                if (connected != null && connected.password().equals(credential.password())) {
+                    latestConnected.put(credential.sourceTopic(), connected);
+                }
             }
         }
-        for (Credential credential : latest.values()) {
-            Credential connected = connections.get(credential.clientId());
-            publishRawToDeviceTopic(connected != null ? connected : credential, protocol, TuyaJson.write(data), t);
+        for (Map.Entry<String, Credential> topic : latest.entrySet()) {
+            Credential connected = latestConnected.get(topic.getKey());
+            Credential issued = topic.getValue();
+            Credential sameClient = connections.get(issued.clientId());
+            Credential key = connected != null ? connected : sameClient != null ? sameClient : issued;
+            publishRawToDeviceTopic(key, protocol, TuyaJson.write(data), t);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
+import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 
 /**
  * Previews while a call rings: they share the live views' limit, one of them becomes the call's media without a new
@@ -49,25 +50,11 @@ class SignallingRelayPreviewTest {
         }
     };
 
-    private final SignallingRelay.SessionListener listener = new SignallingRelay.SessionListener() {
-        @Override
-        public void answered(SignallingRelay.Session session, String browserAnswer) {
-        }
-
-        @Override
-        public void candidate(SignallingRelay.Session session, String candidate) {
-        }
-
-        @Override
-        public void closed(SignallingRelay.Session session) {
-        }
-    };
-
     private final SignallingRelay relay = new SignallingRelay(transport, Clock.systemUTC(), session -> {
     });
 
     private SignallingRelay.Session open(SignallingRelay.Kind kind, String owner) throws Exception {
-        return relay.open(kind, owner, Duration.ofSeconds(30), listener);
+        return relay.open(kind, owner, Duration.ofSeconds(30), QuietListeners.MEDIA);
     }
 
     @Test

@@ -196,6 +196,10 @@ public final class SimBroker {
         MqttPublishMessage message = new MqttPublishMessage(
                 new MqttFixedHeader(MqttMessageType.PUBLISH, false, MqttQoS.AT_LEAST_ONCE, false, 0),
                 new MqttPublishVariableHeader(topic, 0), Unpooled.copiedBuffer(payload));
+        // one reference more than Moquette 0.17 hands back: when a clean session is discarded with this message in
+        // flight it releases the shared buffer once too often, which killed its session event loop (a heap buffer:
+        // the garbage collector frees it)
+        message.retain();
         broker.internalPublish(message, "tuya-cloud");
     }
 

@@ -139,7 +139,6 @@ class WebCallIT {
             visible(browser, "answer");
             Number firstFrame = (Number) browser.executeAsyncScript(CLICK_AND_TIME_FIRST_FRAME, "answer");
             long firstFrameMillis = firstFrame.longValue();
-            long clicked = System.nanoTime();
             Map<String, Object> stats = Map.of();
             long deadline = System.currentTimeMillis() + 60_000;
             while (System.currentTimeMillis() < deadline) {

@@ -438,7 +438,16 @@ public final class PanelSession implements CallListener {
         if (call == null || !call.id().equals(callId) || call.isOutgoing() || call.state() != CallState.RINGING) {
             throw new Refusal(Refusal.Kind.CONFLICT, "no such ringing call");
         }
-        return openMedia(SignallingRelay.Kind.PREVIEW, client);
+        MediaGrant grant = openMedia(SignallingRelay.Kind.PREVIEW, client);
+        Call now = engine.current();
+        if (now == null || !now.id().equals(call.id()) || now.state() != CallState.RINGING) { // the ring ended
+            SignallingRelay.Session opened = relay.session(grant.media());
+            if (opened != null) {
+                relay.close(opened);
+            }
+            throw new Refusal(Refusal.Kind.CONFLICT, "no such ringing call");
+        }
+        return grant;
     }
 
     private MediaGrant openMedia(SignallingRelay.Kind kind, String client) throws Refusal {

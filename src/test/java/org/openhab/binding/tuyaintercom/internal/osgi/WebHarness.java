@@ -136,7 +136,9 @@ final class WebHarness implements AutoCloseable {
 
     private void waitForHttp() throws Exception {
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 15_000;
+        // pax-web starts Jetty on its own configuration thread: on a busy 2-core machine, right after the previous
+        // test's framework stopped, that took longer than 15 s once
+        long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             try {
                 if (client.send(

@@ -23,6 +23,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
@@ -58,8 +59,8 @@ final class WebHarness implements AutoCloseable {
     final TuyaCloudSimulator sim;
     final Account account;
     final SimPanel panel;
-    final OsgiTestFramework osgi;
-    final Map<String, Object> installation;
+    OsgiTestFramework osgi;
+    Map<String, Object> installation;
     private final List<ChromeDriver> browsers = new ArrayList<>();
 
     /** Skips when no browser is installed, except under CI where a missing browser fails. */
@@ -108,25 +109,40 @@ final class WebHarness implements AutoCloseable {
         this.account = account;
         sim = new TuyaCloudSimulator().transport(transport).start();
         panel = new SimPanel(sim, SimDevice.panel("panel1", "Front door"));
-        osgi = OsgiTestFramework.start("5.2.1", 0, stack);
-        System.out.println("HTTP whiteboard: " + stack.label() + "; bridge: " + bridgeType(account) + "; transport: "
-                + transport.value);
-        OsgiTestFramework.Installed installed = osgi
-                .installBinding(new File(System.getProperty("bundle.jar", "target/missing.jar")));
-        // FelixInstallation makes a configuration with a user name a smartaccount bridge
-        Map<String, Object> bridgeConfig = account == Account.TUYA_SMART
-                ? Map.of("username", SimSmartWeb.DEFAULT_USER, "password", SimSmartWeb.DEFAULT_PASSWORD, "region", "EU",
-                        "baseUrl", sim.baseUrl())
-                : Map.of("accessId", sim.accessId(), "accessSecret", sim.accessSecret(), "dataCenter", "CUSTOM",
-                        "baseUrl", sim.baseUrl(), "userId", sim.userId(), "linkId", "web");
-        Map<String, Object> panelConfig = new java.util.HashMap<>(Map.of("deviceId", "panel1", "ringTimeout", 60));
-        panelConfig.putAll(panelOverrides);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> started = (Map<String, Object>) installed.call("FelixInstallation", "start",
-                new Class<?>[] { Object.class, String.class, Map.class, Map.class }, installed.factory(), "home",
-                bridgeConfig, panelConfig);
-        installation = started;
-        waitForHttp();
+        // in two CI runs pax-web never served the binding's servlet of one framework (after many good starts in the
+        // same JVM; not understood): a framework that does not serve it within 30 s is replaced once
+        for (int attempt = 1;; attempt++) {
+            osgi = OsgiTestFramework.start("5.2.1", 0, stack);
+            System.out.println("HTTP whiteboard: " + stack.label() + "; bridge: " + bridgeType(account)
+                    + "; transport: " + transport.value);
+            OsgiTestFramework.Installed installed = osgi
+                    .installBinding(new File(System.getProperty("bundle.jar", "target/missing.jar")));
+            // FelixInstallation makes a configuration with a user name a smartaccount bridge
+            Map<String, Object> bridgeConfig = account == Account.TUYA_SMART
+                    ? Map.of("username", SimSmartWeb.DEFAULT_USER, "password", SimSmartWeb.DEFAULT_PASSWORD, "region",
+                            "EU", "baseUrl", sim.baseUrl())
+                    : Map.of("accessId", sim.accessId(), "accessSecret", sim.accessSecret(), "dataCenter", "CUSTOM",
+                            "baseUrl", sim.baseUrl(), "userId", sim.userId(), "linkId", "web");
+            Map<String, Object> panelConfig = new java.util.HashMap<>(Map.of("deviceId", "panel1", "ringTimeout", 60));
+            panelConfig.putAll(panelOverrides);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> started = (Map<String, Object>) installed.call("FelixInstallation", "start",
+                    new Class<?>[] { Object.class, String.class, Map.class, Map.class }, installed.factory(), "home",
+                    bridgeConfig, panelConfig);
+            installation = started;
+            String failure = waitForHttp(Duration.ofSeconds(30));
+            if (failure == null) {
+                return;
+            }
+            System.out.println("The binding's servlet did not come up (" + failure + "), attempt " + attempt);
+            ((Runnable) installation.get("close")).run();
+            osgi.close();
+            if (attempt == 2) {
+                panel.close();
+                sim.close();
+                throw new AssertionError("the binding's servlet did not come up: " + failure);
+            }
+        }
     }
 
     /** The thing type id of the bridge. */
@@ -134,24 +150,26 @@ final class WebHarness implements AutoCloseable {
         return account == Account.TUYA_SMART ? "smartaccount" : "account";
     }
 
-    private void waitForHttp() throws Exception {
+    /** Null once the binding's servlet answers, else what the last try got. */
+    private @Nullable String waitForHttp(Duration limit) throws Exception {
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        // pax-web starts Jetty on its own configuration thread: on a busy 2-core machine, right after the previous
-        // test's framework stopped, that took longer than 15 s once
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + limit.toMillis();
+        String last = "no answer";
         while (System.currentTimeMillis() < deadline) {
             try {
-                if (client.send(
+                int status = client.send(
                         java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/tuyaintercom/")).build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return null;
                 }
+                last = "HTTP " + status;
             } catch (java.io.IOException e) {
-                // not yet
+                last = e.toString();
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the binding's servlet did not come up");
+        return last;
     }
 
     String base() {

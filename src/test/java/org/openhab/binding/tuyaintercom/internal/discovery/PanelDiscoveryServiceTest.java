@@ -96,6 +96,11 @@ class PanelDiscoveryServiceTest {
 
             discovery.startScan(null); // its time is measured in the benchmarks (BindingBenchmark)
 
+            // openHAB 5.x tells discovery listeners on its own thread: wait until the panels arrived
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!inbox.results.keySet().equals(panels) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
             assertEquals(panels, inbox.results.keySet());
             DiscoveryResult panel = inbox.results.get("dev000");
             assertNotNull(panel);

@@ -166,6 +166,11 @@ class SmartAccountBridgeTest {
         });
         List<DeviceInfo> found = discovery.scan();
         assertEquals(List.of("panel1"), found.stream().map(DeviceInfo::id).toList());
+        // openHAB 5.x tells discovery listeners on its own thread: wait until the result arrived
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!inbox.containsKey("panel1") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
         DiscoveryResult result = inbox.get("panel1");
         assertNotNull(result);
         assertEquals(bridge().getUID(), result.getBridgeUID());

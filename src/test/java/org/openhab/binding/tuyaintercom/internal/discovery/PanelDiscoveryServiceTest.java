@@ -14,25 +14,19 @@ package org.openhab.binding.tuyaintercom.internal.discovery;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.time.Instant;
-import java.util.Collection;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.CloudFixture;
-import org.openhab.core.config.discovery.DiscoveryListener;
+import org.openhab.binding.tuyaintercom.internal.test.RecordingInbox;
 import org.openhab.core.config.discovery.DiscoveryResult;
-import org.openhab.core.config.discovery.DiscoveryService;
-import org.openhab.core.thing.ThingTypeUID;
-import org.openhab.core.thing.ThingUID;
 
 /**
  * Discovery through the simulated cloud: an account of 300 devices of every kind yields exactly its panels.
@@ -42,34 +36,6 @@ import org.openhab.core.thing.ThingUID;
 @NonNullByDefault
 @Timeout(60)
 class PanelDiscoveryServiceTest {
-
-    static final class Inbox implements DiscoveryListener {
-        final Map<String, DiscoveryResult> results = new ConcurrentHashMap<>();
-        final Set<String> removed = ConcurrentHashMap.newKeySet();
-
-        @Override
-        public void thingDiscovered(DiscoveryService source, DiscoveryResult result) {
-            results.put(result.getThingUID().getId(), result);
-        }
-
-        @Override
-        public void thingRemoved(DiscoveryService source, ThingUID thingUID) {
-            removed.add(thingUID.getId());
-            results.remove(thingUID.getId());
-        }
-
-        // openHAB 4.3's DiscoveryListener (the binding never calls it: it withdraws panels with thingRemoved)
-        public @Nullable Collection<ThingUID> removeOlderResults(DiscoveryService source, long timestamp,
-                @Nullable Collection<ThingTypeUID> thingTypeUIDs, @Nullable ThingUID bridgeUID) {
-            throw new UnsupportedOperationException("removeOlderResults");
-        }
-
-        // openHAB 5.x's DiscoveryListener
-        public @Nullable Collection<ThingUID> removeOlderResults(DiscoveryService source, Instant timestamp,
-                @Nullable Collection<ThingTypeUID> thingTypeUIDs, @Nullable ThingUID bridgeUID) {
-            throw new UnsupportedOperationException("removeOlderResults");
-        }
-    }
 
     @Test
     void threeHundredDevicesYieldExactlyThePanels() throws Exception {
@@ -91,16 +57,12 @@ class PanelDiscoveryServiceTest {
         try (CloudFixture cloud = new CloudFixture(sim, Map.of()).start().awaitOnline()) {
             PanelDiscoveryService discovery = new PanelDiscoveryService();
             discovery.setThingHandler(cloud.handler);
-            Inbox inbox = new Inbox();
+            RecordingInbox inbox = new RecordingInbox();
             discovery.addDiscoveryListener(inbox);
 
             discovery.startScan(null); // its time is measured in the benchmarks (BindingBenchmark)
 
-            // openHAB 5.x tells discovery listeners on its own thread: wait until the panels arrived
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (!inbox.results.keySet().equals(panels) && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            inbox.await(results -> results.keySet().equals(panels), Duration.ofSeconds(10));
             assertEquals(panels, inbox.results.keySet());
             DiscoveryResult panel = inbox.results.get("dev000");
             assertNotNull(panel);

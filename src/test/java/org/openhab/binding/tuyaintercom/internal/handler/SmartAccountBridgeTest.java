@@ -17,13 +17,10 @@ import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConst
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -42,15 +39,13 @@ import org.openhab.binding.tuyaintercom.internal.sim.SimSecrets;
 import org.openhab.binding.tuyaintercom.internal.sim.SimSmartWeb;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.CloudFixture;
+import org.openhab.binding.tuyaintercom.internal.test.RecordingInbox;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
-import org.openhab.core.config.discovery.DiscoveryListener;
 import org.openhab.core.config.discovery.DiscoveryResult;
-import org.openhab.core.config.discovery.DiscoveryService;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
-import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.ThingUID;
 
 /**
@@ -140,38 +135,12 @@ class SmartAccountBridgeTest {
 
         PanelDiscoveryService discovery = new PanelDiscoveryService();
         discovery.setThingHandler(h);
-        Map<String, DiscoveryResult> inbox = new ConcurrentHashMap<>();
-        discovery.addDiscoveryListener(new DiscoveryListener() {
-            @Override
-            public void thingDiscovered(DiscoveryService source, DiscoveryResult result) {
-                inbox.put(result.getThingUID().getId(), result);
-            }
-
-            @Override
-            public void thingRemoved(DiscoveryService source, ThingUID thingUID) {
-                inbox.remove(thingUID.getId());
-            }
-
-            // openHAB 4.3's DiscoveryListener (the binding never calls it)
-            public @Nullable Collection<ThingUID> removeOlderResults(DiscoveryService source, long timestamp,
-                    @Nullable Collection<ThingTypeUID> thingTypeUIDs, @Nullable ThingUID bridgeUID) {
-                throw new UnsupportedOperationException("removeOlderResults");
-            }
-
-            // openHAB 5.x's DiscoveryListener
-            public @Nullable Collection<ThingUID> removeOlderResults(DiscoveryService source, Instant timestamp,
-                    @Nullable Collection<ThingTypeUID> thingTypeUIDs, @Nullable ThingUID bridgeUID) {
-                throw new UnsupportedOperationException("removeOlderResults");
-            }
-        });
+        RecordingInbox inbox = new RecordingInbox();
+        discovery.addDiscoveryListener(inbox);
         List<DeviceInfo> found = discovery.scan();
         assertEquals(List.of("panel1"), found.stream().map(DeviceInfo::id).toList());
-        // openHAB 5.x tells discovery listeners on its own thread: wait until the result arrived
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!inbox.containsKey("panel1") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        DiscoveryResult result = inbox.get("panel1");
+        inbox.await(results -> results.containsKey("panel1"), Duration.ofSeconds(10));
+        DiscoveryResult result = inbox.results.get("panel1");
         assertNotNull(result);
         assertEquals(bridge().getUID(), result.getBridgeUID());
         assertEquals("Front door", result.getLabel());

@@ -51,8 +51,11 @@ public final class CallEngine {
     private @Nullable Call call;
     private CallTimers.@Nullable Timer deadlineTimer;
     private CallTimers.@Nullable Timer heartbeatTimer;
+    private CallTimers.@Nullable Timer mediaTimer;
     private Instant lastPeerHeartbeat = Instant.MIN;
     private boolean disposed;
+    /** Whether the outgoing call was started by a client that brings media once the panel answers. */
+    private boolean outgoingWithMedia;
 
     public CallEngine(String panelId, String localId, CallSettings settings, CallTimers timers, CallSignaller signaller,
             CallListener listener) {
@@ -97,6 +100,9 @@ public final class CallEngine {
             case ANSWER -> {
                 if (current.isOutgoing() && current.state == CallState.CALLING) {
                     answered(current, false);
+                    if (outgoingWithMedia) {
+                        watchMedia(current);
+                    }
                 }
             }
             case REJECT -> {
@@ -269,8 +275,16 @@ public final class CallEngine {
         return CallResult.SUCCESS;
     }
 
-    /** Calls the panel; it rings until it answers, rejects, is busy, or the timeout passes. */
+    /** Calls the panel without media of its own (a rule); see {@link #startCall(Duration, boolean)}. */
     public synchronized CallResult startCall(Duration timeout) {
+        return startCall(timeout, false);
+    }
+
+    /**
+     * Calls the panel; it rings until it answers, rejects, is busy, or the timeout passes. With media (a call page
+     * calls), the media must connect within the media connect timeout of the panel's answer, as for an answer.
+     */
+    public synchronized CallResult startCall(Duration timeout, boolean withMedia) {
         if (disposed) {
             return CallResult.failed(CallError.REQUEST_FAILED);
         }
@@ -289,6 +303,7 @@ public final class CallEngine {
         Call outgoing = new Call(localId, panelId, newSessionId(), now.plus(timeout), extra, CallType.ONE_TO_ONE, true,
                 now, CallState.CALLING);
         call = outgoing;
+        outgoingWithMedia = withMedia;
         if (!send(outgoing, CallEvent.CALL)) {
             return CallResult.failed(CallError.REQUEST_FAILED);
         }
@@ -313,6 +328,7 @@ public final class CallEngine {
         if (current != null && current.isAnswered() && !current.isConnected()) {
             current.connected = true;
             current.state = CallState.IN_CALL;
+            cancelMediaTimer();
             listener.callChanged(current);
             listener.callOutcome(current, CallOutcome.CONNECTED);
         }
@@ -379,8 +395,32 @@ public final class CallEngine {
         if (!current.isFromDoorbellOnly()) {
             startHeartbeats(current);
         }
+        if (withMedia) {
+            watchMedia(current);
+        }
         listener.callChanged(current);
         listener.callOutcome(current, CallOutcome.ANSWERED);
+    }
+
+    /** The answered call's media must connect within the bound, with one repair; else the call ends. */
+    private void watchMedia(Call answered) {
+        cancelMediaTimer();
+        mediaTimer = timers.schedule(() -> mediaOverdue(answered, true), settings.mediaConnectTimeout());
+    }
+
+    private synchronized void mediaOverdue(Call watched, boolean firstTime) {
+        if (!isCurrent(watched) || watched.isConnected()) {
+            return;
+        }
+        CallError error = listener.mediaOverdue(watched, firstTime);
+        if (error == null && firstTime) {
+            mediaTimer = timers.schedule(() -> mediaOverdue(watched, false), settings.mediaConnectTimeout());
+            return;
+        }
+        if (!watched.isFromDoorbellOnly()) {
+            trySend(message(watched, CallEvent.HANG_UP));
+        }
+        end(watched, CallOutcome.FAILED, error == null ? CallError.CONNECT_FAIL : error);
     }
 
     private void scheduleRingEnd(Call ringing) {
@@ -474,8 +514,17 @@ public final class CallEngine {
         deadlineTimer = null;
     }
 
+    private void cancelMediaTimer() {
+        CallTimers.Timer timer = mediaTimer;
+        if (timer != null) {
+            timer.cancel();
+        }
+        mediaTimer = null;
+    }
+
     private void cancelTimers() {
         cancelDeadline();
+        cancelMediaTimer();
         CallTimers.Timer timer = heartbeatTimer;
         if (timer != null) {
             timer.cancel();

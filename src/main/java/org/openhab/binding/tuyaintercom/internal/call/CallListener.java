@@ -13,6 +13,7 @@
 package org.openhab.binding.tuyaintercom.internal.call;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Told about every change of the panel's call. Called with the engine's lock held: do not call back into the engine,
@@ -36,5 +37,14 @@ public interface CallListener {
      * session, when it had one). Called once per ended call, on a scheduler thread, not under the engine's lock.
      */
     default void callTrafficEnded(Call call) {
+    }
+
+    /**
+     * The answered call's media has not connected within {@link CallSettings#mediaConnectTimeout()}. The first time
+     * ({@code firstTime}) the listener may start one repair (a fresh offer) and return null: the call then gets the
+     * bound once more. Otherwise it returns the error the call ends with. Called with the engine's lock held.
+     */
+    default @Nullable CallError mediaOverdue(Call call, boolean firstTime) {
+        return CallError.CONNECT_FAIL;
     }
 }

@@ -28,6 +28,8 @@ public class PanelConfiguration {
     public int heartbeatInterval = 10;
     /** Seconds without the panel's heartbeats after which a call counts as disconnected. */
     public int heartbeatTimeout = 30;
+    /** Seconds an answered call's media may take to connect; after one repair as long again, then the call ends. */
+    public int connectTimeout = 15;
     /** An extra data point (code or numeric id) that signals a doorbell press. */
     public String doorbellDp = "";
     /** The data point code that opens the door. */

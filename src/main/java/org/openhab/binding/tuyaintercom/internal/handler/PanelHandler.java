@@ -102,7 +102,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     static final Set<String> STATE_CHANNELS = Set.of(CHANNEL_CALL_STATE, CHANNEL_CALL_DIRECTION, CHANNEL_CALL_PEER,
             CHANNEL_CALL_SESSION, CHANNEL_CALL_STARTED, CHANNEL_CALL_END_REASON, CHANNEL_SNAPSHOT,
             CHANNEL_SNAPSHOT_TIME, CHANNEL_UNLOCK, CHANNEL_ONLINE, CHANNEL_CALL_HISTORY, CHANNEL_CALL_PAGE_URL,
-            CHANNEL_VIDEO_URL, CHANNEL_ENTRY_URL, CHANNEL_STREAM_URL);
+            CHANNEL_VIDEO_URL, CHANNEL_ENTRY_URL, CHANNEL_STREAM_URL, CHANNEL_CALL_CONTROL);
     /** The stream address is kept valid this long after the last REFRESH or ring. */
     static final Duration STREAM_WATCH = Duration.ofMinutes(10);
     /** How long a stream address lives when the cloud does not say (public clients report about 30 s). */
@@ -215,7 +215,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         account = bridgeHandler;
         CallSettings settings = new CallSettings(Duration.ofSeconds(Math.max(1, config.ringTimeout)),
                 Duration.ofSeconds(Math.max(1, config.heartbeatInterval)),
-                Duration.ofSeconds(Math.max(1, config.heartbeatTimeout)), "sp_dpsxj");
+                Duration.ofSeconds(Math.max(1, config.heartbeatTimeout)), "sp_dpsxj",
+                Duration.ofSeconds(Math.max(2, config.connectTimeout)));
         String thingUID = thingUID();
         String label = getThing().getLabel();
         PanelSession fresh = new PanelSession(thingUID, deviceId, label == null ? deviceId : label,
@@ -480,7 +481,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             return;
         }
         if (CHANNEL_CALL_CONTROL.equals(channel)) {
-            CallResult result = switch (command.toFullString().trim().toUpperCase()) {
+            String request = command.toFullString().trim().toUpperCase();
+            CallResult result = switch (request) {
                 case "ANSWER" -> answer(false);
                 case "REJECT" -> reject();
                 case "HANGUP", "HANG_UP" -> hangUp();
@@ -489,7 +491,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
                 case "REVOKE_LINKS" -> revokeLinks();
                 default -> CallResult.failed(CallError.INVALID_PARAMS);
             };
-            if (!result.isSuccess()) {
+            if (result.isSuccess()) {
+                publish(CHANNEL_CALL_CONTROL, new StringType(request)); // its state: the last request carried out
+            } else {
                 logger.info("Panel {}: {} refused: {}", config.deviceId, LogText.safe(command.toFullString()), result);
             }
         } else if (CHANNEL_UNLOCK.equals(channel) && command == OnOffType.ON) {

@@ -62,6 +62,8 @@ public final class PanelSession implements CallListener {
     public static final Duration PAGE_MEDIA_IDLE = Duration.ofSeconds(30);
     /** An oh-video live view ends this long after it started (the widget has no keep-alive). */
     public static final Duration VIDEO_LIVE_VIEW_LIMIT = Duration.ofMinutes(10);
+    /** How often idle and unconnected media sessions are looked for, and dead page streams noticed (by a ping). */
+    static final Duration HOUSEKEEPING = Duration.ofSeconds(5);
     /** How long the panel has to answer a media offer. */
     static final Duration ANSWER_WAIT = Duration.ofSeconds(10);
     /** For clients that do not trickle: how long to collect the panel's candidates after its answer. */
@@ -145,6 +147,9 @@ public final class PanelSession implements CallListener {
     private volatile long snapshotMillis;
     private @Nullable Call shownCall;
     private @Nullable CallOutcome shownOutcome;
+    /** The page that answered or started the current call (empty: a rule or a channel); it brings the call's media. */
+    private volatile String callClient = "";
+    private final Duration mediaConnectTimeout;
 
     public PanelSession(String thingUID, String deviceId, String label, String localId, CallSettings settings,
             PanelCloud cloud, Clock clock, ScheduledExecutorService scheduler, CallListener handler, PanelLinks links,
@@ -159,6 +164,7 @@ public final class PanelSession implements CallListener {
         this.links = links;
         this.webUnlock = policy.webUnlock();
         this.ringPreview = policy.ringPreview();
+        this.mediaConnectTimeout = settings.mediaConnectTimeout();
         this.pages = new PageClients(pageLimits, PageLimits.MAX_PAGES_PER_PANEL);
         this.engine = new CallEngine(deviceId, localId, settings, new SchedulerCallTimers(scheduler, clock),
                 this::sendCallMessage, this);
@@ -168,7 +174,8 @@ public final class PanelSession implements CallListener {
 
     /** Starts the housekeeping (idle media, pings to the pages). */
     public synchronized void start() {
-        housekeeping = scheduler.scheduleWithFixedDelay(this::housekeeping, 10, 10, TimeUnit.SECONDS);
+        housekeeping = scheduler.scheduleWithFixedDelay(this::housekeeping, HOUSEKEEPING.toMillis(),
+                HOUSEKEEPING.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public void dispose() {
@@ -185,7 +192,7 @@ public final class PanelSession implements CallListener {
     }
 
     private void housekeeping() {
-        relay.closeIdle();
+        relay.closeIdle(mediaConnectTimeout);
         pages.ping();
     }
 
@@ -289,6 +296,46 @@ public final class PanelSession implements CallListener {
     }
 
     /**
+     * The answered call's media has not connected in time. The first time, the page that answered (or started) the
+     * call is asked for a fresh offer, if it still listens; otherwise the call ends: {@code TIMEOUT} when that page
+     * never sent an offer (it went away after answering), {@code CONNECT_FAIL} when its media did not connect.
+     * Quick work only: called under the engine's lock.
+     */
+    @Override
+    public @Nullable CallError mediaOverdue(Call call, boolean firstTime) {
+        String client = callClient;
+        SignallingRelay.Session media = relay.callSession();
+        boolean offered = media != null && media.hasOffer();
+        if (firstTime && !client.isEmpty() && pages.isConnected(client)) {
+            logger.debug("Panel {}: the media of call {} did not connect within {} s; asking its page for a new offer",
+                    deviceId, call.id(), mediaConnectTimeout.toSeconds());
+            pages.sendTo(client, "media",
+                    TuyaJson.object().put("media", media == null ? "" : media.id()).put("type", "repair"));
+            return null;
+        }
+        logger.debug("Panel {}: the media of call {} did not connect{}; the call ends", deviceId, call.id(),
+                firstTime ? " and its page is gone" : " after a new offer either");
+        return offered ? CallError.CONNECT_FAIL : CallError.TIMEOUT;
+    }
+
+    /**
+     * Adds a page's event stream. A page that reconnects (same id) gets again what the panel sent for its open media
+     * sessions, answer and candidates, in case some of it was sent while its stream was down; the page ignores what
+     * it has already.
+     */
+    public void addPage(PageClients.PageClient page) throws Refusal {
+        pages.add(page);
+        PageMediaListener replay = new PageMediaListener();
+        for (SignallingRelay.Session session : relay.sessionsOwnedBy(page.id())) {
+            String answer = session.answer();
+            if (answer != null) {
+                replay.answered(session, answer);
+            }
+            session.candidates().forEach(candidate -> replay.candidate(session, candidate));
+        }
+    }
+
+    /**
      * A new snapshot of the panel (the picture of the last press): kept for the pages, which learn from the state's
      * {@code snapshot} field (its time in epoch milliseconds) that they may fetch it.
      */
@@ -360,6 +407,7 @@ public final class PanelSession implements CallListener {
                 && call.state() == CallState.RINGING && relay.promote(preview)) {
             promoted = preview;
         }
+        callClient = client;
         CallResult result = engine.answer(true);
         if (!result.isSuccess() && promoted != null) {
             relay.close(promoted);
@@ -377,9 +425,10 @@ public final class PanelSession implements CallListener {
         requireSuccess(engine.reject());
     }
 
-    /** Calls the panel; the calling client gets the call token. */
-    public String startCall(Duration timeout) throws Refusal {
-        requireSuccess(engine.startCall(timeout));
+    /** Calls the panel from a page; the calling client gets the call token and brings the media. */
+    public String startCall(Duration timeout, String client) throws Refusal {
+        callClient = client;
+        requireSuccess(engine.startCall(timeout, true));
         cloud.renewWebRtcConfig();
         Call call = engine.current();
         if (call == null) {
@@ -487,13 +536,15 @@ public final class PanelSession implements CallListener {
         SignallingRelay.Session session = ownedMedia(mediaId, client);
         try {
             relay.addBrowserCandidate(session, candidate);
+        } catch (IllegalStateException e) {
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "no such media session");
         } catch (Exception e) {
             throw new Refusal(Refusal.Kind.UPSTREAM, "the candidate could not be sent to the panel");
         }
     }
 
     /** What the page says about its media: connected, alive, failed or closed. */
-    public void mediaEvent(String mediaId, String client, String event) throws Refusal {
+    public void mediaEvent(String mediaId, String client, String event, String detail) throws Refusal {
         SignallingRelay.Session session = ownedMedia(mediaId, client);
         boolean call = session.kind() == SignallingRelay.Kind.CALL;
         switch (event) {
@@ -507,6 +558,8 @@ public final class PanelSession implements CallListener {
                 }
             }
             case "alive" -> relay.touch(session);
+            case "error" -> logger.debug("Panel {}: the page reports an error of media session {}: {}", deviceId,
+                    session.id(), LogText.safe(detail));
             case "failed" -> {
                 relay.close(session);
                 if (call) {

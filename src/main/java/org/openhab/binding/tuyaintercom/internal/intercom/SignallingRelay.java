@@ -100,9 +100,14 @@ public class SignallingRelay {
         private final String owner;
         private final Duration idleLimit;
         private final SessionListener listener;
+        /** The browser tells when the media is up (call page); oh-video does not. */
+        private final boolean reportsConnection;
         private volatile Instant lastSeen;
         private @Nullable String browserOffer;
         private final List<String> candidates = new ArrayList<>();
+        /** The browser's candidates that wait for the panel's answer. */
+        private final List<String> heldCandidates = new ArrayList<>();
+        private final Instant openedAt;
         private @Nullable String answer;
         private boolean closed;
         private volatile boolean endedByPanel;
@@ -110,9 +115,11 @@ public class SignallingRelay {
 
         Session(Kind kind, String owner, Instant now, Duration idleLimit, SessionListener listener) {
             this.id = UUID.randomUUID().toString();
+            this.reportsConnection = !owner.isEmpty();
             this.kind = kind;
             this.owner = owner;
             this.lastSeen = now;
+            this.openedAt = now;
             this.idleLimit = idleLimit;
             this.listener = listener;
         }
@@ -147,6 +154,16 @@ public class SignallingRelay {
         /** Notes that the browser's media is up; true the first time only (a promoted preview says so twice). */
         public boolean markConnected() {
             return connected.compareAndSet(false, true);
+        }
+
+        /** Whether the browser said that the media is up. */
+        public boolean isConnected() {
+            return connected.get();
+        }
+
+        /** Whether the browser's offer went to the panel. */
+        public synchronized boolean hasOffer() {
+            return browserOffer != null;
         }
 
         /** Whether the panel ended the session with a 302 {@code disconnect}. */
@@ -275,10 +292,27 @@ public class SignallingRelay {
         session.lastSeen = clock.instant();
     }
 
+    /**
+     * A candidate of the browser. Until the panel has answered it is held back and sent after the answer: a panel
+     * that gets a candidate before it has taken the offer in drops it (libwebrtc-based devices do), and the offer
+     * and its candidates can overtake each other on the way.
+     */
     public void addBrowserCandidate(Session session, String candidate) throws Exception {
         touch(session);
         String line = candidate.strip();
-        transport.sendCandidate(session.id, line.startsWith("a=") ? line.substring(2) : line);
+        String bare = line.startsWith("a=") ? line.substring(2) : line;
+        synchronized (session) {
+            if (session.closed) {
+                throw new IllegalStateException("the media session is closed");
+            }
+            if (session.answer == null) {
+                if (session.heldCandidates.size() < MAX_CANDIDATES) {
+                    session.heldCandidates.add(bare);
+                }
+                return;
+            }
+        }
+        transport.sendCandidate(session.id, bare);
     }
 
     /** Ends a session: tells the panel, the session's listener, and forgets it. */
@@ -291,6 +325,13 @@ public class SignallingRelay {
                 logger.debug("disconnect of media session not sent: {}", e.getMessage());
             }
             session.listener.closed(session);
+        }
+    }
+
+    /** The open sessions of a page client. */
+    public List<Session> sessionsOwnedBy(String owner) {
+        synchronized (sessions) {
+            return sessions.values().stream().filter(s -> !owner.isEmpty() && owner.equals(s.owner)).toList();
         }
     }
 
@@ -311,12 +352,19 @@ public class SignallingRelay {
         all.forEach(this::close);
     }
 
-    /** Closes the sessions no browser touched for longer than their idle limit. */
-    public void closeIdle() {
+    /**
+     * Closes the sessions no browser touched for longer than their idle limit, and the live views and previews of
+     * pages (whose browser reports that they connect) that did not connect within {@code connectBound} of being
+     * opened. A call's media has the call engine's bound, with its repair.
+     */
+    public void closeIdle(Duration connectBound) {
         Instant now = clock.instant();
         List<Session> stale;
         synchronized (sessions) {
-            stale = sessions.values().stream().filter(s -> s.lastSeen.plus(s.idleLimit).isBefore(now)).toList();
+            stale = sessions.values().stream()
+                    .filter(s -> s.lastSeen.plus(s.idleLimit).isBefore(now) || (s.kind != Kind.CALL
+                            && s.reportsConnection && !s.isConnected() && s.openedAt.plus(connectBound).isBefore(now)))
+                    .toList();
         }
         for (Session session : stale) {
             close(session);
@@ -380,10 +428,21 @@ public class SignallingRelay {
             closedByPanel.accept(session);
             return;
         }
+        List<String> held;
         synchronized (session) {
             session.answer = browserAnswer;
+            held = List.copyOf(session.heldCandidates);
+            session.heldCandidates.clear();
         }
         session.listener.answered(session, browserAnswer);
+        for (String candidate : held) {
+            try {
+                transport.sendCandidate(session.id, candidate);
+            } catch (Exception e) {
+                logger.debug("a held candidate of media session {} was not sent: {}", session.id,
+                        LogText.safe(e.getMessage()));
+            }
+        }
     }
 
     private void remove(String id) {

@@ -218,8 +218,11 @@ public class TuyaIntercomServlet extends HttpServlet {
                     panel.reject(body.path("callId").asText(""));
                     success(response);
                 }
-                case "call" -> json(response, 200, TuyaJson.object().put("result", "SUCCESS").put("callToken", panel
-                        .startCall(Duration.ofSeconds(Math.max(5, Math.min(120, body.path("timeout").asInt(30)))))));
+                case "call" -> json(response, 200,
+                        TuyaJson.object().put("result", "SUCCESS").put("callToken",
+                                panel.startCall(
+                                        Duration.ofSeconds(Math.max(5, Math.min(120, body.path("timeout").asInt(30)))),
+                                        body.path("client").asText(""))));
                 case "hangup" -> {
                     panel.hangUp(body.path("callToken").asText(null));
                     success(response);
@@ -246,7 +249,7 @@ public class TuyaIntercomServlet extends HttpServlet {
                 }
                 case "media" -> {
                     panel.mediaEvent(body.path("media").asText(""), body.path("client").asText(""),
-                            body.path("event").asText(""));
+                            body.path("event").asText(""), body.path("detail").asText(""));
                     success(response);
                 }
                 case "unlock" -> unlock(request, response, panel.unlockFromPage(body.path("callToken").asText(null)));
@@ -266,7 +269,7 @@ public class TuyaIntercomServlet extends HttpServlet {
         }
         EventStream stream = new EventStream(pageId, writer, panel.pages());
         try {
-            panel.pages().add(stream);
+            panel.addPage(stream);
         } catch (Refusal e) {
             throw problem(e);
         }

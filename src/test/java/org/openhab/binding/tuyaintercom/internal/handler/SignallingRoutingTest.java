@@ -97,6 +97,15 @@ class SignallingRoutingTest {
                         Duration.ofSeconds(30), QuietListeners.MEDIA);
                 session.relay().offer(media, SdpAdapterTestData.OFFER);
                 session.relay().addBrowserCandidate(media, "candidate:1 1 udp 2122260223 192.168.1.30 50001 typ host");
+                // the browser's candidate waits for the panel's answer
+                sim.publishToIpcClients(WebRtcSignalling.fromDevice("answer", "panel1", "me", media.id(), "moto_sim_01",
+                        TuyaJson.object().put("mode", "webrtc").put("sdp", SdpAdapterTestData.DEVICE_ANSWER),
+                        1_795_600_000L));
+                long answered = System.currentTimeMillis() + 10_000;
+                while (media.answer() == null && System.currentTimeMillis() < answered) {
+                    Thread.sleep(20);
+                }
+                assertNotNull(media.answer(), "the panel's answer arrived");
                 session.relay().close(media);
                 long deadline = System.currentTimeMillis() + 10_000;
                 while (device.webrtcSubDevIds().size() < 3 && System.currentTimeMillis() < deadline) {

@@ -89,7 +89,7 @@ class SkillChoiceTest {
                     Thread.sleep(20);
                 }
                 assertEquals(List.of(0), device.offeredStreamTypes());
-                session.mediaEvent(grant.media(), "page1", "connected");
+                session.mediaEvent(grant.media(), "page1", "connected", "");
                 while (device.controlReceived().isEmpty() && System.currentTimeMillis() < deadline) {
                     Thread.sleep(20);
                 }

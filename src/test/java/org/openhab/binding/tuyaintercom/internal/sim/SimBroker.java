@@ -13,7 +13,6 @@
 package org.openhab.binding.tuyaintercom.internal.sim;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
@@ -22,6 +21,7 @@ import java.util.function.BiConsumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.test.TestPorts;
 
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
@@ -73,9 +73,7 @@ public final class SimBroker {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return TestPorts.free();
     }
 
     public int port() {

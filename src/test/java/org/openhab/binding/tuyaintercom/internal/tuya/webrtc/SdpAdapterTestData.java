@@ -22,6 +22,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 @NonNullByDefault
 public final class SdpAdapterTestData {
     public static final String OFFER = SdpAdapterTest.OFFER;
+    /** A device's answer to {@link #OFFER}. */
+    public static final String DEVICE_ANSWER = SdpAdapterTest.DEVICE_ANSWER;
     /** A receive-only offer with valid ICE credentials and a full DTLS fingerprint, which a real peer answers. */
     public static final String LIVE_VIEW_OFFER = SdpAnswerQuirksTest.LIVE_VIEW_OFFER;
 

@@ -115,14 +115,15 @@ class WebVanishIT {
             frozen.get(harness.callPageUrl());
             other.get(harness.callPageUrl());
             ringAndShowAnswer(harness, frozen, other);
-            // Answer, and the page's script stops right after its answer went out (a phone app frozen in the
-            // background): its event stream stays open, but nothing on the page runs any more
+            // Answer, and from then on nothing the page sends gets through (a phone app frozen in the background, a
+            // camera prompt never answered): its event stream stays open, but no media, no keep-alive, no repair
             frozen.executeScript("""
                     const realFetch = window.fetch;
+                    let answered = false;
                     window.fetch = (...args) => {
-                      const sent = realFetch(...args);
-                      if (String(args[0]).includes('/answer')) setTimeout(() => { for (;;) {} }, 0);
-                      return sent;
+                      if (answered) return new Promise(() => {});
+                      if (String(args[0]).includes('/answer')) answered = true;
+                      return realFetch(...args);
                     };
                     document.getElementById('answer').click();
                     """);

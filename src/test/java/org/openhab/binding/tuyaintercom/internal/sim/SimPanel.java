@@ -96,6 +96,14 @@ public final class SimPanel implements AutoCloseable {
      * from an answer: it sees offers only).
      */
     public volatile boolean streamsWhileRinging = true;
+    /**
+     * Whether a client's candidate that arrives before the panel has sent its answer is lost, as on a device whose
+     * WebRTC stack has not taken the offer in yet (the conservative case, and the default); off, every candidate of
+     * a known session is added.
+     */
+    public volatile boolean losesCandidatesBeforeAnswer = true;
+    private final Set<String> answeredMedia = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong candidatesLost = new java.util.concurrent.atomic.AtomicLong();
 
     private @Nullable String session;
     private int callType;
@@ -200,6 +208,11 @@ public final class SimPanel implements AutoCloseable {
     /** The 302 message types the panel received, in order. */
     public List<String> webrtcReceived() {
         return List.copyOf(webrtcReceived);
+    }
+
+    /** Candidates of clients that came before the panel's answer and were lost. */
+    public long candidatesLost() {
+        return candidatesLost.get();
     }
 
     public int openMediaSessions() {
@@ -463,6 +476,7 @@ public final class SimPanel implements AutoCloseable {
                         System.err.println("sim panel: no media answer: " + error);
                     }
                     if (sdp != null) {
+                        answeredMedia.add(sessionId);
                         sendWebRtc(from, sessionId, motoId, "answer", TuyaJson.object().put("mode", "webrtc").put("sdp",
                                 tuyaAnswerQuirks ? withTuyaQuirks(sdp) : sdp));
                     }
@@ -470,6 +484,10 @@ public final class SimPanel implements AutoCloseable {
             }
             case "candidate" -> {
                 SimMediaPeer peer = peers.get(sessionId);
+                if (peer != null && losesCandidatesBeforeAnswer && !answeredMedia.contains(sessionId)) {
+                    candidatesLost.incrementAndGet();
+                    return;
+                }
                 if (peer != null) {
                     peer.addRemoteCandidate(data.path("msg").path("candidate").asText(""));
                 }

@@ -186,4 +186,39 @@ class WebVanishIT {
             nextRingIsAnsweredWithMedia(harness, browser);
         }
     }
+
+    @Test
+    void aPageNeverPostsToAMediaSessionTheBindingHasClosed() throws Exception {
+        try (WebHarness harness = harness()) {
+            ChromeDriver browser = harness.browser();
+            browser.get(harness.callPageUrl());
+            // every media request of the page, with the time it was made
+            browser.executeScript("""
+                    window.mediaPosts = [];
+                    const realFetch = window.fetch;
+                    window.fetch = (resource, init) => {
+                      const op = String(resource).split('?')[0].split('/').pop();
+                      if (['candidate', 'media', 'offer'].includes(op) && init && init.body) {
+                        const body = JSON.parse(init.body);
+                        window.mediaPosts.push({ op, media: body.media, at: Date.now() });
+                      }
+                      return realFetch(resource, init);
+                    };
+                    """);
+            ringAndShowAnswer(harness, browser);
+            Number firstFrame = (Number) browser.executeAsyncScript(WebCallIT.CLICK_AND_TIME_FIRST_FRAME, "answer");
+            assertTrue(firstFrame.longValue() >= 0, WebCallIT.stats(browser).toString());
+            assertTrue(harness.awaitTrigger("CONNECTED"), harness.trace().toString());
+            harness.panel.hangUp(); // the panel ends the call: the binding closes the call's media session
+            awaitTrace(harness, "call-state=IDLE", Duration.ofSeconds(10));
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(d -> "none".equals(WebCallIT.stats(browser).get("connection")));
+            long closedAt = ((Number) browser.executeScript("return Date.now()")).longValue();
+            Thread.sleep(12_000); // longer than the page's keep-alive interval
+            @SuppressWarnings("unchecked")
+            java.util.List<Map<String, Object>> late = (java.util.List<Map<String, Object>>) browser
+                    .executeScript("return window.mediaPosts.filter(p => p.at > arguments[0]);", closedAt);
+            assertEquals(java.util.List.of(), late, "media requests after the binding closed the session");
+        }
+    }
 }

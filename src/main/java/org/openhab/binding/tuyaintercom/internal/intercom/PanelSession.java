@@ -168,7 +168,7 @@ public final class PanelSession implements CallListener {
         this.pages = new PageClients(pageLimits, PageLimits.MAX_PAGES_PER_PANEL);
         this.engine = new CallEngine(deviceId, localId, settings, new SchedulerCallTimers(scheduler, clock),
                 this::sendCallMessage, this);
-        this.relay = new SignallingRelay(new PanelTransport(), clock, this::mediaLost);
+        this.relay = new SignallingRelay(new PanelTransport(), clock, this::mediaLost, mediaConnectTimeout);
         publishState(null, null);
     }
 
@@ -192,7 +192,7 @@ public final class PanelSession implements CallListener {
     }
 
     private void housekeeping() {
-        relay.closeIdle(mediaConnectTimeout);
+        relay.closeIdle();
         pages.ping();
     }
 

@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.call.CallSettings;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapter;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.WebRtcSignalling;
 import org.slf4j.Logger;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * panel connect directly, and every panel message is pushed to whoever listens.
  * <p>
  * A panel has at most one call media session, which is never evicted, and at most {@value #MAX_LIVE_VIEWS} live views;
- * a live view beyond that is refused.
+ * a live view beyond that is refused, unless an oh-video view older than the connect bound can give way (oh-video never
+ * says whether it connected). Page views that do not connect within that bound are closed.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -185,6 +187,7 @@ public class SignallingRelay {
     private final Transport transport;
     private final Clock clock;
     private final Consumer<Session> closedByPanel;
+    private final Duration connectBound;
     private final Map<String, Session> sessions = new LinkedHashMap<>();
 
     /**
@@ -192,9 +195,18 @@ public class SignallingRelay {
      *            away without saying so)
      */
     public SignallingRelay(Transport transport, Clock clock, Consumer<Session> closedByPanel) {
+        this(transport, clock, closedByPanel, CallSettings.DEFAULT_MEDIA_CONNECT_TIMEOUT);
+    }
+
+    /**
+     * @param connectBound how long a page's live view or preview may take to connect before it is closed, and after
+     *            which an oh-video live view (which never says whether it connected) may give its slot to a new one
+     */
+    public SignallingRelay(Transport transport, Clock clock, Consumer<Session> closedByPanel, Duration connectBound) {
         this.transport = transport;
         this.clock = clock;
         this.closedByPanel = closedByPanel;
+        this.connectBound = connectBound;
     }
 
     /**
@@ -203,12 +215,21 @@ public class SignallingRelay {
      */
     public Session open(Kind kind, String owner, Duration idleLimit, SessionListener listener)
             throws LimitReachedException {
-        Session session = new Session(kind, owner, clock.instant(), idleLimit, listener);
+        Instant now = clock.instant();
+        Session session = new Session(kind, owner, now, idleLimit, listener);
         Session replaced = null;
         synchronized (sessions) {
             if (kind != Kind.CALL
                     && sessions.values().stream().filter(s -> s.kind != Kind.CALL).count() >= MAX_LIVE_VIEWS) {
-                throw new LimitReachedException("too many live views of this panel");
+                // the oldest oh-video view past the connect bound gives way: whether it ever connected is unknown
+                replaced = sessions.values().stream()
+                        .filter(s -> s.kind == Kind.LIVE_VIEW && !s.reportsConnection
+                                && s.openedAt.plus(connectBound).isBefore(now))
+                        .min(java.util.Comparator.comparing(s -> s.openedAt)).orElse(null);
+                if (replaced == null) {
+                    throw new LimitReachedException("too many live views of this panel");
+                }
+                sessions.remove(replaced.id);
             }
             if (kind == Kind.CALL) {
                 replaced = sessions.values().stream().filter(s -> s.kind == Kind.CALL).findFirst().orElse(null);
@@ -354,10 +375,10 @@ public class SignallingRelay {
 
     /**
      * Closes the sessions no browser touched for longer than their idle limit, and the live views and previews of
-     * pages (whose browser reports that they connect) that did not connect within {@code connectBound} of being
+     * pages (whose browser reports that they connect) that did not connect within the connect bound of being
      * opened. A call's media has the call engine's bound, with its repair.
      */
-    public void closeIdle(Duration connectBound) {
+    public void closeIdle() {
         Instant now = clock.instant();
         List<Session> stale;
         synchronized (sessions) {

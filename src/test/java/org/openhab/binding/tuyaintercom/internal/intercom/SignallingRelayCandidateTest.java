@@ -103,16 +103,33 @@ class SignallingRelayCandidateTest {
                 QuietListeners.MEDIA);
         connected.markConnected();
         clock.advance(bound.minusSeconds(1));
-        relay.closeIdle(bound);
+        relay.closeIdle();
         assertEquals(4, relay.sessionCount(), "not before the bound");
         clock.advance(Duration.ofSeconds(2));
         relay.touch(view);
         relay.touch(connected);
         relay.touch(call);
-        relay.closeIdle(bound);
+        relay.closeIdle();
         assertTrue(view.isClosed(), "a live view that did not connect within the bound");
         assertFalse(connected.isClosed());
         assertFalse(call.isClosed(), "the call's media has the call's bound, with its repair");
         assertFalse(ohVideo.isClosed(), "oh-video does not tell when it connects");
+    }
+
+    @Test
+    void anOhVideoViewPastTheConnectBoundGivesWayToANewView() throws Exception {
+        SignallingRelay.Session first = relay.open(SignallingRelay.Kind.LIVE_VIEW, "", Duration.ofMinutes(10),
+                QuietListeners.MEDIA);
+        relay.open(SignallingRelay.Kind.LIVE_VIEW, "", Duration.ofMinutes(10), QuietListeners.MEDIA);
+        relay.open(SignallingRelay.Kind.LIVE_VIEW, "page", Duration.ofSeconds(30), QuietListeners.MEDIA);
+        assertThrows(SignallingRelay.LimitReachedException.class,
+                () -> relay.open(SignallingRelay.Kind.PREVIEW, "page-b", Duration.ofSeconds(30), QuietListeners.MEDIA),
+                "within the bound nobody gives way");
+        clock.advance(Duration.ofSeconds(16));
+        SignallingRelay.Session preview = relay.open(SignallingRelay.Kind.PREVIEW, "page-b", Duration.ofSeconds(30),
+                QuietListeners.MEDIA);
+        assertTrue(first.isClosed(), "the oldest oh-video view gave way");
+        assertFalse(preview.isClosed());
+        assertEquals(3, relay.sessionCount());
     }
 }

@@ -15,9 +15,7 @@ package org.openhab.binding.tuyaintercom.internal.handler;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -25,13 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.call.Call;
 import org.openhab.binding.tuyaintercom.internal.call.CallState;
-import org.openhab.binding.tuyaintercom.internal.intercom.PageClients;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
 import org.openhab.binding.tuyaintercom.internal.intercom.Refusal;
-import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
-import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
+import org.openhab.binding.tuyaintercom.internal.test.PanelRig;
+import org.openhab.binding.tuyaintercom.internal.test.RecordingPage;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
 
 /**
@@ -46,34 +43,6 @@ import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
 @Timeout(120)
 class MediaBoundTest {
     static final int BOUND_SECONDS = 2;
-
-    /** A page whose event stream records every event it is sent. */
-    static final class RecordingPage implements PageClients.PageClient {
-        final String id;
-        final List<String> events = new CopyOnWriteArrayList<>();
-
-        RecordingPage(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public void send(String event, String json) {
-            events.add(event + " " + json);
-        }
-
-        @Override
-        public void close() {
-        }
-
-        boolean got(String fragment) {
-            return events.stream().anyMatch(e -> e.contains(fragment));
-        }
-    }
 
     static void waitFor(BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
@@ -112,95 +81,63 @@ class MediaBoundTest {
 
     @Test
     void aPageThatAnswersAndNeverStartsMediaGetsOneRepairThenTheCallEndsAndTheNextPressRings() throws Exception {
-        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
-                SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
-            IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of("connectTimeout", BOUND_SECONDS))
-                    .start();
-            try {
-                PanelSession session = home.panel.session();
-                assertNotNull(session);
-                RecordingPage page = new RecordingPage("phone");
-                session.addPage(page);
-                answerAndAwaitEnd(home, device, session, "phone", "TIMEOUT (-2530)",
-                        Duration.ofSeconds(2 * BOUND_SECONDS + 8));
-                assertTrue(page.got("\"type\":\"repair\""), "the page was asked for a fresh offer: " + page.events);
-                nextPressRings(home, device, session);
-            } finally {
-                home.close();
-            }
+        try (PanelRig rig = PanelRig.start(Map.of("connectTimeout", BOUND_SECONDS))) {
+            PanelSession session = rig.session;
+            RecordingPage page = new RecordingPage("phone");
+            session.addPage(page);
+            answerAndAwaitEnd(rig.home, rig.device, session, "phone", "TIMEOUT (-2530)",
+                    Duration.ofSeconds(2 * BOUND_SECONDS + 8));
+            assertTrue(page.got("\"type\":\"repair\""), "the page was asked for a fresh offer: " + page.events);
+            nextPressRings(rig.home, rig.device, session);
         }
     }
 
     @Test
     void aPageThatVanishedAfterAnsweringEndsTheCallAtTheFirstBound() throws Exception {
-        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
-                SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
-            IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of("connectTimeout", BOUND_SECONDS))
-                    .start();
-            try {
-                PanelSession session = home.panel.session();
-                assertNotNull(session);
-                // the answering page has no event stream any more (tab closed, app in the background)
-                answerAndAwaitEnd(home, device, session, "gone", "TIMEOUT (-2530)",
-                        Duration.ofSeconds(BOUND_SECONDS + 6));
-                nextPressRings(home, device, session);
-            } finally {
-                home.close();
-            }
+        try (PanelRig rig = PanelRig.start(Map.of("connectTimeout", BOUND_SECONDS))) {
+            PanelSession session = rig.session;
+            // the answering page has no event stream any more (tab closed, app in the background)
+            answerAndAwaitEnd(rig.home, rig.device, session, "gone", "TIMEOUT (-2530)",
+                    Duration.ofSeconds(BOUND_SECONDS + 6));
+            nextPressRings(rig.home, rig.device, session);
         }
     }
 
     @Test
     void mediaThatIsOfferedButNeverConnectsEndsWithConnectFail() throws Exception {
-        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
-                SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
-            IntercomFixture home = new IntercomFixture(sim, "home", "panel1",
-                    Map.of("connectTimeout", BOUND_SECONDS, "ringPreview", false)).start();
-            try {
-                PanelSession session = home.panel.session();
-                assertNotNull(session);
-                RecordingPage page = new RecordingPage("phone");
-                session.addPage(page);
-                device.pressCallButton(3, Duration.ofSeconds(60));
-                home.await(PanelScenarioTest.RING);
-                Call call = session.engine().current();
-                assertNotNull(call);
-                String token = session.answer(call.id(), "phone", null).callToken();
-                PanelSession.MediaGrant grant = startMedia(session, token, "phone");
-                session.offer(grant.media(), "phone", SdpAdapterTestData.OFFER);
-                // the page never says "connected" (ICE did not complete), nor does its repair
-                home.await("call-end-reason=CONNECT_FAIL (-2531)", Duration.ofSeconds(2 * BOUND_SECONDS + 8));
-                assertTrue(page.got("\"type\":\"repair\""), page.events.toString());
-                waitFor(() -> session.relay().sessionCount() == 0, Duration.ofSeconds(5), "no media session left");
-                nextPressRings(home, device, session);
-            } finally {
-                home.close();
-            }
+        try (PanelRig rig = PanelRig.start(Map.of("connectTimeout", BOUND_SECONDS, "ringPreview", false))) {
+            PanelSession session = rig.session;
+            RecordingPage page = new RecordingPage("phone");
+            session.addPage(page);
+            rig.device.pressCallButton(3, Duration.ofSeconds(60));
+            rig.home.await(PanelScenarioTest.RING);
+            Call call = session.engine().current();
+            assertNotNull(call);
+            String token = session.answer(call.id(), "phone", null).callToken();
+            PanelSession.MediaGrant grant = startMedia(session, token, "phone");
+            session.offer(grant.media(), "phone", SdpAdapterTestData.OFFER);
+            // the page never says "connected" (ICE did not complete), nor does its repair
+            rig.home.await("call-end-reason=CONNECT_FAIL (-2531)", Duration.ofSeconds(2 * BOUND_SECONDS + 8));
+            assertTrue(page.got("\"type\":\"repair\""), page.events.toString());
+            waitFor(() -> session.relay().sessionCount() == 0, Duration.ofSeconds(5), "no media session left");
+            nextPressRings(rig.home, rig.device, session);
         }
     }
 
     @Test
     void aLiveViewThatNeverConnectsFreesItsSlot() throws Exception {
-        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
-                SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
-            IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of("connectTimeout", BOUND_SECONDS))
-                    .start();
-            try {
-                PanelSession session = home.panel.session();
-                assertNotNull(session);
-                session.addPage(new RecordingPage("viewer"));
-                PanelSession.MediaGrant grant = startMedia(session, null, "viewer");
-                session.offer(grant.media(), "viewer", SdpAdapterTestData.OFFER);
-                assertEquals(1, session.relay().sessionCount());
-                long opened = System.nanoTime();
-                // housekeeping runs every 5 s: the slot is free within the bound and one round of it
-                waitFor(() -> session.relay().sessionCount() == 0, Duration.ofSeconds(BOUND_SECONDS + 8),
-                        "the unconnected live view is closed");
-                System.out.printf("an unconnected live view was closed after %d ms%n",
-                        (System.nanoTime() - opened) / 1_000_000);
-            } finally {
-                home.close();
-            }
+        try (PanelRig rig = PanelRig.start(Map.of("connectTimeout", BOUND_SECONDS))) {
+            PanelSession session = rig.session;
+            session.addPage(new RecordingPage("viewer"));
+            PanelSession.MediaGrant grant = startMedia(session, null, "viewer");
+            session.offer(grant.media(), "viewer", SdpAdapterTestData.OFFER);
+            assertEquals(1, session.relay().sessionCount());
+            long opened = System.nanoTime();
+            // housekeeping runs every 5 s: the slot is free within the bound and one round of it
+            waitFor(() -> session.relay().sessionCount() == 0, Duration.ofSeconds(BOUND_SECONDS + 8),
+                    "the unconnected live view is closed");
+            System.out.printf("an unconnected live view was closed after %d ms%n",
+                    (System.nanoTime() - opened) / 1_000_000);
         }
     }
 

@@ -22,10 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
 import org.openhab.binding.tuyaintercom.internal.intercom.SignallingRelay;
-import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
-import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
-import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
-import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
+import org.openhab.binding.tuyaintercom.internal.test.PanelRig;
+import org.openhab.binding.tuyaintercom.internal.test.RecordingPage;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
 
 /**
@@ -39,40 +37,33 @@ import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
 class PageReconnectTest {
     @Test
     void aReconnectingPageGetsTheAnswerAndCandidatesOfItsMediaAgain() throws Exception {
-        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
-                SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
-            IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of()).start();
-            try {
-                PanelSession session = home.panel.session();
-                assertNotNull(session);
-                MediaBoundTest.RecordingPage first = new MediaBoundTest.RecordingPage("phone");
-                session.addPage(first);
-                PanelSession.MediaGrant grant = MediaBoundTest.startMedia(session, null, "phone");
-                session.offer(grant.media(), "phone", SdpAdapterTestData.LIVE_VIEW_OFFER);
-                SignallingRelay.Session media = session.relay().session(grant.media());
-                assertNotNull(media);
-                MediaBoundTest.waitFor(() -> media.answer() != null && !media.candidates().isEmpty(),
-                        Duration.ofSeconds(10), "the panel answered with candidates");
-                // the stream broke while all this was sent (say the first page got none of it); the page reconnects
-                // with its id and gets it again
-                MediaBoundTest.RecordingPage again = new MediaBoundTest.RecordingPage("phone");
-                session.addPage(again);
-                assertTrue(again.events.get(0).startsWith("state "), "the state comes first: " + again.events);
-                assertTrue(again.got("\"type\":\"answer\""), again.events.toString());
-                for (String candidate : media.candidates()) {
-                    assertTrue(
-                            again.events.stream()
-                                    .anyMatch(e -> e.contains("\"type\":\"candidate\"")
-                                            && e.contains(candidate.substring(0, Math.min(30, candidate.length())))),
-                            candidate);
-                }
-                // another page gets nothing of it
-                MediaBoundTest.RecordingPage stranger = new MediaBoundTest.RecordingPage("someone-else");
-                session.addPage(stranger);
-                assertFalse(stranger.got("\"media\""), stranger.events.toString());
-            } finally {
-                home.close();
+        try (PanelRig rig = PanelRig.start(Map.of())) {
+            PanelSession session = rig.session;
+            RecordingPage first = new RecordingPage("phone");
+            session.addPage(first);
+            PanelSession.MediaGrant grant = MediaBoundTest.startMedia(session, null, "phone");
+            session.offer(grant.media(), "phone", SdpAdapterTestData.LIVE_VIEW_OFFER);
+            SignallingRelay.Session media = session.relay().session(grant.media());
+            assertNotNull(media);
+            MediaBoundTest.waitFor(() -> media.answer() != null && !media.candidates().isEmpty(),
+                    Duration.ofSeconds(10), "the panel answered with candidates");
+            // the stream broke while all this was sent (say the first page got none of it); the page reconnects
+            // with its id and gets it again
+            RecordingPage again = new RecordingPage("phone");
+            session.addPage(again);
+            assertTrue(again.events.get(0).startsWith("state "), "the state comes first: " + again.events);
+            assertTrue(again.got("\"type\":\"answer\""), again.events.toString());
+            for (String candidate : media.candidates()) {
+                assertTrue(
+                        again.events.stream()
+                                .anyMatch(e -> e.contains("\"type\":\"candidate\"")
+                                        && e.contains(candidate.substring(0, Math.min(30, candidate.length())))),
+                        candidate);
             }
+            // another page gets nothing of it
+            RecordingPage stranger = new RecordingPage("someone-else");
+            session.addPage(stranger);
+            assertFalse(stranger.got("\"media\""), stranger.events.toString());
         }
     }
 }

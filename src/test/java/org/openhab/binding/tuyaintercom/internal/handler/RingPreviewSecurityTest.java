@@ -24,10 +24,7 @@ import org.openhab.binding.tuyaintercom.internal.call.Call;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
 import org.openhab.binding.tuyaintercom.internal.intercom.Refusal;
 import org.openhab.binding.tuyaintercom.internal.intercom.SignallingRelay;
-import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
-import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
-import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
-import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
+import org.openhab.binding.tuyaintercom.internal.test.PanelRig;
 import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 
 /**
@@ -60,71 +57,57 @@ class RingPreviewSecurityTest {
 
     @Test
     void previewsAreBoundToTheRingingCallAndToThePageThatOpenedThem() throws Exception {
-        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
-                SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
-            IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of()).start();
-            try {
-                PanelSession session = home.panel.session();
-                assertNotNull(session);
-                for (String page : new String[] { "a", "b", "c", "d" }) {
-                    session.pages().add(QuietListeners.page(page));
-                }
-                Refusal idle = assertThrows(Refusal.class, () -> session.startPreview("no-call", "a"));
-                assertEquals(Refusal.Kind.CONFLICT, idle.kind(), "no preview outside a ringing call");
-
-                device.pressCallButton(3, Duration.ofSeconds(30));
-                home.await(PanelScenarioTest.RING);
-                Call call = session.engine().current();
-                assertNotNull(call);
-                Refusal stranger = assertThrows(Refusal.class, () -> session.startPreview(call.id(), "nobody"));
-                assertEquals(Refusal.Kind.BAD_REQUEST, stranger.kind(), "only a page with an event stream");
-                assertEquals(Refusal.Kind.CONFLICT,
-                        assertThrows(Refusal.class, () -> session.startPreview("other-call", "a")).kind());
-
-                PanelSession.MediaGrant a = preview(session, call.id(), "a");
-                preview(session, call.id(), "b");
-                preview(session, call.id(), "c");
-                Refusal fourth = assertThrows(Refusal.class, () -> session.startPreview(call.id(), "d"));
-                assertEquals(Refusal.Kind.UNAVAILABLE, fourth.kind(), "previews share the live views' limit");
-
-                SignallingRelay.Session aMedia = session.relay().session(a.media());
-                assertNotNull(aMedia);
-                // page d answers naming page a's preview: d gets the call, not a's connection
-                PanelSession.AnswerGrant answered = session.answer(call.id(), "d", a.media());
-                assertNull(answered.media(), "another page's preview does not become this page's call");
-                long deadline = System.currentTimeMillis() + 5_000;
-                while (session.relay().sessionCount() > 0 && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(20);
-                }
-                assertTrue(aMedia.isClosed(), "the previews end when the call stops ringing");
-                assertEquals(0, session.relay().sessionCount());
-                assertEquals(Refusal.Kind.CONFLICT,
-                        assertThrows(Refusal.class, () -> session.startPreview(call.id(), "a")).kind(),
-                        "no preview of an answered call");
-            } finally {
-                home.close();
+        try (PanelRig rig = PanelRig.start(Map.of())) {
+            PanelSession session = rig.session;
+            for (String page : new String[] { "a", "b", "c", "d" }) {
+                session.pages().add(QuietListeners.page(page));
             }
+            Refusal idle = assertThrows(Refusal.class, () -> session.startPreview("no-call", "a"));
+            assertEquals(Refusal.Kind.CONFLICT, idle.kind(), "no preview outside a ringing call");
+
+            rig.device.pressCallButton(3, Duration.ofSeconds(30));
+            rig.home.await(PanelScenarioTest.RING);
+            Call call = session.engine().current();
+            assertNotNull(call);
+            Refusal stranger = assertThrows(Refusal.class, () -> session.startPreview(call.id(), "nobody"));
+            assertEquals(Refusal.Kind.BAD_REQUEST, stranger.kind(), "only a page with an event stream");
+            assertEquals(Refusal.Kind.CONFLICT,
+                    assertThrows(Refusal.class, () -> session.startPreview("other-call", "a")).kind());
+
+            PanelSession.MediaGrant a = preview(session, call.id(), "a");
+            preview(session, call.id(), "b");
+            preview(session, call.id(), "c");
+            Refusal fourth = assertThrows(Refusal.class, () -> session.startPreview(call.id(), "d"));
+            assertEquals(Refusal.Kind.UNAVAILABLE, fourth.kind(), "previews share the live views' limit");
+
+            SignallingRelay.Session aMedia = session.relay().session(a.media());
+            assertNotNull(aMedia);
+            // page d answers naming page a's preview: d gets the call, not a's connection
+            PanelSession.AnswerGrant answered = session.answer(call.id(), "d", a.media());
+            assertNull(answered.media(), "another page's preview does not become this page's call");
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (session.relay().sessionCount() > 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(aMedia.isClosed(), "the previews end when the call stops ringing");
+            assertEquals(0, session.relay().sessionCount());
+            assertEquals(Refusal.Kind.CONFLICT,
+                    assertThrows(Refusal.class, () -> session.startPreview(call.id(), "a")).kind(),
+                    "no preview of an answered call");
         }
     }
 
     @Test
     void withThePreviewSwitchedOffNoneIsOpened() throws Exception {
-        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
-                SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
-            IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of("ringPreview", false)).start();
-            try {
-                PanelSession session = home.panel.session();
-                assertNotNull(session);
-                session.pages().add(QuietListeners.page("a"));
-                device.pressCallButton(3, Duration.ofSeconds(30));
-                home.await(PanelScenarioTest.RING);
-                Call call = session.engine().current();
-                assertNotNull(call);
-                assertEquals(Refusal.Kind.FORBIDDEN,
-                        assertThrows(Refusal.class, () -> session.startPreview(call.id(), "a")).kind());
-            } finally {
-                home.close();
-            }
+        try (PanelRig rig = PanelRig.start(Map.of("ringPreview", false))) {
+            PanelSession session = rig.session;
+            session.pages().add(QuietListeners.page("a"));
+            rig.device.pressCallButton(3, Duration.ofSeconds(30));
+            rig.home.await(PanelScenarioTest.RING);
+            Call call = session.engine().current();
+            assertNotNull(call);
+            assertEquals(Refusal.Kind.FORBIDDEN,
+                    assertThrows(Refusal.class, () -> session.startPreview(call.id(), "a")).kind());
         }
     }
 }

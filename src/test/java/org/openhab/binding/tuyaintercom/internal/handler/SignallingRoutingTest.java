@@ -27,6 +27,7 @@ import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
+import org.openhab.binding.tuyaintercom.internal.test.PanelRig;
 import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
@@ -62,25 +63,18 @@ class SignallingRoutingTest {
 
     @Test
     void messagesOfAKnownSessionReachItsPanelWhateverTheirFrom() throws Exception {
-        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
-                SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
-            IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of()).start();
-            try {
-                PanelSession session = home.panel.session();
-                assertNotNull(session);
-                SignallingRelay.Session media = session.relay().open(SignallingRelay.Kind.LIVE_VIEW, "page",
-                        Duration.ofSeconds(30), QuietListeners.MEDIA);
-                String host = "candidate:1 1 udp 2122260223 192.168.1.20 50000 typ host";
-                // an NVR answers for its channel: "from" is the recorder's id, the session is ours
-                sim.publishToIpcClients(candidate("nvr0gateway01", "", media.id(), host));
-                awaitCandidates(media, 1);
-                // a child device of a gateway, with its own id in sub_dev_id
-                sim.publishToIpcClients(candidate("gateway01", "panel1", media.id(), host.replace(":1 ", ":2 ")));
-                awaitCandidates(media, 2);
-                assertEquals(List.of(host, host.replace(":1 ", ":2 ")), media.candidates());
-            } finally {
-                home.close();
-            }
+        try (PanelRig rig = PanelRig.start(Map.of())) {
+            PanelSession session = rig.session;
+            SignallingRelay.Session media = session.relay().open(SignallingRelay.Kind.LIVE_VIEW, "page",
+                    Duration.ofSeconds(30), QuietListeners.MEDIA);
+            String host = "candidate:1 1 udp 2122260223 192.168.1.20 50000 typ host";
+            // an NVR answers for its channel: "from" is the recorder's id, the session is ours
+            rig.sim.publishToIpcClients(candidate("nvr0gateway01", "", media.id(), host));
+            awaitCandidates(media, 1);
+            // a child device of a gateway, with its own id in sub_dev_id
+            rig.sim.publishToIpcClients(candidate("gateway01", "panel1", media.id(), host.replace(":1 ", ":2 ")));
+            awaitCandidates(media, 2);
+            assertEquals(List.of(host, host.replace(":1 ", ":2 ")), media.candidates());
         }
     }
 

@@ -27,6 +27,7 @@ import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
+import org.openhab.binding.tuyaintercom.internal.test.PanelRig;
 import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
@@ -75,29 +76,22 @@ class SkillChoiceTest {
 
     @Test
     void theOfferAsksForTheH264StreamAndTheResolutionFollowsTheConnectedMedia() throws Exception {
-        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
-                SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"))) {
-            IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of()).start();
-            try {
-                PanelSession session = home.panel.session();
-                assertNotNull(session);
-                connectPage(session);
-                PanelSession.MediaGrant grant = session.startMedia(false, null, "page1");
-                session.offer(grant.media(), "page1", SdpAdapterTestData.LIVE_VIEW_OFFER);
-                long deadline = System.currentTimeMillis() + 10_000;
-                while (device.offeredStreamTypes().isEmpty() && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(20);
-                }
-                assertEquals(List.of(0), device.offeredStreamTypes());
-                session.mediaEvent(grant.media(), "page1", "connected", "");
-                while (device.controlReceived().isEmpty() && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(20);
-                }
-                assertEquals(List.of("resolution=0"), device.controlReceived());
-                assertFalse(session.pages().stateCopy().has("video"), "H.264: nothing to say");
-            } finally {
-                home.close();
+        try (PanelRig rig = PanelRig.start(Map.of())) {
+            PanelSession session = rig.session;
+            connectPage(session);
+            PanelSession.MediaGrant grant = session.startMedia(false, null, "page1");
+            session.offer(grant.media(), "page1", SdpAdapterTestData.LIVE_VIEW_OFFER);
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (rig.device.offeredStreamTypes().isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
             }
+            assertEquals(List.of(0), rig.device.offeredStreamTypes());
+            session.mediaEvent(grant.media(), "page1", "connected", "");
+            while (rig.device.controlReceived().isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(List.of("resolution=0"), rig.device.controlReceived());
+            assertFalse(session.pages().stateCopy().has("video"), "H.264: nothing to say");
         }
     }
 

@@ -14,11 +14,9 @@ package org.openhab.binding.tuyaintercom.internal.intercom;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
+import org.openhab.binding.tuyaintercom.internal.test.RecordingPage;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 
 /**
@@ -29,64 +27,39 @@ import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
  */
 @NonNullByDefault
 class PageClientsTest {
-    static final class Page implements PageClients.PageClient {
-        final String id;
-        final List<String> received = new ArrayList<>();
-        boolean closed;
-
-        Page(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public void send(String event, String json) {
-            received.add(event + " " + json);
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-    }
-
     @Test
     void pagesAreCappedPerPanelAndInTotal() throws Exception {
         PageLimits limits = new PageLimits(3);
         PageClients first = new PageClients(limits, 2);
         PageClients second = new PageClients(limits, 2);
-        first.add(new Page("a"));
-        first.add(new Page("b"));
-        Refusal perPanel = assertThrows(Refusal.class, () -> first.add(new Page("c")));
+        first.add(new RecordingPage("a"));
+        first.add(new RecordingPage("b"));
+        Refusal perPanel = assertThrows(Refusal.class, () -> first.add(new RecordingPage("c")));
         assertEquals(Refusal.Kind.TOO_MANY_PAGES, perPanel.kind());
-        second.add(new Page("d"));
-        assertThrows(Refusal.class, () -> second.add(new Page("e")), "the total cap");
-        Page b = new Page("b");
+        second.add(new RecordingPage("d"));
+        assertThrows(Refusal.class, () -> second.add(new RecordingPage("e")), "the total cap");
+        RecordingPage b = new RecordingPage("b");
         first.add(b);
         assertEquals(3, limits.open(), "a reconnect with the same id takes no new place");
         first.remove(b);
-        second.add(new Page("e"));
+        second.add(new RecordingPage("e"));
         assertEquals(3, limits.open());
     }
 
     @Test
     void stateReachesEveryPageAndMediaOnlyItsOwner() throws Exception {
         PageClients pages = new PageClients(new PageLimits(10), 10);
-        Page a = new Page("a");
-        Page b = new Page("b");
+        RecordingPage a = new RecordingPage("a");
+        RecordingPage b = new RecordingPage("b");
         pages.add(a);
         pages.add(b);
-        assertTrue(a.received.get(0).startsWith("state "), "a new page gets the current state at once");
+        assertTrue(a.events.get(0).startsWith("state "), "a new page gets the current state at once");
         pages.publishState(TuyaJson.object().put("state", "RINGING"));
-        assertTrue(a.received.get(1).contains("RINGING") && b.received.get(1).contains("RINGING"));
+        assertTrue(a.events.get(1).contains("RINGING") && b.events.get(1).contains("RINGING"));
         pages.sendTo("a", "media", TuyaJson.object().put("type", "answer"));
-        assertEquals(3, a.received.size());
-        assertEquals(2, b.received.size());
-        Page replacement = new Page("a");
+        assertEquals(3, a.events.size());
+        assertEquals(2, b.events.size());
+        RecordingPage replacement = new RecordingPage("a");
         pages.add(replacement);
         assertTrue(a.closed, "the old stream of a reconnecting page is closed");
     }

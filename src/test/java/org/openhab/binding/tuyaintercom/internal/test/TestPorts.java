@@ -12,26 +12,31 @@
  */
 package org.openhab.binding.tuyaintercom.internal.test;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * TCP ports for the test servers (the HTTP stack in Felix, the simulator's broker) that are chosen first and bound
- * later. They come from below Linux's ephemeral range (32768–60999), where the kernel picks the local port of every
- * outgoing connection and of every {@code new ServerSocket(0)}: a port found free there can be taken by any client
- * socket of the machine before the server binds it, and a client that connects to a port nothing listens on yet can
- * even be given that very port as its own and connect to itself. Jetty then fails to bind, and the framework serves
- * nothing (seen in CI as a binding servlet that never answered).
+ * later. They come from above Linux's ephemeral range (32768–60999 here, read from {@code /proc}), where the kernel
+ * picks the local port of every outgoing connection and of every {@code new ServerSocket(0)}: a port found free there
+ * can be taken by any client socket of the machine before the server binds it, and a client that connects to a port
+ * nothing listens on yet can even be given that very port as its own and connect to itself. Jetty then fails to
+ * bind, and the framework serves nothing (seen in CI as a binding servlet that never answered). Below the ephemeral
+ * range Selenium picks the ports of its chromedrivers, so that range is no better.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class TestPorts {
-    private static final int FIRST = 20000;
-    private static final int COUNT = 12000;
+    private static final int[] RANGE = range();
+    private static final int FIRST = RANGE[0];
+    private static final int COUNT = RANGE[1] - RANGE[0] + 1;
     /** Each test JVM starts at its own place, so that two JVMs at once rarely try the same ports. */
     private static final AtomicInteger NEXT = new AtomicInteger((int) (ProcessHandle.current().pid() * 97 % COUNT));
 
@@ -48,6 +53,25 @@ public final class TestPorts {
                 // taken: the next one
             }
         }
-        throw new IOException("no free TCP port between " + FIRST + " and " + (FIRST + COUNT));
+        throw new IOException("no free TCP port between " + FIRST + " and " + (FIRST + COUNT - 1));
+    }
+
+    /** The machine's ephemeral range, low and high. */
+    static int[] ephemeralRange() {
+        try (BufferedReader reader = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            String[] bounds = String.valueOf(reader.readLine()).trim().split("[^0-9]+");
+            return new int[] { Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1]) };
+        } catch (IOException | RuntimeException e) {
+            return new int[] { 32768, 60999 }; // Linux's default
+        }
+    }
+
+    /** Above the ephemeral range when there is room (1000 ports or more), else below it. */
+    private static int[] range() {
+        int[] ephemeral = ephemeralRange();
+        if (65535 - ephemeral[1] >= 1000) {
+            return new int[] { ephemeral[1] + 1, 65535 };
+        }
+        return new int[] { Math.max(1024, ephemeral[0] - 12000), ephemeral[0] - 1 };
     }
 }

@@ -15,8 +15,6 @@ package org.openhab.binding.tuyaintercom.internal.test;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -33,19 +31,9 @@ import org.junit.jupiter.api.Test;
 class TestPortsTest {
     @Test
     void portsAreOutsideTheEphemeralRangeDistinctAndBindable() throws Exception {
-        int low = 32768;
-        int high = 60999;
-        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
-        if (Files.isReadable(range)) {
-            // procfs reports a size of 0: read it as a stream
-            String line;
-            try (java.io.BufferedReader reader = Files.newBufferedReader(range)) {
-                line = String.valueOf(reader.readLine());
-            }
-            String[] bounds = line.trim().split("[^0-9]+");
-            low = Integer.parseInt(bounds[0]);
-            high = Integer.parseInt(bounds[1]);
-        }
+        int[] ephemeral = TestPorts.ephemeralRange();
+        int low = ephemeral[0];
+        int high = ephemeral[1];
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < 200; i++) {
             int port = TestPorts.free();

@@ -118,7 +118,7 @@ public final class SimPanel implements AutoCloseable {
         this.id = device.id;
         cloud.addDevice(device);
         cloud.registerPanel(this);
-        cloud.broker().onPublish((topic, payload) -> {
+        cloud.onMessageFromBinding((topic, payload) -> {
             if (topic.startsWith("/av/moto/") && topic.endsWith("/u/" + id)) {
                 timer.execute(() -> {
                     try {

@@ -111,6 +111,12 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     }
 
     public final Faults faults = new Faults();
+    /**
+     * Loss, delay, duplication and reordering of the messages between the binding and the panels, and dropped broker
+     * connections; every fault off by default.
+     */
+    public final SimNetworkFaults network = new SimNetworkFaults(this::dropBindingConnections);
+    private final List<java.util.function.BiConsumer<String, byte[]>> bindingMessageListeners = new CopyOnWriteArrayList<>();
     /** Tuya's web client API (Tuya Smart account sign-in) on the same HTTP server. */
     public final SimSmartWeb smart;
     /** How panel calls reach open-hub clients; see {@link CallTransport}. */
@@ -198,6 +204,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
                         && (topic.startsWith(c.sinkPrefix()) || "ipc".equals(c.topics()) && topic.startsWith("m/w/")));
             }
         });
+        broker.onPublish(this::receiveFromBinding);
         this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         http.createContext("/", this::handle);
         this.smart = new SimSmartWeb(this);
@@ -223,6 +230,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        network.close();
         sweeper.shutdownNow();
         http.stop(0);
         httpExecutor.shutdownNow();
@@ -425,7 +433,9 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         message.put("t", t);
         message.put("data",
                 SimCrypto.encryptDeviceData(json, credential.password(), credential.encryptionVersion(), t));
-        broker.publish(credential.sourceTopic(), TuyaJson.write(message).getBytes(StandardCharsets.UTF_8));
+        byte[] payload = TuyaJson.write(message).getBytes(StandardCharsets.UTF_8);
+        network.deliver(SimNetworkFaults.Direction.FROM_PANEL, protocol,
+                () -> broker.publish(credential.sourceTopic(), payload));
     }
 
     /** Publishes a message on the ipc source topic of every client (as the signalling server relays a device's). */
@@ -436,12 +446,39 @@ public final class TuyaCloudSimulator implements AutoCloseable {
                 topics.put(credential.sourceTopic(), credential.sourceTopic());
             }
         }
-        topics.keySet().forEach(topic -> broker.publish(topic, json.getBytes(StandardCharsets.UTF_8)));
+        byte[] payload = json.getBytes(StandardCharsets.UTF_8);
+        topics.keySet().forEach(topic -> network.deliver(SimNetworkFaults.Direction.FROM_PANEL, payload,
+                () -> broker.publish(topic, payload)));
     }
 
     /** Publishes anything on a topic, e.g. malformed messages. */
     public void publishRaw(String topic, byte[] payload) {
-        broker.publish(topic, payload);
+        network.deliver(SimNetworkFaults.Direction.FROM_PANEL, payload, () -> broker.publish(topic, payload));
+    }
+
+    /**
+     * Calls the listener with the topic and payload of every message a client (the binding) publishes, after the
+     * {@link #network} faults: what a panel receives. {@link SimBroker#onPublish} sees them as they were sent.
+     */
+    public void onMessageFromBinding(java.util.function.BiConsumer<String, byte[]> listener) {
+        bindingMessageListeners.add(listener);
+    }
+
+    private void receiveFromBinding(String topic, byte[] payload) {
+        network.deliver(SimNetworkFaults.Direction.TO_PANEL, payload,
+                () -> bindingMessageListeners.forEach(listener -> listener.accept(topic, payload)));
+    }
+
+    /** Drops the connection of every client that connected with access this simulator issued (the binding's). */
+    private List<String> dropBindingConnections() {
+        List<String> dropped = new ArrayList<>();
+        for (String clientId : broker.connectedClients()) {
+            if (connections.containsKey(clientId)) {
+                broker.disconnect(clientId);
+                dropped.add(clientId);
+            }
+        }
+        return dropped;
     }
 
     private boolean admit(String clientId, String username, String password) {

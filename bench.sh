@@ -7,6 +7,12 @@ jar=$(ls target/org.openhab.binding.tuyaintercom-*.jar | grep -v -e sources -e t
 rm -f target/benchmarks.md
 mvn -B failsafe:integration-test failsafe:verify -Dit.test='BindingBenchmark,WebBenchmark,PageLoadBenchmark' \
   -Dbundle.jar="$jar" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
+# 100 rings answered in Chromium without faults, then over a faulty network (5 % loss, 0–1 s delay, both ways)
+rm -f target/faults-baseline.txt
+for off in true false; do
+  mvn -B failsafe:integration-test failsafe:verify -Dit.test='WebFaultsIT' -Dfaults.rings=100 -Dfaults.bench=true \
+    -Dfaults.off=$off -Dbundle.jar="$jar" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
+done
 {
   echo "# Benchmarks"
   echo

@@ -151,13 +151,14 @@ class WebFaultsIT {
                 // connected and hung up, or ended by the bound: the binding is idle again within the bound
                 long left = END_WITHIN.toNanos() - (System.nanoTime() - clicked);
                 if (!awaitTrace(harness, "call-state=IDLE", Duration.ofNanos(Math.max(left, 1_000_000_000L)))) {
-                    stuck.add("ring " + i + ": " + harness.trace() + " " + WebCallIT.stats(browser));
+                    stuck.add("ring " + i + ": " + harness.trace() + " " + WebCallIT.stats(browser)
+                            + WebHarness.console(browser));
                     harness.command("call-control", "HANGUP"); // free it for the next ring, the figure stays
                     awaitTrace(harness, "call-state=IDLE", Duration.ofSeconds(10));
                 } else if (firstFrame < 0) {
                     endedByBound++;
-                    System.out.printf("ring %d ended without media after %d ms: %s%n", i,
-                            (System.nanoTime() - clicked) / 1_000_000, harness.trace());
+                    System.out.printf("ring %d ended without media after %d ms: %s%s%n", i,
+                            (System.nanoTime() - clicked) / 1_000_000, harness.trace(), WebHarness.console(browser));
                 }
                 // the panel forgets the call (its hang_up may have been lost too)
                 harness.panel.hangUp();

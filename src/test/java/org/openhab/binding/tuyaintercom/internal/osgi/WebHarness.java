@@ -220,12 +220,26 @@ final class WebHarness implements AutoCloseable {
                 "--disable-sync", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                 "--autoplay-policy=no-user-gesture-required", "--window-size=420,860",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-").toString());
+        // the page's console (warnings of refused requests and media errors) for the messages of failed tests
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         browsers.add(driver);
         return driver;
+    }
+
+    /** What the page wrote to its console since the last call: for the message of a failed test. */
+    static String console(ChromeDriver browser) {
+        try {
+            StringBuilder out = new StringBuilder();
+            browser.manage().logs().get("browser")
+                    .forEach(entry -> out.append('\n').append(entry.getLevel()).append(' ').append(entry.getMessage()));
+            return out.length() == 0 ? " (console empty)" : out.toString();
+        } catch (RuntimeException e) {
+            return " (no console: " + e.getMessage() + ")";
+        }
     }
 
     @Override

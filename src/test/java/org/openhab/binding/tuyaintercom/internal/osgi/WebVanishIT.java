@@ -73,7 +73,8 @@ class WebVanishIT {
     static void nextRingIsAnsweredWithMedia(WebHarness harness, ChromeDriver browser) throws Exception {
         ringAndShowAnswer(harness, browser);
         Number firstFrame = (Number) browser.executeAsyncScript(WebCallIT.CLICK_AND_TIME_FIRST_FRAME, "answer");
-        assertTrue(firstFrame.longValue() >= 0, "the next call's picture: " + WebCallIT.stats(browser));
+        assertTrue(firstFrame.longValue() >= 0, "the next call's picture: " + WebCallIT.stats(browser) + " "
+                + harness.trace() + WebHarness.console(browser));
         assertTrue(harness.awaitTrigger("CONNECTED"), harness.trace().toString());
         browser.findElement(By.id("hangup")).click();
         assertTrue(harness.awaitTrigger("HUNG_UP"), harness.trace().toString());

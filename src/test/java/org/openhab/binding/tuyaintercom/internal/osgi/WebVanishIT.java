@@ -224,4 +224,43 @@ class WebVanishIT {
             assertEquals(java.util.List.of(), late, "media requests after the binding closed the session");
         }
     }
+
+    /**
+     * The cause of calls that stayed "Connecting…": Chromium never settles a {@code setRemoteDescription} whose
+     * connection was closed while it ran (the page closes its preview when the answer does not take it over, and the
+     * panel's answer to that preview can be on its way at that moment). The page's event stream used to wait for it
+     * and read no event after it. Here the page's first {@code setRemoteDescription} never settles: the page goes on
+     * reading, and the call connects, through the repair if it has to.
+     */
+    @Test
+    void aMediaOperationThatNeverSettlesDoesNotStopThePage() throws Exception {
+        try (WebHarness harness = harness()) {
+            ChromeDriver browser = harness.browser();
+            browser.get(harness.callPageUrl());
+            browser.executeScript("""
+                    const real = RTCPeerConnection.prototype.setRemoteDescription;
+                    let first = true;
+                    RTCPeerConnection.prototype.setRemoteDescription = function (description) {
+                      if (first) { first = false; return new Promise(() => {}); }
+                      return real.call(this, description);
+                    };
+                    """);
+            ringAndShowAnswer(harness, browser);
+            long clicked = System.nanoTime();
+            browser.findElement(By.id("answer")).click();
+            assertTrue(awaitTrace(harness, "call=CONNECTED", WITHIN) >= 0, harness.trace().toString());
+            System.out.printf("a setRemoteDescription that never settled: the call connected %d ms after Answer%n",
+                    (System.nanoTime() - clicked) / 1_000_000);
+            assertFalse(harness.trace().contains("call=FAILED"), harness.trace().toString());
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (WebCallIT.number(WebCallIT.stats(browser), "framesDecoded") == 0
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(WebCallIT.number(WebCallIT.stats(browser), "framesDecoded") > 0,
+                    WebCallIT.stats(browser) + WebHarness.console(browser));
+            browser.findElement(By.id("hangup")).click();
+            assertTrue(harness.awaitTrigger("HUNG_UP"), harness.trace().toString());
+        }
+    }
 }

@@ -358,11 +358,7 @@ public class SignallingRelay {
 
     /** Closes every session of a page client (its page went away). */
     public void closeOwnedBy(String owner) {
-        List<Session> owned;
-        synchronized (sessions) {
-            owned = sessions.values().stream().filter(s -> !owner.isEmpty() && owner.equals(s.owner)).toList();
-        }
-        owned.forEach(this::close);
+        sessionsOwnedBy(owner).forEach(this::close);
     }
 
     public void closeAll() {

@@ -84,17 +84,6 @@ class WebFaultsIT {
         return false;
     }
 
-    static boolean awaitTrace(WebHarness harness, String entry, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (harness.trace().contains(entry)) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
-    }
-
     static long percentile(List<Long> sorted, double p) {
         if (sorted.isEmpty()) {
             return -1;
@@ -150,11 +139,11 @@ class WebFaultsIT {
                 }
                 // connected and hung up, or ended by the bound: the binding is idle again within the bound
                 long left = END_WITHIN.toNanos() - (System.nanoTime() - clicked);
-                if (!awaitTrace(harness, "call-state=IDLE", Duration.ofNanos(Math.max(left, 1_000_000_000L)))) {
+                if (!harness.awaitTraceEntry("call-state=IDLE", Duration.ofNanos(Math.max(left, 1_000_000_000L)))) {
                     stuck.add("ring " + i + ": " + harness.trace() + " " + WebCallIT.stats(browser)
                             + WebHarness.console(browser));
                     harness.command("call-control", "HANGUP"); // free it for the next ring, the figure stays
-                    awaitTrace(harness, "call-state=IDLE", Duration.ofSeconds(10));
+                    harness.awaitTraceEntry("call-state=IDLE", Duration.ofSeconds(10));
                 } else if (firstFrame < 0) {
                     endedByBound++;
                     System.out.printf("ring %d ended without media after %d ms: %s%s%n", i,

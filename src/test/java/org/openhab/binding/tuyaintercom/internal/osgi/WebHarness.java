@@ -315,6 +315,18 @@ final class WebHarness implements AutoCloseable {
         return driver;
     }
 
+    /** Whether the trace has the entry within the limit (checked every 50 ms). */
+    boolean awaitTraceEntry(String entry, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!trace().contains(entry)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
     /** What the page wrote to its console since the last call: for the message of a failed test. */
     static String console(ChromeDriver browser) {
         try {

@@ -61,11 +61,7 @@ class WebVanishIT {
     /** Waits until the trace has the entry; the milliseconds it took, or fails. */
     static long awaitTrace(WebHarness harness, String entry, Duration limit) throws InterruptedException {
         long start = System.nanoTime();
-        long deadline = start + limit.toNanos();
-        while (!harness.trace().contains(entry)) {
-            assertTrue(System.nanoTime() < deadline, "no " + entry + " within " + limit + ": " + harness.trace());
-            Thread.sleep(50);
-        }
+        assertTrue(harness.awaitTraceEntry(entry, limit), "no " + entry + " within " + limit + ": " + harness.trace());
         return (System.nanoTime() - start) / 1_000_000;
     }
 

@@ -91,18 +91,15 @@ class SmartAccountWebIT {
             assertTrue(harness.panel.webrtcReceived().contains("offer"), "the offer reached the panel over 302");
             browser.findElement(By.id("view")).click();
             CallPageIT.awaitView(browser, "idle");
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (harness.panel.openMediaSessions() > 0 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(100);
-            }
-            assertEquals(0, harness.panel.openMediaSessions(), "stopping the live view ended its media session");
+            assertEquals(0, harness.awaitPanelMediaSessions(0, Duration.ofSeconds(10)),
+                    "stopping the live view ended its media session");
 
             // the oh-video widget's exchange: one POST, a base64 answer, video
             Map<String, Object> exchange = (Map<String, Object>) browser.executeAsyncScript(OhVideoIT.OH_VIDEO_EXCHANGE,
                     harness.videoUrl());
             assertEquals(200L, exchange.get("status"), exchange.toString());
             Map<String, Object> video = Map.of();
-            deadline = System.currentTimeMillis() + WAIT.toMillis();
+            long deadline = System.currentTimeMillis() + WAIT.toMillis();
             while (System.currentTimeMillis() < deadline) {
                 video = (Map<String, Object>) browser.executeAsyncScript(OhVideoIT.OH_VIDEO_STATS);
                 if (((Number) video.get("frames")).longValue() > 30) {
@@ -162,11 +159,8 @@ class SmartAccountWebIT {
             assertTrue(harness.trace().contains("call-state=IDLE"), harness.trace().toString());
             assertTrue(harness.panel.toldCallEnded(), "the panel got the 308 hang_up");
             CallPageIT.awaitView(browser, "ended");
-            deadline = System.currentTimeMillis() + 10_000;
-            while (harness.panel.openMediaSessions() > 0 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(100);
-            }
-            assertEquals(0, harness.panel.openMediaSessions(), "no media session left at the panel");
+            assertEquals(0, harness.awaitPanelMediaSessions(0, Duration.ofSeconds(10)),
+                    "no media session left at the panel");
         }
     }
 }

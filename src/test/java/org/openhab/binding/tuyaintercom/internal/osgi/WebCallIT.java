@@ -197,11 +197,8 @@ class WebCallIT {
             assertTrue(harness.awaitTrigger("CONNECTED"), harness.trace().toString());
             // each ringing page watched the visitor (a preview each); the answer kept one as the call's media and
             // closed the other: one 308 answer, and one media session left at the panel
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (harness.panel.openMediaSessions() != 1 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(100);
-            }
-            assertEquals(1, harness.panel.openMediaSessions(), "one media session: the answering page's");
+            assertEquals(1, harness.awaitPanelMediaSessions(1, Duration.ofSeconds(10)),
+                    "one media session: the answering page's");
             if (transport() == TuyaCloudSimulator.CallTransport.OPEN_HUB_308) {
                 assertEquals(1, harness.panel.answersReceived(), "the panel received exactly one 308 answer");
             }
@@ -233,8 +230,8 @@ class WebCallIT {
                 Thread.sleep(50);
             }
             assertTrue(harness.panel.toldCallEnded(), "the panel was told");
-            Thread.sleep(1000);
-            assertEquals(0, harness.panel.openMediaSessions(), "no media session left at the panel");
+            assertEquals(0, harness.awaitPanelMediaSessions(0, Duration.ofSeconds(10)),
+                    "no media session left at the panel");
         }
     }
 }

@@ -327,6 +327,19 @@ final class WebHarness implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Waits until the panel has the given number of open media sessions: closing one crosses the simulated cloud
+     * (a 302 {@code disconnect}), so it lands some milliseconds after the call's end is reported. Returns the last
+     * count.
+     */
+    int awaitPanelMediaSessions(int expected, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (panel.openMediaSessions() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return panel.openMediaSessions();
+    }
+
     /** What the page wrote to its console since the last call: for the message of a failed test. */
     static String console(ChromeDriver browser) {
         try {

@@ -135,7 +135,8 @@ class WebVanishIT {
                     harness.trace().contains("call-end-reason=TIMEOUT (-2530)")
                             || harness.trace().contains("call-end-reason=CONNECT_FAIL (-2531)"),
                     harness.trace().toString());
-            assertEquals(0, harness.panel.openMediaSessions(), "no media session left at the panel");
+            assertEquals(0, harness.awaitPanelMediaSessions(0, Duration.ofSeconds(10)),
+                    () -> "no media session left at the panel: " + harness.panel.webrtcReceived());
             nextRingIsAnsweredWithMedia(harness, other);
         }
     }
@@ -180,7 +181,8 @@ class WebVanishIT {
                 assertTrue(harness.awaitTrigger("HUNG_UP"), harness.trace().toString());
             } else {
                 assertTrue(harness.trace().contains("call-state=IDLE"), "ended cleanly: " + harness.trace());
-                assertEquals(0, harness.panel.openMediaSessions(), "no media session left at the panel");
+                assertEquals(0, harness.awaitPanelMediaSessions(0, Duration.ofSeconds(10)),
+                        () -> "no media session left at the panel: " + harness.panel.webrtcReceived());
             }
             nextRingIsAnsweredWithMedia(harness, browser);
         }

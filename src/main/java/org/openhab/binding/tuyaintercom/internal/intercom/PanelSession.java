@@ -607,14 +607,20 @@ public final class PanelSession implements CallListener {
     }
 
     /**
-     * Opens the door from a page, as {@code webUnlock} allows: inside the answered call with its token, never, or
-     * always. The door command runs on the scheduler; the future completes with its result.
+     * Opens the door from a page, as {@code webUnlock} allows: inside the incoming call that page answered (its call
+     * token), never, or always. A call the page started itself (to the panel) gets talk and video, not the door: a
+     * leaked page or entry link could start one, and a panel that answers calls would then open the door to it. The
+     * door command runs on the scheduler; the future completes with its result.
      */
     public CompletableFuture<CallResult> unlockFromPage(@Nullable String callToken) throws Refusal {
         switch (webUnlock) {
             case NEVER -> throw new Refusal(Refusal.Kind.FORBIDDEN, "opening the door from the web is switched off");
             case IN_CALL -> {
                 Call call = callOf(callToken);
+                if (call.isOutgoing()) {
+                    throw new Refusal(Refusal.Kind.FORBIDDEN,
+                            "a call started from a page does not open the door; an incoming call answered on the page does");
+                }
                 if (!call.isAnswered()) {
                     throw new Refusal(Refusal.Kind.FORBIDDEN, "the door opens only inside an answered call");
                 }

@@ -23,7 +23,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  */
 @NonNullByDefault
 public enum WebUnlock {
-    /** Only inside an answered call, by the client that answered (or started) it. */
+    /** Only inside an answered incoming call, by the client that answered it (never in a call a page started). */
     IN_CALL,
     /** Never from the web; the unlock channel and rule action still work. */
     NEVER,

@@ -24,10 +24,21 @@ public class HttpProblem extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final int status;
+    private final String allow;
 
     public HttpProblem(int status, String reason) {
+        this(status, reason, "GET, HEAD, POST");
+    }
+
+    /** A 405 with the methods the resource allows (its {@code Allow} header). */
+    public HttpProblem(int status, String reason, String allow) {
         super(reason);
         this.status = status;
+        this.allow = allow;
+    }
+
+    public String allow() {
+        return allow;
     }
 
     public int status() {

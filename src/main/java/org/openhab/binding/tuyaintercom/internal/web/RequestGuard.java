@@ -12,7 +12,9 @@
  */
 package org.openhab.binding.tuyaintercom.internal.web;
 
-import java.net.URI;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 
 import javax.servlet.http.HttpServletRequest;
@@ -21,10 +23,12 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * Refuses state-changing requests that a page of another origin could send: they must come from the same origin
- * ({@code Sec-Fetch-Site: same-origin}, or an {@code Origin} whose host and port are the request's own) and, for JSON
- * endpoints, carry {@code Content-Type: application/json} (which a cross-origin form or beacon cannot send without a
- * preflight).
+ * Refuses state-changing requests that a page of another origin could send. They must carry an {@code Origin} equal
+ * in scheme, host and port to the request's own origin ({@link RequestOrigin}: the server's view, never a {@code Host}
+ * the server does not know), and, where the browser sends it, {@code Sec-Fetch-Site: same-origin} ({@code same-site}
+ * and {@code cross-site} are refused). Every current browser sends {@code Origin} with a POST, so a request without
+ * one is refused too. JSON endpoints need the media type {@code application/json} exactly (parameters such as
+ * {@code charset} allowed), which a cross-origin form or beacon cannot send without a preflight.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -35,47 +39,42 @@ final class RequestGuard {
 
     static void requireJson(HttpServletRequest request) throws HttpProblem {
         String type = request.getContentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).trim().startsWith("application/json")) {
+        String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!"application/json".equals(mediaType)) {
             throw new HttpProblem(403, "requests that change something must be application/json");
         }
     }
 
-    static void requireSameOrigin(HttpServletRequest request) throws HttpProblem {
-        String site = request.getHeader("Sec-Fetch-Site");
+    static void requireSameOrigin(HttpServletRequest request, KnownHosts known) throws HttpProblem {
+        String site = single(request, "Sec-Fetch-Site");
         if (site != null && !"same-origin".equalsIgnoreCase(site.trim())) {
-            throw new HttpProblem(403, "cross-origin request refused");
+            throw new HttpProblem(403, "cross-origin request refused: Sec-Fetch-Site " + site.trim());
         }
-        String origin = request.getHeader("Origin");
-        if (origin == null) {
-            if (site != null) {
-                return; // a browser that said same-origin
-            }
+        String originHeader = single(request, "Origin");
+        if (originHeader == null) {
             throw new HttpProblem(403, "cross-origin request refused: no Origin");
         }
-        if (!sameHost(origin, request.getHeader("X-Forwarded-Host")) && !sameHost(origin, request.getHeader("Host"))) {
-            throw new HttpProblem(403, "cross-origin request refused");
+        RequestOrigin origin = RequestOrigin.parse(originHeader);
+        if (origin == null) {
+            throw new HttpProblem(403, "cross-origin request refused: Origin is not an origin");
+        }
+        RequestOrigin own = RequestOrigin.ofRequest(request, known);
+        if (own == null) {
+            throw new HttpProblem(403, "cross-origin request refused: this server does not know the host of the"
+                    + " request as its own (see Security in the binding's README: tuyaintercom.webHosts)");
+        }
+        if (!own.equals(origin)) {
+            throw new HttpProblem(403, "cross-origin request refused: Origin is not " + own);
         }
     }
 
-    private static boolean sameHost(String origin, @Nullable String host) {
-        if (host == null || host.isBlank()) {
-            return false;
+    /** A header sent at most once; sent twice it is refused, so that no two parts of a chain read different ones. */
+    private static @Nullable String single(HttpServletRequest request, String name) throws HttpProblem {
+        Enumeration<String> headers = request.getHeaders(name);
+        List<String> values = headers == null ? List.of() : Collections.list(headers);
+        if (values.size() > 1) {
+            throw new HttpProblem(403, "cross-origin request refused: " + name + " sent more than once");
         }
-        try {
-            URI uri = URI.create(origin.trim());
-            String scheme = uri.getScheme();
-            String originHost = uri.getHost();
-            if (scheme == null || originHost == null) {
-                return false;
-            }
-            int defaultPort = "https".equalsIgnoreCase(scheme) ? 443 : 80;
-            int port = uri.getPort() >= 0 ? uri.getPort() : defaultPort;
-            URI hostUri = URI.create(scheme + "://" + host.split(",")[0].trim());
-            String requestHost = hostUri.getHost();
-            int requestPort = hostUri.getPort() >= 0 ? hostUri.getPort() : defaultPort;
-            return requestHost != null && requestHost.equalsIgnoreCase(originHost) && requestPort == port;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return values.isEmpty() ? null : values.get(0);
     }
 }

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 
 import javax.servlet.AsyncContext;
 import javax.servlet.Servlet;
+import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -68,9 +69,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>{@code GET /api/<thing>/snapshot}: the panel's latest snapshot (JPEG, from memory), 404 before the first;</li>
  * <li>{@code POST /api/<thing>/answer|reject|call|hangup|media-start|offer|candidate|media|unlock}: JSON requests.</li>
  * </ul>
- * Unsigned, expired, revoked or tampered credentials get 401, bodies over {@value #MAX_BODY_BYTES} bytes 413; requests
- * that change something are POST only, need {@code application/json} and the same origin (else 403); TRACE and
- * OPTIONS get 405. Too many open pages get 429, too many live views 503.
+ * Unsigned, expired, revoked or tampered credentials get 401, a credential parameter given twice 400, bodies over
+ * {@value #MAX_BODY_BYTES} bytes 413; requests that change something are POST only, need {@code application/json} and
+ * the same origin ({@link RequestGuard}, else 403); methods other than GET, HEAD and POST get 405. The path is decoded
+ * once (by the container). Too many open pages get 429, too many live views 503.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -84,15 +86,33 @@ public class TuyaIntercomServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Pattern PAGE_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     private static final Duration UNLOCK_WAIT = Duration.ofSeconds(15);
+    private static final String ALLOWED_METHODS = "GET, HEAD, POST";
 
     private final Logger logger = LoggerFactory.getLogger(TuyaIntercomServlet.class);
     private final transient PanelDirectory directory;
     private final transient CallPage page = new CallPage();
     private final transient ExecutorService writer = ThreadPoolManager.getPool("tuyaintercom-web");
+    private final transient KnownHosts knownHosts = new KnownHosts();
 
     @Activate
     public TuyaIntercomServlet(@Reference PanelDirectory directory) {
         this.directory = directory;
+        writer.execute(knownHosts::learnMachineNames); // may wait for the resolver: not on a request's thread
+    }
+
+    /** GET, HEAD and POST are served; every other method (PUT, DELETE, PATCH, TRACE, OPTIONS, …) gets 405. */
+    @Override
+    protected void service(@Nullable HttpServletRequest request, @Nullable HttpServletResponse response)
+            throws ServletException, IOException {
+        if (request == null || response == null) {
+            return;
+        }
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method) || "POST".equals(method)) {
+            super.service(request, response);
+        } else {
+            refuseMethod(response);
+        }
     }
 
     @Override
@@ -111,23 +131,9 @@ public class TuyaIntercomServlet extends HttpServlet {
         }
     }
 
-    @Override
-    protected void doTrace(@Nullable HttpServletRequest request, @Nullable HttpServletResponse response)
-            throws IOException {
-        refuseMethod(response);
-    }
-
-    @Override
-    protected void doOptions(@Nullable HttpServletRequest request, @Nullable HttpServletResponse response)
-            throws IOException {
-        refuseMethod(response);
-    }
-
-    private static void refuseMethod(@Nullable HttpServletResponse response) throws IOException {
-        if (response != null) {
-            response.setHeader("Allow", "GET, POST");
-            json(response, 405, TuyaJson.object().put("error", "method not allowed"));
-        }
+    private static void refuseMethod(HttpServletResponse response) throws IOException {
+        response.setHeader("Allow", ALLOWED_METHODS);
+        json(response, 405, TuyaJson.object().put("error", "method not allowed"));
     }
 
     private void serve(HttpServletRequest request, HttpServletResponse response, boolean post) throws IOException {
@@ -145,7 +151,8 @@ public class TuyaIntercomServlet extends HttpServlet {
             if (parts.length < 2) {
                 throw new HttpProblem(404, "not found");
             }
-            String thing = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+            String thing = parts[1]; // decoded by the container; decoding again would turn %253A into ':'
+
             String operation = parts.length > 2 ? parts[2] : "";
             switch (kind) {
                 case "video" -> video(request, response, post, thing);
@@ -167,6 +174,9 @@ public class TuyaIntercomServlet extends HttpServlet {
             response.setContentType("text/html;charset=utf-8");
             response.getOutputStream().write(page.invalidLink(request.getLocale()));
             return;
+        }
+        if (e.status() == 405) {
+            response.setHeader("Allow", e.allow());
         }
         json(response, e.status(), TuyaJson.object().put("error", String.valueOf(e.getMessage())));
     }
@@ -199,7 +209,7 @@ public class TuyaIntercomServlet extends HttpServlet {
             return;
         }
         requireMethod(post, "POST");
-        RequestGuard.requireSameOrigin(request);
+        RequestGuard.requireSameOrigin(request, knownHosts);
         RequestGuard.requireJson(request);
         JsonNode body = jsonBody(request);
         try {
@@ -315,7 +325,7 @@ public class TuyaIntercomServlet extends HttpServlet {
             throw new HttpProblem(401, "invalid or expired link");
         }
         requireMethod(post, "POST");
-        RequestGuard.requireSameOrigin(request);
+        RequestGuard.requireSameOrigin(request, knownHosts);
         Map<String, String> form = form(new String(body(request), StandardCharsets.UTF_8));
         String data = form.getOrDefault("data", "");
         String offer;
@@ -389,7 +399,7 @@ public class TuyaIntercomServlet extends HttpServlet {
 
     private static void requireMethod(boolean ok, String method) throws HttpProblem {
         if (!ok) {
-            throw new HttpProblem(405, "use " + method);
+            throw new HttpProblem(405, "use " + method, "GET".equals(method) ? "GET, HEAD" : method);
         }
     }
 
@@ -440,11 +450,31 @@ public class TuyaIntercomServlet extends HttpServlet {
 
     /**
      * A parameter of the query string only: {@code getParameter} would make the container read a form body, which
-     * the endpoints read themselves with a size limit.
+     * the endpoints read themselves with a size limit. Given twice it is refused (400): no "last one wins" that two
+     * readers of the same URL could take differently.
      */
-    static @Nullable String query(HttpServletRequest request, String name) {
+    static @Nullable String query(HttpServletRequest request, String name) throws HttpProblem {
         String query = request.getQueryString();
-        return query == null ? null : form(query).get(name);
+        if (query == null) {
+            return null;
+        }
+        String value = null;
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            try {
+                if (!name.equals(URLDecoder.decode(key, StandardCharsets.UTF_8))) {
+                    continue;
+                }
+                if (value != null) {
+                    throw new HttpProblem(400, "the parameter " + name + " is given more than once");
+                }
+                value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // a malformed pair is ignored
+            }
+        }
+        return value;
     }
 
     private static void text(HttpServletResponse response, int status, String text) throws IOException {

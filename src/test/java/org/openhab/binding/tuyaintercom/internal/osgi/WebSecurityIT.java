@@ -248,4 +248,173 @@ class WebSecurityIT {
             }
         }
     }
+
+    /**
+     * #18 item 1: a leaked page or entry link can start a call to the panel, and a panel that answers calls from
+     * openHAB (308) answers it. That call gets talk and video, not the door: only an incoming call answered on the
+     * page opens it under {@code webUnlock=in-call}.
+     */
+    @Test
+    void aCallThePageStartedItselfNeverOpensTheDoor() throws Exception {
+        try (WebHarness harness = new WebHarness(TuyaCloudSimulator.CallTransport.OPEN_HUB_308)) {
+            List<String> unlocks = new CopyOnWriteArrayList<>();
+            harness.sim.onCommand((device, values) -> unlocks.add(device + values));
+            try (PageApi page = new PageApi(http, harness.entryUrl()).listen()) {
+                page.awaitState("IDLE");
+                HttpResponse<String> call = page.post("call", PageApi.json());
+                assertEquals(200, call.statusCode(), call.body());
+                String callToken = TuyaJson.parse(call.body()).path("callToken").asText();
+                page.await("state",
+                        s -> "OUTGOING".equals(s.path("direction").asText()) && s.path("answered").asBoolean(false),
+                        Duration.ofSeconds(20));
+
+                HttpResponse<String> unlock = page.post("unlock", PageApi.json().put("callToken", callToken));
+                assertEquals(403, unlock.statusCode(), unlock.body());
+                assertTrue(TuyaJson.parse(unlock.body()).path("error").asText().contains("does not open the door"),
+                        unlock.body());
+                HttpResponse<String> media = page.post("media-start",
+                        PageApi.json().put("forCall", true).put("callToken", callToken));
+                long deadline = System.currentTimeMillis() + 10_000; // 503 while the WebRTC configuration is renewed
+                while (media.statusCode() == 503 && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(100);
+                    media = page.post("media-start", PageApi.json().put("forCall", true).put("callToken", callToken));
+                }
+                assertEquals(200, media.statusCode(), "the call still gets its talk and video: " + media.body());
+                assertEquals(200, page.post("hangup", PageApi.json().put("callToken", callToken)).statusCode());
+                assertEquals(List.of(), unlocks, "no door command reached the panel");
+                assertFalse(harness.trace().contains("unlock=ON"), harness.trace().toString());
+            }
+        }
+    }
+
+    /**
+     * #18 item 4: the whole origin (scheme, host, port) is compared with the request's own as the server sees it;
+     * {@code Host} alone never makes an origin (DNS rebinding), {@code X-Forwarded-*} counts only from a proxy on the
+     * machine and names an https origin only; the media type is exactly application/json. Same-origin use keeps
+     * working directly, behind a TLS reverse proxy and through the openHAB Cloud (with the headers each sends).
+     */
+    @Test
+    void stateChangesNeedTheWholeSameOriginAsTheServerSeesIt() throws Exception {
+        try (WebHarness harness = new WebHarness()) {
+            int port = harness.osgi.httpPort();
+            URI page = URI.create(harness.callPageUrl());
+            String answer = page.getRawPath().replace("/call/", "/api/") + "/answer?" + page.getRawQuery();
+            String body = "{\"callId\":\"none\"}";
+            String self = "http://127.0.0.1:" + port;
+            // 409 (no such ringing call): the request passed the guard; 403: refused as cross-origin
+            assertEquals(409, json(port).header("Origin", self).send("POST", answer, body).status(), "directly");
+            assertEquals(409, json(port).header("Origin", self).header("Sec-Fetch-Site", "same-origin")
+                    .send("POST", answer, body).status(), "directly, with Sec-Fetch-Site");
+            assertEquals(409, json(port).header("Host", "localhost:" + port)
+                    .header("Origin", "http://localhost:" + port).send("POST", answer, body).status(), "as localhost");
+            assertEquals(409,
+                    json(port).header("Host", "home.example.org").header("Origin", "https://home.example.org")
+                            .header("X-Real-IP", "203.0.113.7").header("X-Forwarded-For", "203.0.113.7")
+                            .header("X-Forwarded-Proto", "https").header("Sec-Fetch-Site", "same-origin")
+                            .send("POST", answer, body).status(),
+                    "behind nginx with TLS (Host $http_host, X-Forwarded-Proto)");
+            assertEquals(409,
+                    json(port).header("Origin", "https://home.example.org:8443")
+                            .header("X-Forwarded-Host", "home.example.org").header("X-Forwarded-Port", "8443")
+                            .header("X-Forwarded-Proto", "https").send("POST", answer, body).status(),
+                    "behind a proxy that sends X-Forwarded-Host and -Port");
+            assertEquals(409,
+                    json(port).header("Host", "myopenhab.org").header("Origin", "https://myopenhab.org")
+                            .header("Sec-Fetch-Site", "same-origin").header("User-Agent", "openhab-cloud/0.0.1")
+                            .header("X-Openhab-Source", "org.openhab.io.openhabcloud")
+                            .header("X-Forwarded-Proto", "https").send("POST", answer, body).status(),
+                    "through the openHAB Cloud");
+            assertEquals(409,
+                    json(port).header("Host", "home.myopenhab.org:443").header("Origin", "https://home.myopenhab.org")
+                            .header("X-Forwarded-Proto", "https").send("POST", answer, body).status(),
+                    "through the openHAB Cloud's proxy host");
+
+            assertEquals(403,
+                    json(port).header("Origin", "https://127.0.0.1:" + port).send("POST", answer, body).status(),
+                    "an https Origin on a plain HTTP request");
+            assertEquals(403,
+                    json(port).header("Origin", "http://127.0.0.1:" + (port + 1)).send("POST", answer, body).status(),
+                    "another port");
+            assertEquals(403,
+                    json(port).header("Host", "evil.example:" + port).header("Origin", "http://evil.example:" + port)
+                            .header("Sec-Fetch-Site", "same-origin").send("POST", answer, body).status(),
+                    "DNS rebinding: Host and Origin of a name the server does not know");
+            assertEquals(403, json(port).header("X-Forwarded-Host", "evil.example")
+                    .header("Origin", "http://evil.example").send("POST", answer, body).status(),
+                    "an http X-Forwarded-Host the server does not know");
+            assertEquals(403, json(port).header("Origin", self).header("Sec-Fetch-Site", "same-site")
+                    .send("POST", answer, body).status(), "Sec-Fetch-Site: same-site");
+            assertEquals(403, json(port).header("Origin", "https://evil.example").header("Sec-Fetch-Site", "cross-site")
+                    .send("POST", answer, body).status(), "Sec-Fetch-Site: cross-site");
+            assertEquals(403, json(port).header("Sec-Fetch-Site", "same-origin").send("POST", answer, body).status(),
+                    "Sec-Fetch-Site without Origin");
+            assertEquals(403, new RawHttp(port).header("Content-Type", "application/jsonfoo").header("Origin", self)
+                    .send("POST", answer, body).status(), "application/jsonfoo");
+            assertEquals(409, new RawHttp(port).header("Content-Type", "application/json; charset=utf-8")
+                    .header("Origin", self).send("POST", answer, body).status(), "a charset is fine");
+            URI video = URI.create(harness.videoUrl());
+            assertEquals(403,
+                    new RawHttp(port).header("Host", "evil.example:" + port)
+                            .header("Origin", "http://evil.example:" + port)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .send("POST", video.getRawPath() + "?" + video.getRawQuery(), "data=AA").status(),
+                    "oh-video after DNS rebinding");
+        }
+    }
+
+    private static RawHttp json(int port) {
+        return new RawHttp(port).header("Content-Type", "application/json");
+    }
+
+    /**
+     * #18 item 6: the thing id in the path is decoded once ({@code %253A} is not {@code :}), a credential given twice
+     * is refused (no "last one wins"), and every method but GET, HEAD and POST gets 405 with {@code Allow}.
+     */
+    @Test
+    void pathsDecodeOnceCredentialsComeOnceAndOnlyGetHeadAndPostAreServed() throws Exception {
+        try (WebHarness harness = new WebHarness()) {
+            int port = harness.osgi.httpPort();
+            URI page = URI.create(harness.callPageUrl());
+            URI entry = URI.create(harness.entryUrl());
+            String path = page.getRawPath();
+            String token = page.getRawQuery().substring(2);
+            String key = entry.getRawQuery().substring(2);
+            assertTrue(path.contains("%3A"), path);
+            assertEquals(200, new RawHttp(port).send("GET", path + "?t=" + token).status());
+            assertEquals(200, new RawHttp(port).send("HEAD", path + "?t=" + token).status());
+            assertEquals(401, new RawHttp(port).send("GET", path.replace("%3A", "%253A") + "?t=" + token).status(),
+                    "a thing id decoded twice");
+
+            assertEquals(400, new RawHttp(port).send("GET", path + "?t=" + token + "&t=" + token).status(),
+                    "the page token twice");
+            assertEquals(400, new RawHttp(port).send("GET", path + "?t=forged&t=" + token).status(),
+                    "a forged token before the real one");
+            assertEquals(400, new RawHttp(port).send("GET", path + "?%74=" + token + "&t=" + token).status(),
+                    "twice, once encoded");
+            assertEquals(400, new RawHttp(port).send("GET", path + "?k=" + key + "&k=" + key).status(),
+                    "the entry key twice");
+            String api = path.replace("/call/", "/api/");
+            assertEquals(400,
+                    json(port).header("Origin", "http://127.0.0.1:" + port)
+                            .send("POST", api + "/answer?t=" + token + "&t=" + token, "{}").status(),
+                    "twice on a POST");
+            assertEquals(400,
+                    new RawHttp(port).send("GET", api + "/events?t=" + token + "&c=aaaaaaaa&c=bbbbbbbb").status(),
+                    "the page id twice");
+
+            for (String method : List.of("TRACE", "PATCH", "PUT", "DELETE", "OPTIONS", "PROPFIND")) {
+                for (String target : List.of(path + "?t=" + token, api + "/unlock?t=" + token, "/tuyaintercom/")) {
+                    RawHttp.Response response = new RawHttp(port).header("Content-Type", "application/json")
+                            .header("Origin", "http://127.0.0.1:" + port).send(method, target, "{}");
+                    assertEquals(405, response.status(), method + " " + target.replaceAll("[?].*", ""));
+                    if (!"TRACE".equals(method)) { // Jetty refuses TRACE itself (405, no Allow): never served
+                        assertEquals("GET, HEAD, POST", response.header("Allow"), method + " " + response.headers());
+                    }
+                }
+            }
+            RawHttp.Response get = new RawHttp(port).send("GET", api + "/unlock?t=" + token);
+            assertEquals(405, get.status(), "state changes are POST only");
+            assertEquals("POST", get.header("Allow"));
+        }
+    }
 }

@@ -28,28 +28,48 @@ import org.eclipse.jdt.annotation.Nullable;
  * point at openHAB's address), so a name proves nothing unless the server knows it. Known are IP literals (a browser
  * sends them only to the address they name), {@code localhost}, the machine's own host name (also with
  * {@code .local}, its mDNS name), and the names in the Java system property {@value #PROPERTY} (comma separated, for
- * a name that only the network's DNS knows, e.g. {@code -Dtuyaintercom.webHosts=openhab.home.lan}).
+ * a name that only the network's DNS knows, e.g. {@code -Dtuyaintercom.webHosts=openhab.home.lan}). Also which peers
+ * are trusted proxies whose {@code X-Forwarded-*} headers count: loopback addresses (a proxy on the machine, and the
+ * openHAB Cloud connector), and the IP addresses in the system property {@value #PROXIES_PROPERTY}.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class KnownHosts {
     static final String PROPERTY = "tuyaintercom.webHosts";
+    static final String PROXIES_PROPERTY = "tuyaintercom.trustedProxies";
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*(%[0-9A-Za-z._-]+)?");
 
     private final Set<String> names = ConcurrentHashMap.newKeySet();
+    private final Set<InetAddress> proxies = ConcurrentHashMap.newKeySet();
 
-    /** With the names of the system property; the machine's own names are added by {@link #learnMachineNames()}. */
+    /** With the system properties; the machine's own names are added by {@link #learnMachineNames()}. */
     KnownHosts() {
-        this(System.getProperty(PROPERTY, ""));
+        this(System.getProperty(PROPERTY, ""), System.getProperty(PROXIES_PROPERTY, ""));
     }
 
     KnownHosts(String configured) {
+        this(configured, "");
+    }
+
+    KnownHosts(String configured, String trustedProxies) {
         names.add("localhost");
         for (String name : configured.split(",")) {
             add(name);
         }
+        for (String proxy : trustedProxies.split(",")) {
+            InetAddress address = address(proxy.trim());
+            if (address != null) {
+                proxies.add(address);
+            }
+        }
+    }
+
+    /** Whether the peer is a proxy whose {@code X-Forwarded-*} headers count: on this machine, or configured. */
+    boolean isTrustedProxy(@Nullable String peer) {
+        InetAddress ip = peer == null ? null : address(peer);
+        return ip != null && (ip.isLoopbackAddress() || proxies.contains(ip));
     }
 
     /** Adds the machine's host name; may wait for the resolver, so it is not called on a request's thread. */

@@ -12,7 +12,6 @@
  */
 package org.openhab.binding.tuyaintercom.internal.web;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -30,7 +29,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * host and port of {@code Host}, the host accepted only if {@link KnownHosts} knows it as this server's (so that a
  * forged or rebound {@code Host} never makes an origin). Behind a proxy on the same machine (a loopback peer: a TLS
  * reverse proxy such as nginx, and the openHAB Cloud connector, which forwards the browser's {@code Host} and adds
- * {@code X-Forwarded-Proto}) the scheme comes from {@code X-Forwarded-Proto}, the host from {@code X-Forwarded-Host}
+ * {@code X-Forwarded-Proto}; or a proxy named in {@code tuyaintercom.trustedProxies}) the scheme comes from
+ * {@code X-Forwarded-Proto}, the host from {@code X-Forwarded-Host}
  * or {@code Host}, the port from {@code X-Forwarded-Port}, that host's port or the scheme's default. Any name is
  * accepted there for {@code https} only: the proxy's certificate proves the name to the browser; a forwarded
  * {@code http} name must be known like a direct one. {@code X-Forwarded-*} from any other peer is ignored.
@@ -61,7 +61,7 @@ record RequestOrigin(String scheme, String host, int port) {
 
     /** The request's own origin as described above, or null if its host is not one this server knows. */
     static @Nullable RequestOrigin ofRequest(HttpServletRequest request, KnownHosts known) {
-        boolean viaProxy = isLoopback(request.getRemoteAddr())
+        boolean viaProxy = known.isTrustedProxy(request.getRemoteAddr())
                 && (request.getHeader("X-Forwarded-Proto") != null || request.getHeader("X-Forwarded-Host") != null);
         String scheme = viaProxy ? first(request.getHeader("X-Forwarded-Proto")) : request.getScheme();
         if (scheme == null || scheme.isEmpty()) {
@@ -113,11 +113,6 @@ record RequestOrigin(String scheme, String host, int port) {
     /** The first of a comma-separated list (what the proxy nearest the browser put). */
     private static @Nullable String first(@Nullable String list) {
         return list == null ? null : list.split(",", 2)[0].trim();
-    }
-
-    static boolean isLoopback(@Nullable String address) {
-        InetAddress ip = address == null ? null : KnownHosts.address(address);
-        return ip != null && ip.isLoopbackAddress();
     }
 
     @Override

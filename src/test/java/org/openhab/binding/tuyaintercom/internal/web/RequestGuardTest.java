@@ -190,6 +190,18 @@ class RequestGuardTest {
     }
 
     @Test
+    void aConfiguredProxyInTheNetworkIsTrusted() {
+        KnownHosts withProxy = new KnownHosts("", "192.168.1.2, fd00::2");
+        Fake nginx = direct("home.example.org", "https://home.example.org").from("192.168.1.2")
+                .header("X-Forwarded-Proto", "https");
+        assertDoesNotThrow(() -> RequestGuard.requireSameOrigin(nginx.request(), withProxy));
+        Fake other = direct("home.example.org", "https://home.example.org").from("192.168.1.3")
+                .header("X-Forwarded-Proto", "https");
+        assertThrows(HttpProblem.class, () -> RequestGuard.requireSameOrigin(other.request(), withProxy));
+        assertTrue(withProxy.isTrustedProxy("fd00:0:0:0:0:0:0:2"));
+    }
+
+    @Test
     void sameOriginThroughTheOpenHabCloud() {
         // openHAB Cloud forwards the browser's Host (or its proxy host with the port), Origin and Sec-Fetch-Site; the
         // connector sends them from localhost with X-Forwarded-Proto
@@ -222,7 +234,8 @@ class RequestGuardTest {
         assertFalse(KnownHosts.isIpLiteral("300.0.0.1"));
         assertFalse(KnownHosts.isIpLiteral("evil.example"));
         assertNull(KnownHosts.address("localhost"), "a name is not resolved");
-        assertTrue(RequestOrigin.isLoopback("127.0.0.1") && RequestOrigin.isLoopback("0:0:0:0:0:0:0:1"));
-        assertFalse(RequestOrigin.isLoopback("192.168.1.20"));
+        assertTrue(KNOWN.isTrustedProxy("127.0.0.1") && KNOWN.isTrustedProxy("0:0:0:0:0:0:0:1"));
+        assertFalse(KNOWN.isTrustedProxy("192.168.1.20"));
+        assertFalse(KNOWN.isTrustedProxy("proxy.home.lan"));
     }
 }

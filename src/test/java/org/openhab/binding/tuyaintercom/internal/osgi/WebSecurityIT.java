@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The security suite: every endpoint of the binding, served by the packaged bundle in Felix, refuses what the
@@ -284,6 +287,40 @@ class WebSecurityIT {
                 assertEquals(List.of(), unlocks, "no door command reached the panel");
                 assertFalse(harness.trace().contains("unlock=ON"), harness.trace().toString());
             }
+        }
+    }
+
+    /**
+     * #18 item 1 in the browser: the call page in Chromium starts a call, the panel answers it; the page shows no
+     * door button, and the door request the page could still send (same origin, its call token) gets 403.
+     */
+    @Test
+    void aCallStartedOnTheCallPageInChromiumGetsNoWorkingUnlock() throws Exception {
+        WebHarness.requireBrowser();
+        try (WebHarness harness = new WebHarness(TuyaCloudSimulator.CallTransport.OPEN_HUB_308)) {
+            List<String> unlocks = new CopyOnWriteArrayList<>();
+            harness.sim.onCommand((device, values) -> unlocks.add(device + values));
+            ChromeDriver browser = harness.browser();
+            browser.get(harness.entryUrl());
+            CallPageIT.awaitView(browser, "idle");
+            browser.findElement(By.id("call")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "the panel answered the page's call")
+                    .until(d -> Boolean.TRUE.equals(browser.executeScript(
+                            "return state.direction === 'OUTGOING' && state.answered === true && !!callToken;")));
+            CallPageIT.awaitShown(browser, "hangup");
+            assertFalse(CallPageIT.shown(browser, "unlock"), "no door button in a call the page started");
+            Object answer = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + " fetch(url('unlock'), { method: 'POST', headers: { 'Content-Type': 'application/json' },"
+                    + " body: JSON.stringify({ client, callToken }) })"
+                    + ".then(r => r.text().then(t => done(r.status + ' ' + t)), e => done('failed ' + e));");
+            assertTrue(String.valueOf(answer).startsWith("403 "), String.valueOf(answer));
+            assertTrue(String.valueOf(answer).contains("does not open the door"),
+                    "refused as the door, not as cross-origin: " + answer);
+            browser.findElement(By.id("hangup")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "the call ended")
+                    .until(d -> Boolean.TRUE.equals(browser.executeScript("return state.state === 'IDLE';")));
+            assertEquals(List.of(), unlocks, "no door command reached the panel");
+            assertFalse(harness.trace().contains("unlock=ON"), harness.trace().toString());
         }
     }
 

@@ -36,9 +36,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The security suite: every endpoint of the binding, served by the packaged bundle in Felix, refuses what the
  * credential in hand does not allow. Unsigned, tampered, wrong-scope, revoked links (401), bodies over the limit (413),
- * state changes by GET, TRACE and OPTIONS (405), cross-origin and non-JSON state changes (403), opening the door
- * outside a call or by a client that did not answer it, call tokens replayed after their call, live views that would
- * evict the call's media (503).
+ * state changes by GET and every method but GET, HEAD and POST (405), cross-origin (whole origin, DNS rebinding,
+ * forwarded headers) and non-JSON state changes (403), credentials given twice (400), thing ids decoded twice, opening
+ * the door outside a call, by a client that did not answer it or in a call the page started itself, call tokens
+ * replayed after their call, live views that would evict the call's media (503).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */

@@ -27,7 +27,10 @@ import org.eclipse.jdt.annotation.Nullable;
  * in scheme, host and port to the request's own origin ({@link RequestOrigin}: the server's view, never a {@code Host}
  * the server does not know), and, where the browser sends it, {@code Sec-Fetch-Site: same-origin} ({@code same-site}
  * and {@code cross-site} are refused). Every current browser sends {@code Origin} with a POST, so a request without
- * one is refused too. JSON endpoints need the media type {@code application/json} exactly (parameters such as
+ * one is refused too. One exception: behind a trusted proxy that forwards {@code https}, a browser's
+ * {@code Sec-Fetch-Site: same-origin} with an {@code https} Origin suffices, as the openHAB Cloud's proxy host names
+ * reach openHAB with a {@code Host} of the cloud's own (another name, its internal port). JSON endpoints need the media
+ * type {@code application/json} exactly (parameters such as
  * {@code charset} allowed), which a cross-origin form or beacon cannot send without a preflight.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
@@ -59,6 +62,11 @@ final class RequestGuard {
             throw new HttpProblem(403, "cross-origin request refused: Origin is not an origin");
         }
         RequestOrigin own = RequestOrigin.ofRequest(request, known);
+        if (site != null && "https".equals(origin.scheme()) && RequestOrigin.viaTlsProxy(request, known)) {
+            // the browser says same-origin, over TLS, which DNS rebinding cannot fake: behind a proxy that rewrites
+            // Host (openHAB Cloud sends its proxy host and internal port for home.myopenhab.org and its siblings)
+            return;
+        }
         if (own == null) {
             throw new HttpProblem(403, "cross-origin request refused: this server does not know the host of the"
                     + " request as its own (see Security in the binding's README: tuyaintercom.webHosts)");

@@ -97,6 +97,12 @@ record RequestOrigin(String scheme, String host, int port) {
         return vouched || known.isKnown(origin.host()) ? origin : null;
     }
 
+    /** Whether a trusted proxy forwarded the request from a TLS connection ({@code X-Forwarded-Proto: https}). */
+    static boolean viaTlsProxy(HttpServletRequest request, KnownHosts known) {
+        return known.isTrustedProxy(request.getRemoteAddr())
+                && "https".equalsIgnoreCase(first(request.getHeader("X-Forwarded-Proto")));
+    }
+
     private static @Nullable RequestOrigin of(String scheme, String host, int port) {
         String s = scheme.toLowerCase(Locale.ROOT);
         int defaultPort = switch (s) {

@@ -389,6 +389,11 @@ class WebSecurityIT {
                     json(port).header("Host", "home.myopenhab.org:443").header("Origin", "https://home.myopenhab.org")
                             .header("X-Forwarded-Proto", "https").send("POST", answer, body).status(),
                     "through the openHAB Cloud's proxy host");
+            assertEquals(409,
+                    json(port).header("Host", "home.myopenhab.org:3000")
+                            .header("Origin", "https://connect.myopenhab.org").header("Sec-Fetch-Site", "same-origin")
+                            .header("X-Forwarded-Proto", "https").send("POST", answer, body).status(),
+                    "through the openHAB Cloud's browser proxy host (Host: its proxy host and internal port)");
 
             URI video = URI.create(harness.videoUrl());
             assertEquals(403,

@@ -171,6 +171,8 @@ class RequestGuardTest {
         // and cannot claim https: the browser's Origin says http
         assertFalse(passes(direct("evil.example:8080", "http://evil.example:8080").from("127.0.0.1")
                 .header("X-Forwarded-Proto", "https")));
+        assertFalse(passes(direct("evil.example:8080", "http://evil.example:8080").from("127.0.0.1")
+                .header("X-Forwarded-Proto", "https").header("Sec-Fetch-Site", "same-origin")));
     }
 
     @Test
@@ -213,6 +215,18 @@ class RequestGuardTest {
                 .header("X-Forwarded-Proto", "https")));
         assertFalse(passes(direct("myopenhab.org", "https://evil.example").from("127.0.0.1").header("X-Forwarded-Proto",
                 "https")));
+        // its proxy host names: Host is the cloud's proxy host and internal port (config.json.template: port 3000),
+        // for connect.myopenhab.org too; the browser's Sec-Fetch-Site over TLS says same-origin
+        assertTrue(passes(direct("home.myopenhab.org:3000", "https://connect.myopenhab.org").from("127.0.0.1")
+                .header("X-Forwarded-Proto", "https").header("Sec-Fetch-Site", "same-origin")));
+        assertFalse(passes(direct("home.myopenhab.org:3000", "https://evil.example").from("127.0.0.1")
+                .header("X-Forwarded-Proto", "https").header("Sec-Fetch-Site", "cross-site")));
+        assertFalse(passes(direct("home.myopenhab.org:3000", "https://connect.myopenhab.org").from("127.0.0.1")
+                .header("X-Forwarded-Proto", "https")), "without Sec-Fetch-Site the origins must match");
+        assertFalse(
+                passes(direct("home.myopenhab.org:3000", "https://connect.myopenhab.org")
+                        .header("X-Forwarded-Proto", "https").header("Sec-Fetch-Site", "same-origin")),
+                "not from a trusted proxy");
     }
 
     @Test

@@ -152,7 +152,6 @@ public class TuyaIntercomServlet extends HttpServlet {
                 throw new HttpProblem(404, "not found");
             }
             String thing = parts[1]; // decoded by the container; decoding again would turn %253A into ':'
-
             String operation = parts.length > 2 ? parts[2] : "";
             switch (kind) {
                 case "video" -> video(request, response, post, thing);

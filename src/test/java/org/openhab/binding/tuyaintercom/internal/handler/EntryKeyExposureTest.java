@@ -101,8 +101,6 @@ class EntryKeyExposureTest {
             for (String line : lines) {
                 assertFalse(line.contains(key), "the entry key in a log line");
             }
-            System.out.printf("entry key audit: %d item states and triggers, %d log lines%n",
-                    home.callback.events().size(), lines.size());
         }
     }
 

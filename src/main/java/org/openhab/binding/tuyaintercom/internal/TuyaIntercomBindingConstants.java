@@ -51,7 +51,6 @@ public final class TuyaIntercomBindingConstants {
     public static final String CHANNEL_CALL_HISTORY = "call-history";
     public static final String CHANNEL_CALL_PAGE_URL = "call-page-url";
     public static final String CHANNEL_VIDEO_URL = "video-url";
-    public static final String CHANNEL_ENTRY_URL = "entry-url";
     public static final String CHANNEL_STREAM_URL = "stream-url";
 
     private TuyaIntercomBindingConstants() {

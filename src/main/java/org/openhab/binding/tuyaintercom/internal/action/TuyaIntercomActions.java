@@ -107,6 +107,16 @@ public class TuyaIntercomActions implements ThingActions {
         return run(PanelHandler::revokeLinks);
     }
 
+    /**
+     * The stable entry link to the call page, relative to openHAB's address, for rules that build notification
+     * buttons. It contains the panel's entry key, a permanent credential: hand it on, never log it.
+     */
+    @RuleAction(label = "@text/action.entry-url.label", description = "@text/action.entry-url.description")
+    public @ActionOutput(name = "entryUrl", type = "java.lang.String") String entryUrl() {
+        PanelHandler panel = handler;
+        return panel == null ? "" : panel.entryUrl();
+    }
+
     @RuleAction(label = "@text/action.history.label", description = "@text/action.history.description")
     public @ActionOutput(name = "result", type = "java.lang.String") String getCallHistory() {
         PanelHandler panel = handler;

@@ -102,7 +102,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     static final Set<String> STATE_CHANNELS = Set.of(CHANNEL_CALL_STATE, CHANNEL_CALL_DIRECTION, CHANNEL_CALL_PEER,
             CHANNEL_CALL_SESSION, CHANNEL_CALL_STARTED, CHANNEL_CALL_END_REASON, CHANNEL_SNAPSHOT,
             CHANNEL_SNAPSHOT_TIME, CHANNEL_UNLOCK, CHANNEL_ONLINE, CHANNEL_CALL_HISTORY, CHANNEL_CALL_PAGE_URL,
-            CHANNEL_VIDEO_URL, CHANNEL_ENTRY_URL, CHANNEL_STREAM_URL, CHANNEL_CALL_CONTROL);
+            CHANNEL_VIDEO_URL, CHANNEL_STREAM_URL, CHANNEL_CALL_CONTROL);
     /** The stream address is kept valid this long after the last REFRESH or ring. */
     static final Duration STREAM_WATCH = Duration.ofMinutes(10);
     /** How long a stream address lives when the cloud does not say (public clients report about 30 s). */
@@ -674,7 +674,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         return getThing().getUID().getAsString();
     }
 
-    private void renewLinks() {
+    /** The scheduled renewal of the page and video links (package-private: tests renew without waiting 6 h). */
+    void renewLinks() {
         PanelSession current = session;
         if (current != null) {
             current.links().renew();
@@ -682,17 +683,26 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         }
     }
 
-    /** Publishes the page and video links of the current generation, and the stable entry link. */
+    /**
+     * Publishes the page and video links of the current generation. The stable entry link is never an item state
+     * (item states go to events.log and persistence): rules get it from {@link #entryUrl()}.
+     */
     private void publishLinks(PanelSession current) {
         String encoded = URLEncoder.encode(thingUID(), StandardCharsets.UTF_8);
         PanelLinks links = current.links();
         publish(CHANNEL_CALL_PAGE_URL, new StringType(SERVLET_PATH + "/call/" + encoded + "?t=" + links.pageToken()));
         publish(CHANNEL_VIDEO_URL, new StringType(SERVLET_PATH + "/video/" + encoded + "?t=" + links.videoToken()));
+    }
+
+    /**
+     * The stable entry link to the call page, relative to openHAB's address, with the entry key of the configuration
+     * ({@code /tuyaintercom/call/<thing UID>?k=<entry key>}); empty before the handler is initialized.
+     */
+    public String entryUrl() {
         String key = config.entryKey.trim();
-        if (!key.isEmpty()) {
-            publish(CHANNEL_ENTRY_URL, new StringType(
-                    SERVLET_PATH + "/call/" + encoded + "?k=" + URLEncoder.encode(key, StandardCharsets.UTF_8)));
-        }
+        return key.isEmpty() ? ""
+                : SERVLET_PATH + "/call/" + URLEncoder.encode(thingUID(), StandardCharsets.UTF_8) + "?k="
+                        + URLEncoder.encode(key, StandardCharsets.UTF_8);
     }
 
     /** What the panel session needs of the account bridge. */

@@ -18,7 +18,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The page shown for a call page link that is invalid, expired or revoked, in the browser's language (texts
- * {@code page.invalid.*} of the binding's translations), saying what to do.
+ * {@code page.invalid.*} of the binding's translations, see {@link PageTexts}), saying what to do.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -28,7 +28,7 @@ final class InvalidLinkPage {
     }
 
     static byte[] html(String lang, String title, String text) {
-        String html = "<!DOCTYPE html><html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
+        String html = "<!DOCTYPE html><html lang=\"" + escape(lang) + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" + escape(title)
                 + "</title><style>body{font-family:system-ui,sans-serif;background:#15171c;color:#eee;margin:0;"
                 + "min-height:100vh;display:flex;align-items:center;justify-content:center;}"

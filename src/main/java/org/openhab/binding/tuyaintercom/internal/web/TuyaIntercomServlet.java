@@ -43,6 +43,9 @@ import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
 import org.openhab.binding.tuyaintercom.internal.intercom.Refusal;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.core.common.ThreadPoolManager;
+import org.openhab.core.i18n.LocaleProvider;
+import org.openhab.core.i18n.TranslationProvider;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -90,13 +93,16 @@ public class TuyaIntercomServlet extends HttpServlet {
 
     private final Logger logger = LoggerFactory.getLogger(TuyaIntercomServlet.class);
     private final transient PanelDirectory directory;
-    private final transient CallPage page = new CallPage();
+    private final transient CallPage page;
     private final transient ExecutorService writer = ThreadPoolManager.getPool("tuyaintercom-web");
     private final transient KnownHosts knownHosts = new KnownHosts();
 
+    /** The pages' texts come from openHAB's translations of this bundle (and its fragments). */
     @Activate
-    public TuyaIntercomServlet(@Reference PanelDirectory directory) {
+    public TuyaIntercomServlet(@Reference PanelDirectory directory, @Reference TranslationProvider i18n,
+            @Reference LocaleProvider localeProvider, BundleContext context) {
         this.directory = directory;
+        this.page = new CallPage(new PageTexts(i18n, localeProvider, context.getBundle()));
         writer.execute(knownHosts::learnMachineNames); // may wait for the resolver: not on a request's thread
     }
 
@@ -171,7 +177,7 @@ public class TuyaIntercomServlet extends HttpServlet {
         if ("call".equals(kind) && e.status() == 401) {
             response.setStatus(401);
             response.setContentType("text/html;charset=utf-8");
-            response.getOutputStream().write(page.invalidLink(request.getLocale()));
+            response.getOutputStream().write(page.invalidLink(request.getHeader("Accept-Language")));
             return;
         }
         if (e.status() == 405) {
@@ -185,7 +191,7 @@ public class TuyaIntercomServlet extends HttpServlet {
         pagePanel(request, thing);
         requireMethod(!post, "GET");
         response.setContentType("text/html;charset=utf-8");
-        response.getOutputStream().write(page.html(request.getLocale()));
+        response.getOutputStream().write(page.html(request.getHeader("Accept-Language")));
     }
 
     private void api(HttpServletRequest request, HttpServletResponse response, boolean post, PanelSession panel,

@@ -20,9 +20,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Assumptions;
@@ -39,8 +44,10 @@ import org.osgi.framework.wiring.BundleWiring;
 /**
  * Loads the freshly built binding jar into a real Felix framework that stands in for openHAB 4.3 and 5.2: the bundle
  * must resolve against the stand-in exports of either release, start, activate its handler factory component and
- * answer on the HTTP whiteboard. With {@code -Dopenhab.runtime=real-<version>} the same on the real openHAB core
- * bundles of that release.
+ * answer on the HTTP whiteboard, with its page texts in English, German and French — the last from a fragment that
+ * only adds {@code OH-INF/i18n/tuyaintercom_fr.properties}, as openHAB's translation platform would. With
+ * {@code -Dopenhab.runtime=real-<version>} the same on the real openHAB core bundles of that release (and its
+ * translation service).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -48,6 +55,7 @@ import org.osgi.framework.wiring.BundleWiring;
 class BindingBundleIT {
     private static final String FACTORY = "org.openhab.core.thing.binding.ThingHandlerFactory";
     private static final int ACTIVE_COMPONENT = 8; // ComponentConfigurationDTO.ACTIVE
+    private static final String FRENCH_TITLE = "Lien non valide";
 
     @ParameterizedTest
     @ValueSource(strings = { "4.3.11", "5.2.1" })
@@ -61,9 +69,12 @@ class BindingBundleIT {
         }
 
         try (OsgiTestFramework osgi = OsgiTestFramework.start(openhabVersion)) {
+            // a language the binding does not ship, as openHAB's translation platform would add one
+            Bundle french = osgi.install(frenchFragment(osgi.storage()));
             Bundle binding = osgi.install(jar);
             binding.start();
             assertEquals(Bundle.ACTIVE, binding.getState(), "binding bundle state");
+            assertEquals(Bundle.RESOLVED, french.getState(), "the French fragment is attached");
 
             ServiceReference<?> reference = waitForService(binding.getBundleContext(), FACTORY);
             assertSame(binding, reference.getBundle(), "the factory service comes from the binding");
@@ -104,7 +115,42 @@ class BindingBundleIT {
             HttpResponse<String> response = waitForHttp("http://127.0.0.1:" + osgi.httpPort() + "/tuyaintercom/");
             assertEquals(200, response.statusCode());
             assertTrue(response.body().contains("Tuya Intercom binding"), response.body());
+
+            // the page texts come through openHAB's translation service: shipped languages and the fragment's
+            String invalidLink = "http://127.0.0.1:" + osgi.httpPort()
+                    + "/tuyaintercom/call/tuyaintercom%3Apanel%3Ahome%3Adoor?t=invalid";
+            assertTrue(get(invalidLink, "en-US,en;q=0.9").contains("Link not valid"), "English");
+            assertTrue(get(invalidLink, "de-DE,de;q=0.9").contains("Link ungültig"), "German");
+            String page = get(invalidLink, "fr-FR,fr;q=0.9,en;q=0.8");
+            assertTrue(page.contains("<html lang=\"fr\">") && page.contains(FRENCH_TITLE), page);
         }
+    }
+
+    /** A fragment of the binding with only {@code OH-INF/i18n/tuyaintercom_fr.properties}. */
+    private static File frenchFragment(java.nio.file.Path folder) throws Exception {
+        File out = folder.resolve("tuyaintercom-fr.jar").toFile();
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "org.openhab.binding.tuyaintercom.i18n.fr");
+        manifest.getMainAttributes().putValue("Bundle-Version", "1.0.0");
+        manifest.getMainAttributes().putValue("Fragment-Host", "org.openhab.binding.tuyaintercom");
+        try (JarOutputStream jar = new JarOutputStream(new java.io.FileOutputStream(out), manifest)) {
+            jar.putNextEntry(new JarEntry("OH-INF/"));
+            jar.putNextEntry(new JarEntry("OH-INF/i18n/"));
+            jar.putNextEntry(new JarEntry("OH-INF/i18n/tuyaintercom_fr.properties"));
+            jar.write(("page.invalid.title = " + FRENCH_TITLE + "\npage.invalid.text = Ouvrez le lien actuel.\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** The body of a GET with the given Accept-Language (any status). */
+    private static String get(String url, String acceptLanguage) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", acceptLanguage)
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     /** Looks the service up with the context of a bundle that is wired to the service's package. */

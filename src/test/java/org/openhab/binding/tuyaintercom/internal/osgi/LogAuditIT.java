@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs after every other test of the build: the output of every test class — with the binding's logging at debug
  * level — contains none of the secrets the simulator handed out (access secret, access and refresh tokens, MQTT
- * passwords, local keys, TURN credentials, the Tuya Smart account passwords and session cookies).
+ * passwords, local keys, TURN credentials, the Tuya Smart account passwords and session cookies), nor the entry key
+ * of any test's panel (recorded by the test fixtures, {@code IntercomFixture} and {@code WebHarness}).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */

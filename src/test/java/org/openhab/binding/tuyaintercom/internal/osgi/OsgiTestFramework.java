@@ -45,7 +45,8 @@ import aQute.bnd.osgi.Jar;
  * framework runs the real openHAB core bundles of that release instead of the stand-ins: the bundles listed, in start
  * order, in {@code <openhab.core.repo.dir>/runtime/bundles-<version>.txt} (whose HTTP whiteboard is Felix HTTP Jetty),
  * third-party ones from {@code openhab.runtime.bundles} (resolved by the profile from Maven Central), the core bundles
- * from the repository.
+ * from the repository. With the stand-ins the framework also offers openHAB's translation and locale service (see
+ * {@code BundleTranslations}); the real core brings its own.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -63,6 +64,7 @@ public final class OsgiTestFramework implements AutoCloseable {
     private final Path storage;
     private final int httpPort;
     private final HttpStack httpStack;
+    private @Nullable Bundle support;
 
     private OsgiTestFramework(Framework framework, Path storage, int httpPort, HttpStack httpStack) {
         this.framework = framework;
@@ -149,7 +151,32 @@ public final class OsgiTestFramework implements AutoCloseable {
                 bundle.start();
             }
         }
+        if (real == null) {
+            osgi.registerTranslations();
+        }
         return osgi;
+    }
+
+    /**
+     * With the stand-ins, openHAB's translation and locale service (the real core has its own): the test support
+     * bundle's {@code BundleTranslations}, which reads the bundles' {@code OH-INF/i18n} like openHAB does, in English.
+     */
+    private void registerTranslations() throws Exception {
+        Bundle support = supportBundle();
+        Class<?> type = support.loadClass("org.openhab.binding.tuyaintercom.internal.framework.BundleTranslations");
+        Object translations = type.getConstructor(java.util.Locale.class).newInstance(java.util.Locale.ENGLISH);
+        support.getBundleContext().registerService((String[]) type.getField("SERVICES").get(null), translations, null);
+    }
+
+    /** The test support bundle, installed and started once. */
+    private Bundle supportBundle() throws Exception {
+        Bundle support = this.support;
+        if (support == null) {
+            support = install(testSupportBundle());
+            support.start();
+            this.support = support;
+        }
+        return support;
     }
 
     public Bundle install(File jar) throws BundleException {
@@ -158,6 +185,11 @@ public final class OsgiTestFramework implements AutoCloseable {
 
     public BundleContext context() {
         return framework.getBundleContext();
+    }
+
+    /** The framework's own folder (deleted on close): for bundles a test builds. */
+    public Path storage() {
+        return storage;
     }
 
     public int httpPort() {
@@ -279,8 +311,7 @@ public final class OsgiTestFramework implements AutoCloseable {
     public Installed installBinding(File jar) throws Exception {
         Bundle binding = install(jar);
         binding.start();
-        Bundle support = install(testSupportBundle());
-        support.start();
+        Bundle support = supportBundle();
         org.osgi.framework.ServiceReference<?> reference = binding.getBundleContext()
                 .getServiceReference("org.openhab.core.thing.binding.ThingHandlerFactory");
         if (reference == null) {

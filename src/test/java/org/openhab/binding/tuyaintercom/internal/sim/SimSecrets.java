@@ -23,8 +23,9 @@ import java.util.Set;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * Every secret the simulator hands out (access secret, tokens, MQTT passwords, local keys, TURN credentials) is
- * appended to a file, so that an audit can check that none of them ever reached a log.
+ * Every secret the simulator hands out (access secret, tokens, MQTT passwords, local keys, TURN credentials), and the
+ * entry keys of the tests' panels, is appended to a file, so that an audit can check that none of them ever reached a
+ * log.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */

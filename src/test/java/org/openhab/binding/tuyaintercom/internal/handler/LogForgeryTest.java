@@ -1,0 +1,122 @@
+/*
+ * Copyright (c) 2026 Tuya Intercom binding contributors
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.tuyaintercom.internal.handler;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
+import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
+import org.openhab.binding.tuyaintercom.internal.test.CloudFixture;
+import org.openhab.binding.tuyaintercom.internal.test.LogCapture;
+import org.openhab.binding.tuyaintercom.internal.test.PanelRig;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Text from the cloud cannot forge a log line (issue 18): each control, separator and bidi character is sent from
+ * the simulated cloud through every log site that takes cloud text (device messages of protocols 4 and 20 for an
+ * unknown device at TRACE, messages that are not JSON on the device and ipc topics, 302 and 308 messages for no
+ * panel, a 308 message the panel's session cannot decode, a refusal of the OpenAPI), and the captured log holds no
+ * forged line and no raw character of them; the characters show escaped.
+ *
+ * @author Tuya Intercom binding contributors - Initial contribution
+ */
+@NonNullByDefault
+@Timeout(120)
+class LogForgeryTest {
+    private static final String MARKER = "FORGED";
+    private static final Duration LOGGED = Duration.ofSeconds(20);
+
+    private static String tag(char c) {
+        return String.format(" %04X", (int) c);
+    }
+
+    private static String ipc(int protocol, ObjectNode data) {
+        return TuyaJson.write(TuyaJson.object().put("protocol", protocol).put("t", 1_795_600_000L).set("data", data));
+    }
+
+    @Test
+    void cloudMessagesForgeNoLogLine() throws Exception {
+        try (PanelRig rig = PanelRig.start(Map.of());
+                LogCapture log = LogCapture.start(AccountBridgeHandler.class, SignallingRouter.class)) {
+            TuyaCloudSimulator.Credential device = rig.sim.issuedCredentials().stream()
+                    .filter(c -> "device".equals(c.topics())).reduce((first, last) -> last).orElseThrow();
+            List<String> expected = new ArrayList<>();
+            for (char c : LogCapture.DANGEROUS) {
+                String esc = LogCapture.escaped(c);
+                // not JSON: the parser's message quotes the text
+                rig.sim.publishRaw(device.sourceTopic(), ("X" + c + MARKER + tag(c)).getBytes(StandardCharsets.UTF_8));
+                rig.sim.publishToIpcClients("X" + c + MARKER + tag(c));
+                // an unknown device, protocols 4 and 20 (logged at TRACE)
+                rig.sim.publishDeviceStatus("dev" + c + MARKER + " p4" + tag(c), Map.of("doorbell_pic", "x"));
+                expected.add("unknown device 'dev" + esc + MARKER + " p4" + tag(c) + "'");
+                rig.sim.publishOnline("dev" + c + MARKER + " p20" + tag(c), true);
+                expected.add("unknown device 'dev" + esc + MARKER + " p20" + tag(c) + "'");
+                // signalling for no panel
+                rig.sim.publishToIpcClients(
+                        ipc(302, TuyaJson.object().set("header", TuyaJson.object().put("type", "answer")
+                                .put("from", "p" + c + MARKER + " 302" + tag(c)).put("sessionid", "s1"))));
+                expected.add("no panel 'p" + esc + MARKER + " 302" + tag(c) + "'");
+                rig.sim.publishToIpcClients(ipc(308, TuyaJson.object().put("type", "rtc").set("data",
+                        TuyaJson.object().put("event", "call").put("curId", "p" + c + MARKER + " 308" + tag(c)))));
+                expected.add("no panel 'p" + esc + MARKER + " 308" + tag(c) + "'");
+                // a 308 message of the panel that its session cannot decode
+                rig.sim.publishToIpcClients(ipc(308, TuyaJson.object().put("type", "rtc" + c + MARKER + tag(c))
+                        .set("data", TuyaJson.object().put("curId", "panel1"))));
+                expected.add("type 'rtc" + esc + MARKER + tag(c) + "'");
+            }
+            for (String fragment : expected) {
+                log.await(fragment, LOGGED);
+            }
+            String text = log.text();
+            assertTrue(text.contains("Dropped a device message on"), "the device topic's garbage was logged");
+            assertTrue(text.contains("Dropped a message on"), "the ipc topic's garbage was logged");
+            assertEquals(List.of(), LogCapture.forgeries(text, MARKER));
+        }
+    }
+
+    @Test
+    void refusalsOfTheCloudForgeNoLogLineNorStatus() throws Exception {
+        List<Character> all = LogCapture.DANGEROUS;
+        for (int from = 0; from < all.size(); from += 8) {
+            StringBuilder refusal = new StringBuilder("sign invalid");
+            StringBuilder shown = new StringBuilder("sign invalid");
+            for (char c : all.subList(from, Math.min(all.size(), from + 8))) {
+                refusal.append(c).append(MARKER);
+                shown.append(LogCapture.escaped(c)).append(MARKER);
+            }
+            TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
+            sim.faults.rejectSignatures = true;
+            sim.faults.signatureRefusal = refusal.toString();
+            try (LogCapture log = LogCapture.start(); CloudFixture cloud = new CloudFixture(sim, Map.of()).start()) {
+                log.await(shown.toString(), LOGGED);
+                assertEquals(List.of(), LogCapture.forgeries(log.text(), MARKER));
+                // openHAB logs a thing's status description too (events.log)
+                cloud.callback.await(e -> "status".equals(e.kind()) && e.value().contains(MARKER), LOGGED);
+                for (RecordingCallback.Event event : cloud.callback.events()) {
+                    assertFalse(event.value().codePoints().anyMatch(LogCapture::dangerous), event.value());
+                }
+            }
+        }
+    }
+}

@@ -13,10 +13,13 @@
 package org.openhab.binding.tuyaintercom.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.THING_TYPE_SMART_ACCOUNT;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,11 +27,14 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
+import org.openhab.binding.tuyaintercom.internal.framework.TestBridge;
+import org.openhab.binding.tuyaintercom.internal.sim.SimSmartWeb;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.CloudFixture;
 import org.openhab.binding.tuyaintercom.internal.test.LogCapture;
 import org.openhab.binding.tuyaintercom.internal.test.PanelRig;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
+import org.openhab.core.thing.ThingUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -36,7 +42,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Text from the cloud cannot forge a log line (issue 18): each control, separator and bidi character is sent from
  * the simulated cloud through every log site that takes cloud text (device messages of protocols 4 and 20 for an
  * unknown device at TRACE, messages that are not JSON on the device and ipc topics, 302 and 308 messages for no
- * panel, a 308 message the panel's session cannot decode, a refusal of the OpenAPI), and the captured log holds no
+ * panel, a 308 message the panel's session cannot decode, a refusal of the OpenAPI and of the Tuya Smart sign-in), and
+ * the captured log holds no
  * forged line and no raw character of them; the characters show escaped.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
@@ -122,6 +129,49 @@ class LogForgeryTest {
                 cloud.callback.await(e -> "status".equals(e.kind()) && e.value().contains(MARKER), LOGGED);
                 for (RecordingCallback.Event event : cloud.callback.events()) {
                     assertFalse(event.value().codePoints().anyMatch(LogCapture::dangerous), event.value());
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusalsOfTheSmartCloudForgeNoLogLineNorStatus() throws Exception {
+        List<Character> all = LogCapture.DANGEROUS;
+        for (int from = 0; from < all.size(); from += 8) {
+            StringBuilder refusal = new StringBuilder("captcha");
+            StringBuilder shown = new StringBuilder("captcha");
+            for (char c : all.subList(from, Math.min(all.size(), from + 8))) {
+                refusal.append(c).append(MARKER);
+                shown.append(LogCapture.escaped(c)).append(MARKER);
+            }
+            try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start(); LogCapture log = LogCapture.start()) {
+                sim.smart.faults.refuseLogin = true;
+                sim.smart.faults.captchaMessage = refusal.toString();
+                RecordingCallback callback = new RecordingCallback();
+                Map<String, Object> config = new HashMap<>();
+                config.put("username", SimSmartWeb.DEFAULT_USER);
+                config.put("password", SimSmartWeb.DEFAULT_PASSWORD);
+                config.put("region", "EU");
+                config.put("baseUrl", sim.baseUrl());
+                TestBridge bridge = new TestBridge(new ThingUID(THING_TYPE_SMART_ACCOUNT, "smart"),
+                        THING_TYPE_SMART_ACCOUNT, config);
+                callback.addBridge(bridge);
+                SmartAccountBridgeHandler handler = new SmartAccountBridgeHandler(bridge.thing(), CloudFixture.HTTP,
+                        Clock.systemUTC());
+                bridge.setHandler(handler);
+                handler.setCallback(callback.callback());
+                handler.initialize();
+                try {
+                    log.await("Tuya Smart sign-in: ", LOGGED);
+                    callback.await(e -> "status".equals(e.kind()) && e.value().contains(MARKER), LOGGED);
+                    String text = log.text();
+                    assertEquals(List.of(), LogCapture.forgeries(text, MARKER));
+                    assertTrue(text.contains(shown), "escaped: " + shown);
+                    for (RecordingCallback.Event event : callback.events()) {
+                        assertFalse(event.value().codePoints().anyMatch(LogCapture::dangerous), event.value());
+                    }
+                } finally {
+                    handler.dispose();
                 }
             }
         }

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.handler.TuyaAccount;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
@@ -95,7 +96,7 @@ public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<
         try {
             panels = bridge.devices().stream().filter(PanelRecognizer::isPanel).toList();
         } catch (TuyaApiException e) {
-            logger.debug("Panel discovery failed: {}", e.getMessage());
+            logger.debug("Panel discovery failed: {}", LogText.safe(e.getMessage()));
             return List.of();
         }
         ThingUID bridgeUID = bridge.getThing().getUID();
@@ -132,7 +133,7 @@ public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<
             properties.put("twoWayAudio", Boolean.toString(webrtc.twoWayAudio()));
             properties.put("lowPower", Boolean.toString(webrtc.lowPower()));
         } catch (TuyaApiException e) {
-            logger.debug("No WebRTC configuration for {}: {}", panel.id(), e.getMessage());
+            logger.debug("No WebRTC configuration for {}: {}", LogText.safe(panel.id()), LogText.safe(e.getMessage()));
             properties.put("webrtc", "unknown");
         }
         return properties;

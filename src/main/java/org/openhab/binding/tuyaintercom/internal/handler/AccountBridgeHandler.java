@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.openhab.binding.tuyaintercom.internal.intercom.LogText;
+import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaDataCenter;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
@@ -169,7 +169,7 @@ public class AccountBridgeHandler extends AbstractAccountBridgeHandler implement
     }
 
     private void cloudFailed(TuyaApiException e) {
-        logger.debug("Tuya cloud: {}", e.getMessage());
+        logger.debug("Tuya cloud: {}", LogText.safe(e.getMessage()));
         updateStatus(ThingStatus.OFFLINE, CloudStatus.detail(e), CloudStatus.description(e));
         if (e.failure().isConfigurationError()) {
             scheduleConnect(CONFIGURATION_RETRY_SECONDS);
@@ -193,8 +193,8 @@ public class AccountBridgeHandler extends AbstractAccountBridgeHandler implement
         if (cloudError != null) {
             updateStatus(ThingStatus.OFFLINE, CloudStatus.detail(cloudError), CloudStatus.description(cloudError));
         } else {
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                    "@text/offline.mqtt.down [\"" + link.name() + "\", \"" + reason.replace("\"", "'") + "\"]");
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, "@text/offline.mqtt.down [\""
+                    + link.name() + "\", \"" + LogText.safe(reason).replace("\"", "'") + "\"]");
         }
     }
 
@@ -222,7 +222,7 @@ public class AccountBridgeHandler extends AbstractAccountBridgeHandler implement
         }
         DeviceMessageListener listener = router().listener(deviceId);
         if (listener == null) {
-            logger.trace("Device message for unknown device '{}'", deviceId);
+            logger.trace("Device message for unknown device '{}'", LogText.safe(deviceId));
             return;
         }
         if (protocol == 4) {

@@ -13,6 +13,7 @@
 package org.openhab.binding.tuyaintercom.internal.handler;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
 import org.openhab.core.thing.ThingStatusDetail;
 
@@ -33,7 +34,7 @@ final class CloudStatus {
     }
 
     static String description(TuyaApiException e) {
-        String detail = String.valueOf(e.getMessage()).replace("\"", "'");
+        String detail = LogText.safe(e.getMessage()).replace("\"", "'");
         return "@text/" + e.failure().messageKey() + " [\"" + detail + "\"]";
     }
 }

@@ -34,6 +34,7 @@ import java.util.function.Function;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.action.TuyaIntercomActions;
 import org.openhab.binding.tuyaintercom.internal.call.Call;
 import org.openhab.binding.tuyaintercom.internal.call.CallEngine;
@@ -45,7 +46,6 @@ import org.openhab.binding.tuyaintercom.internal.call.CallOutcome;
 import org.openhab.binding.tuyaintercom.internal.call.CallResult;
 import org.openhab.binding.tuyaintercom.internal.call.CallSettings;
 import org.openhab.binding.tuyaintercom.internal.call.CallState;
-import org.openhab.binding.tuyaintercom.internal.intercom.LogText;
 import org.openhab.binding.tuyaintercom.internal.intercom.PagePolicy;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelLinks;
@@ -445,7 +445,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     @Override
     public void callRefused(CallMessage message, CallError error) {
-        logger.debug("Panel {}: refused call {} ({})", config.deviceId, message.sessionId(), error);
+        logger.debug("Panel {}: refused call {} ({})", config.deviceId, LogText.safe(message.sessionId()), error);
         if (error == CallError.ON_CALLING) {
             history.add(new CallHistory.Entry(clock.instant(), "INCOMING", message.curId(), "BUSY", 0));
             publishHistory();

@@ -18,8 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.openhab.binding.tuyaintercom.internal.intercom.LogText;
-import org.openhab.binding.tuyaintercom.internal.tuya.TuyaIds;
+import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +94,7 @@ final class SignallingRouter {
         }
         if (listener == null) {
             logger.debug("Dropped a protocol {} message on {}: no panel '{}'", protocol, LogText.safe(topic),
-                    TuyaIds.forLog(deviceId));
+                    LogText.safe(deviceId));
             return;
         }
         listener.onSignalling(protocol, data);

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.openhab.binding.tuyaintercom.internal.intercom.LogText;
+import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
@@ -149,7 +149,7 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler impl
 
     private void signInFailed(SmartApiException e) {
         logger.debug("Tuya Smart sign-in: {}", LogText.safe(e.getMessage()));
-        String detail = String.valueOf(e.getMessage()).replace("\"", "'");
+        String detail = LogText.safe(e.getMessage()).replace("\"", "'");
         Kind kind = e.kind();
         switch (kind) {
             case WRONG_PASSWORD, UNKNOWN_ACCOUNT, SMART_LIFE -> {
@@ -191,11 +191,11 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler impl
             stopIpcLink();
             signInFailed(smart);
         } else if (cloudError != null) {
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, "@text/offline.smart.error [\""
-                    + String.valueOf(cloudError.getMessage()).replace("\"", "'") + "\"]");
-        } else {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                    "@text/offline.mqtt.down [\"" + link.name() + "\", \"" + reason.replace("\"", "'") + "\"]");
+                    "@text/offline.smart.error [\"" + LogText.safe(cloudError.getMessage()).replace("\"", "'") + "\"]");
+        } else {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, "@text/offline.mqtt.down [\""
+                    + link.name() + "\", \"" + LogText.safe(reason).replace("\"", "'") + "\"]");
         }
     }
 

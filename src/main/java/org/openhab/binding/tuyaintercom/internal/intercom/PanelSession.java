@@ -25,6 +25,7 @@ import java.util.zip.CRC32;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.call.Call;
 import org.openhab.binding.tuyaintercom.internal.call.CallEngine;
 import org.openhab.binding.tuyaintercom.internal.call.CallError;
@@ -253,8 +254,8 @@ public final class PanelSession implements CallListener {
         try {
             cloud.publishToPanel(RtcCallCodec.encode(message, clock.instant().getEpochSecond()));
         } catch (Exception e) {
-            logger.debug("Panel {}: {} of call {} not sent: {}", deviceId, message.event(), message.sessionId(),
-                    LogText.safe(e.toString()));
+            logger.debug("Panel {}: {} of call {} not sent: {}", deviceId, message.event(),
+                    LogText.safe(message.sessionId()), LogText.safe(e.toString()));
             throw e;
         }
     }
@@ -308,13 +309,13 @@ public final class PanelSession implements CallListener {
         boolean offered = media != null && media.hasOffer();
         if (firstTime && !client.isEmpty() && pages.isConnected(client)) {
             logger.debug("Panel {}: the media of call {} did not connect within {} s; asking its page for a new offer",
-                    deviceId, call.id(), mediaConnectTimeout.toSeconds());
+                    deviceId, LogText.safe(call.id()), mediaConnectTimeout.toSeconds());
             pages.sendTo(client, "media",
                     TuyaJson.object().put("media", media == null ? "" : media.id()).put("type", "repair"));
             return null;
         }
-        logger.debug("Panel {}: the media of call {} did not connect{}; the call ends", deviceId, call.id(),
-                firstTime ? " and its page is gone" : " after a new offer either");
+        logger.debug("Panel {}: the media of call {} did not connect{}; the call ends", deviceId,
+                LogText.safe(call.id()), firstTime ? " and its page is gone" : " after a new offer either");
         return offered ? CallError.CONNECT_FAIL : CallError.TIMEOUT;
     }
 

@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.call.CallSettings;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapter;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.WebRtcSignalling;
@@ -343,7 +344,7 @@ public class SignallingRelay {
             try {
                 transport.sendDisconnect(session.id);
             } catch (Exception e) {
-                logger.debug("disconnect of media session not sent: {}", e.getMessage());
+                logger.debug("disconnect of media session not sent: {}", LogText.safe(e.getMessage()));
             }
             session.listener.closed(session);
         }
@@ -440,7 +441,7 @@ public class SignallingRelay {
         try {
             browserAnswer = SdpAdapter.answerForBrowser(deviceAnswer, browserOffer);
         } catch (IllegalArgumentException e) {
-            logger.debug("unusable answer of the panel: {}", e.getMessage());
+            logger.debug("unusable answer of the panel: {}", LogText.safe(e.getMessage()));
             close(session);
             closedByPanel.accept(session);
             return;

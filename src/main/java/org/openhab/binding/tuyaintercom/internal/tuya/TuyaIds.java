@@ -18,7 +18,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The shape of the ids the cloud sends (device, user, session ids): letters, digits, {@code _} and {@code -}, at most
- * 128 characters. Anything else is refused before it reaches the call model, a topic or a log line.
+ * 128 characters. Anything else is refused before it reaches the call model or a topic (log lines take ids through
+ * {@link org.openhab.binding.tuyaintercom.internal.LogText}).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -39,10 +40,5 @@ public final class TuyaIds {
             throw new IllegalArgumentException(field + " is not a valid id");
         }
         return id;
-    }
-
-    /** For log lines: the id, or a placeholder if it is not well-formed. */
-    public static String forLog(String id) {
-        return id.isEmpty() || isValid(id) ? id : "<malformed id>";
     }
 }

@@ -36,8 +36,8 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.call.CallResult;
-import org.openhab.binding.tuyaintercom.internal.intercom.LogText;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
 import org.openhab.binding.tuyaintercom.internal.intercom.Refusal;
@@ -172,8 +172,8 @@ public class TuyaIntercomServlet extends HttpServlet {
 
     private void problem(HttpServletRequest request, HttpServletResponse response, String kind, HttpProblem e)
             throws IOException {
-        logger.debug("{} {} refused with {}: {}", request.getMethod(), LogText.safe(request.getPathInfo()), e.status(),
-                LogText.safe(e.getMessage()));
+        logger.debug("{} {} refused with {}: {}", LogText.safe(request.getMethod()),
+                LogText.safe(request.getPathInfo()), e.status(), LogText.safe(e.getMessage()));
         if ("call".equals(kind) && e.status() == 401) {
             response.setStatus(401);
             response.setContentType("text/html;charset=utf-8");

@@ -49,7 +49,7 @@ class EntryKeyExposureTest {
 
     @Test
     void noItemStateAndNoLogLineCarriesTheEntryKey() throws Exception {
-        try (LogCapture log = new LogCapture();
+        try (LogCapture log = LogCapture.startWholeBinding();
                 TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
                 SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Front door"))) {
             assertTrue(LoggerFactory.getLogger(PanelHandler.class).isTraceEnabled(), "the binding logs at TRACE");

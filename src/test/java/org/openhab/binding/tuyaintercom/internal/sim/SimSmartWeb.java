@@ -62,6 +62,8 @@ public final class SimSmartWeb {
         public volatile boolean wrongPassword;
         /** Sign-ins are refused as when the cloud wants a captcha. */
         public volatile boolean refuseLogin;
+        /** The {@code errorMsg} of those refusals (a hostile cloud may put anything in it). */
+        public volatile String captchaMessage = "please verify with the captcha";
     }
 
     private record Account(String password, String uid, boolean smartLife) {
@@ -212,7 +214,7 @@ public final class SimSmartWeb {
             return failure("LOGIN_TOKEN_INVALID", "token invalid");
         }
         if (faults.refuseLogin) {
-            return failure("USER_LOGIN_NEED_CAPTCHA", "please verify with the captcha");
+            return failure("USER_LOGIN_NEED_CAPTCHA", faults.captchaMessage);
         }
         Account account = accounts.get(user);
         if (account == null) {

@@ -63,6 +63,8 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     public static final class Faults {
         /** Every signature is answered with 1004 sign invalid. */
         public volatile boolean rejectSignatures;
+        /** The {@code msg} of those refusals (a hostile cloud may put anything in it). */
+        public volatile String signatureRefusal = "sign invalid";
         /** WebRTC configurations are answered with 28841101: the video service is not subscribed. */
         public volatile boolean videoServiceNotSubscribed;
         /** The open-hub access endpoint fails with a server error. */
@@ -711,7 +713,10 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         String expected = OpenApiSigner.sign(accessId, accessSecret, tokenCall ? null : accessToken, t,
                 nonce == null ? "" : nonce,
                 OpenApiSigner.stringToSign(method, body, Map.of(), OpenApiSigner.canonicalUrl(path, query)));
-        if (faults.rejectSignatures || !OpenApiSigner.matches(expected, sign)) {
+        if (faults.rejectSignatures) {
+            return failure(1004, faults.signatureRefusal);
+        }
+        if (!OpenApiSigner.matches(expected, sign)) {
             return failure(1004, "sign invalid");
         }
         JsonNode json = null;

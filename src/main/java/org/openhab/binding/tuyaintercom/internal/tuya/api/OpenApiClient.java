@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +84,8 @@ public class OpenApiClient {
                 fresh = parseToken(send("GET", "/v1.0/token/" + current.refreshToken(), Map.of(), null, null));
                 logger.debug("Tuya access token refreshed");
             } catch (TuyaApiException e) {
-                logger.debug("Refreshing the Tuya token failed ({}), requesting a new one", e.getMessage());
+                logger.debug("Refreshing the Tuya token failed ({}), requesting a new one",
+                        LogText.safe(e.getMessage()));
             }
         }
         if (fresh == null) {

@@ -39,6 +39,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
 import org.slf4j.Logger;
@@ -231,8 +232,8 @@ public class MqttLink {
             try {
                 connection.client.publish(message.topic(), message.payload(), QOS, false);
             } catch (MqttException e) {
-                logger.debug("MQTT link '{}': a queued message to {} was not sent: {}", name, message.topic(),
-                        e.getMessage());
+                logger.debug("MQTT link '{}': a queued message to {} was not sent: {}", name,
+                        LogText.safe(message.topic()), LogText.safe(e.getMessage()));
             }
         }
     }
@@ -245,7 +246,7 @@ public class MqttLink {
             queuedBytes = 0;
         }
         if (dropped > 0) {
-            logger.debug("MQTT link '{}': {} queued messages dropped: {}", name, dropped, reason);
+            logger.debug("MQTT link '{}': {} queued messages dropped: {}", name, dropped, LogText.safe(reason));
         }
     }
 
@@ -356,7 +357,7 @@ public class MqttLink {
                 }
             }, RETIRE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         }
-        logger.debug("MQTT link '{}' connected to {} until {}", name, access.url(), access.expiresAt());
+        logger.debug("MQTT link '{}' connected to {} until {}", name, LogText.safe(access.url()), access.expiresAt());
         statusListener.linkUp(this);
     }
 
@@ -371,11 +372,12 @@ public class MqttLink {
             Connection connection = current;
             if (connection != null && connection.client.isConnected()
                     && clock.instant().isBefore(connection.access.expiresAt())) {
-                logger.debug("MQTT link '{}': renewing access failed ({}), the current connection stays", name, reason);
+                logger.debug("MQTT link '{}': renewing access failed ({}), the current connection stays", name,
+                        LogText.safe(reason));
                 return;
             }
         }
-        logger.debug("MQTT link '{}' down: {}", name, reason);
+        logger.debug("MQTT link '{}' down: {}", name, LogText.safe(reason));
         statusListener.linkDown(this, reason, cloudError);
     }
 
@@ -409,7 +411,8 @@ public class MqttLink {
         try {
             messageListener.onMessage(topic, payload, access);
         } catch (RuntimeException e) {
-            logger.debug("MQTT link '{}': message on {} not handled: {}", name, topic, e.toString());
+            logger.debug("MQTT link '{}': message on {} not handled: {}", name, LogText.safe(topic),
+                    LogText.safe(e.toString()));
         }
     }
 
@@ -478,7 +481,7 @@ public class MqttLink {
             try {
                 client.close(true);
             } catch (MqttException e) {
-                logger.trace("closing MQTT client: {}", e.getMessage());
+                logger.trace("closing MQTT client: {}", LogText.safe(e.getMessage()));
             }
         }
 

@@ -17,11 +17,11 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import javax.net.ssl.SSLException;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
@@ -71,25 +71,24 @@ final class MqttTransport {
      * reason and its cause. Certificate subjects and host names only, never credentials.
      */
     static String describe(MqttException e) {
-        @Nullable
-        Throwable cause = e.getCause();
-        String tls = null;
-        String detail = null;
+        boolean untrusted = false;
+        boolean wrongName = false;
+        boolean handshake = false;
+        String detail = "";
         int depth = 0;
-        for (Throwable t = cause; t != null && depth < 10; t = t.getCause(), depth++) {
-            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
-                tls = "TLS refused: the broker's certificate is not signed by a trusted CA";
-            } else if (t instanceof CertificateException && tls == null
-                    && String.valueOf(t.getMessage()).toLowerCase().contains("nam")) {
-                tls = "TLS refused: the broker's certificate does not name its host";
-            } else if (t instanceof SSLException && tls == null) {
-                tls = "TLS handshake failed";
-            }
-            if (t.getMessage() != null) {
-                detail = t.getMessage();
+        for (Throwable t = e.getCause(); t != null && depth < 10; t = t.getCause(), depth++) {
+            untrusted |= t instanceof CertPathBuilderException || t instanceof CertPathValidatorException;
+            wrongName |= t instanceof CertificateException
+                    && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("nam");
+            handshake |= t instanceof SSLException;
+            String message = t.getMessage();
+            if (message != null) {
+                detail = message;
             }
         }
-        String reason = tls != null ? tls : String.valueOf(e.getMessage());
-        return detail == null || detail.equals(reason) ? reason : reason + " (" + detail + ")";
+        String reason = untrusted ? "TLS refused: the broker's certificate is not signed by a trusted CA"
+                : wrongName ? "TLS refused: the broker's certificate does not name its host"
+                        : handshake ? "TLS handshake failed" : String.valueOf(e.getMessage());
+        return detail.isEmpty() || detail.equals(reason) ? reason : reason + " (" + detail + ")";
     }
 }

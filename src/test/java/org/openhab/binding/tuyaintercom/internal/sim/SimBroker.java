@@ -82,6 +82,7 @@ public final class SimBroker {
     private boolean startedOnce;
 
     public SimBroker(Access access) throws IOException {
+        SimTls.trustTestCaIfUnset(); // run outside Maven (an IDE): the clients of this JVM trust the test CA
         this.access = access;
         this.dataPath = java.nio.file.Files.createTempDirectory("sim-broker-");
         dataPath.toFile().deleteOnExit();

@@ -13,11 +13,17 @@
 package org.openhab.binding.tuyaintercom.internal.sim;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+
+import javax.net.ssl.KeyManagerFactory;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -38,11 +44,17 @@ import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 
 /**
  * The simulated Tuya message service: a real MQTT broker (embedded Moquette) on loopback that admits only the
  * credentials the simulated cloud issued, lets each credential read and write only its own topics, and hands what
- * clients publish to the simulator.
+ * clients publish to the simulator. Like the real one it speaks MQTT over TLS ({@code ssl://localhost:<port>}) and
+ * over WebSocket/TLS ({@code wss://localhost:<port>/mqtt}), never plain; its certificate comes from the test CA
+ * ({@link SimTls}). Tests can make it present another certificate ({@link #identity}) or refuse one of the two
+ * transports ({@link #transports}).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -57,7 +69,11 @@ public final class SimBroker {
         boolean mayWrite(String topic, String username);
     }
 
-    private volatile int port;
+    private volatile int sslPort;
+    private volatile int wssPort;
+    private volatile SimTls.Identity identity = SimTls.Identity.TRUSTED;
+    private volatile boolean sslServed = true;
+    private volatile boolean wssServed = true;
     private final java.nio.file.Path dataPath;
     private final Access access;
     private final List<BiConsumer<String, byte[]>> publishListeners = new CopyOnWriteArrayList<>();
@@ -66,22 +82,66 @@ public final class SimBroker {
     private boolean startedOnce;
 
     public SimBroker(Access access) throws IOException {
+        SimTls.trustTestCaIfUnset(); // run outside Maven (an IDE): the clients of this JVM trust the test CA
         this.access = access;
         this.dataPath = java.nio.file.Files.createTempDirectory("sim-broker-");
         dataPath.toFile().deleteOnExit();
-        this.port = freePort();
+        this.sslPort = freePort();
+        this.wssPort = freePort();
     }
 
     private static int freePort() throws IOException {
         return TestPorts.free();
     }
 
-    public int port() {
-        return port;
+    /** The port of MQTT over TLS. */
+    public int sslPort() {
+        return sslPort;
     }
 
+    /** The port of MQTT over WebSocket/TLS (path {@code /mqtt}). */
+    public int wssPort() {
+        return wssPort;
+    }
+
+    /** The host name the certificate names, as the cloud names its brokers. */
+    public String host() {
+        return "localhost";
+    }
+
+    /** The address the cloud hands out: MQTT over TLS. */
     public String url() {
-        return "tcp://127.0.0.1:" + port;
+        return "ssl://" + host() + ":" + sslPort;
+    }
+
+    public String wssUrl() {
+        return "wss://" + host() + ":" + wssPort + "/mqtt";
+    }
+
+    /**
+     * The certificate the broker presents from its next start on; restarts it (keeping its ports) when it runs, which
+     * drops every connection.
+     */
+    public void identity(SimTls.Identity presented) throws IOException {
+        identity = presented;
+        restartIfRunning();
+    }
+
+    /**
+     * Which transports the broker serves from its next start on (a refused one's port is closed: connections are
+     * refused); restarts it (keeping its ports) when it runs, which drops every connection.
+     */
+    public void transports(boolean ssl, boolean wss) throws IOException {
+        sslServed = ssl;
+        wssServed = wss;
+        restartIfRunning();
+    }
+
+    private synchronized void restartIfRunning() throws IOException {
+        if (server != null) {
+            stop();
+            start();
+        }
     }
 
     /**
@@ -98,7 +158,8 @@ public final class SimBroker {
                 if (startedOnce || attempt >= 5 || !String.valueOf(e.getMessage()).contains("Cannot bind")) {
                     throw e;
                 }
-                port = freePort();
+                sslPort = freePort();
+                wssPort = freePort();
             }
         }
     }
@@ -109,14 +170,18 @@ public final class SimBroker {
         }
         Properties properties = new Properties();
         properties.setProperty("host", "127.0.0.1");
-        properties.setProperty("port", Integer.toString(port));
+        properties.setProperty("port", "disabled");
         properties.setProperty("websocket_port", "disabled");
+        properties.setProperty("ssl_port", sslServed ? Integer.toString(sslPort) : "disabled");
+        properties.setProperty("secure_websocket_port", wssServed ? Integer.toString(wssPort) : "disabled");
+        properties.setProperty("websocket_path", "/mqtt");
         properties.setProperty("allow_anonymous", "false");
         properties.setProperty("persistence_enabled", "false");
         properties.setProperty("netty.mqtt.message_size", Integer.toString(64 * 1024));
         properties.setProperty("immediate_buffer_flush", "true");
         properties.setProperty("telemetry_enabled", "false");
         properties.setProperty("data_path", dataPath.toString());
+        SslContext tls = serverTls(identity);
         Server broker = new Server();
         IAuthenticator authenticator = (clientId, username, password) -> username != null && password != null
                 && access.mayConnect(clientId, username, new String(password, StandardCharsets.UTF_8));
@@ -156,8 +221,22 @@ public final class SimBroker {
             @Override
             public void onSessionLoopError(@Nullable Throwable error) {
             }
-        }), null, authenticator, authorizator);
+        }), () -> tls, authenticator, authorizator);
         server = broker;
+    }
+
+    /** The TLS side of the broker with the key and certificate chain of an identity from {@link SimTls}. */
+    private static SslContext serverTls(SimTls.Identity identity) throws IOException {
+        try (InputStream in = Files.newInputStream(SimTls.keyStore(identity))) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            char[] password = SimTls.PASSWORD.toCharArray();
+            store.load(in, password);
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            return SslContextBuilder.forServer(keys).sslProvider(SslProvider.JDK).build();
+        } catch (GeneralSecurityException e) {
+            throw new IOException("the simulator's test certificate cannot be used", e);
+        }
     }
 
     public synchronized void stop() {

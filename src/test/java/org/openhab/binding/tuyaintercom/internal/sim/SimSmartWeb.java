@@ -247,10 +247,11 @@ public final class SimSmartWeb {
         result.put("uid", account.uid());
         result.put("email", user.contains("@") ? user : "");
         ObjectNode domain = result.putObject("domain");
-        domain.put("mobileMqttUrl", "127.0.0.1");
-        domain.put("mqttPort", cloud.broker().port());
-        domain.put("mobileMqttsUrl", "127.0.0.1");
-        domain.put("mqttsPort", cloud.broker().port());
+        // the broker as the real domain block names it: a host name its certificate names, the MQTT-over-TLS port,
+        // and the HTTPS port of its WebSocket/TLS service (443 at the real cloud)
+        domain.put("mobileMqttsUrl", cloud.broker().host());
+        domain.put("mqttsPort", cloud.broker().sslPort());
+        domain.put("httpsPort", cloud.broker().wssPort());
         domain.put("regionCode", body.path("countryCode").asText(""));
         return success(result);
     }

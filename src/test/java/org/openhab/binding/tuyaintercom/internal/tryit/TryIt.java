@@ -29,6 +29,7 @@ import org.openhab.binding.tuyaintercom.internal.osgi.OsgiTestFramework;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.SimSmartWeb;
+import org.openhab.binding.tuyaintercom.internal.sim.SimTls;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 
 /**
@@ -50,6 +51,7 @@ public final class TryIt {
     public static void main(String[] args) throws Exception {
         boolean simulatorOnly = List.of(args).contains("--simulator-only");
         boolean smart = List.of(args).contains("--smart");
+        SimTls.trustTestCaIfUnset(); // the binding in this JVM trusts the simulator's test CA, as the tests do
         TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
         if (smart) {
             sim.callTransport = TuyaCloudSimulator.CallTransport.OPEN_HUB_308;
@@ -125,8 +127,10 @@ public final class TryIt {
                 + "\", region=\"EU\", baseUrl=\"" + sim.baseUrl() + "\" ] {");
         System.out.println("    Thing panel frontdoor \"Front door\" [ deviceId=\"frontdoor01\" ]");
         System.out.println("}\n");
-        System.out.println(
-                "(The simulator's own demo credentials; its MQTT broker listens on " + sim.broker().url() + ".)\n");
+        System.out.println("(The simulator's own demo credentials; its MQTT broker listens on " + sim.broker().url()
+                + " and " + sim.broker().wssUrl() + ", with a certificate of a test CA that openHAB's JVM must trust:"
+                + " keytool -importcert -cacerts -alias tuya-simulator-test-ca -file "
+                + SimTls.caCertificate().toAbsolutePath() + ".)\n");
     }
 
     private static void startBinding(TuyaCloudSimulator sim, Holder holder, boolean smart) throws Exception {

@@ -13,7 +13,9 @@
 package org.openhab.binding.tuyaintercom.internal.tuya.api;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -22,14 +24,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Credentials and topics of Tuya's open-hub MQTT access ({@code open-hub/access/config}). The password is a secret
- * (it is also the key of encrypted device messages) and never part of {@link #toString()}.
+ * (it is also the key of encrypted device messages) and never part of {@link #toString()}. {@code url} is the broker
+ * address to try first; {@code fallbackUrls} are tried in turn when it cannot be reached (the web client's
+ * {@code wss://} form behind its {@code ssl://} one).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record MqttAccessConfig(String url, String clientId, String username, String password,
         Map<String, String> sourceTopics, Map<String, String> sinkTopics, Instant issuedAt, Instant expiresAt,
-        String encryptionVersion) {
+        String encryptionVersion, List<String> fallbackUrls) {
+
+    /** Access with one broker address. */
+    public MqttAccessConfig(String url, String clientId, String username, String password,
+            Map<String, String> sourceTopics, Map<String, String> sinkTopics, Instant issuedAt, Instant expiresAt,
+            String encryptionVersion) {
+        this(url, clientId, username, password, sourceTopics, sinkTopics, issuedAt, expiresAt, encryptionVersion,
+                List.of());
+    }
+
+    public MqttAccessConfig {
+        fallbackUrls = List.copyOf(fallbackUrls);
+    }
+
+    /** Every broker address, in the order to try them. */
+    public List<String> urls() {
+        List<String> urls = new ArrayList<>();
+        urls.add(url);
+        fallbackUrls.stream().filter(fallback -> !urls.contains(fallback)).forEach(urls::add);
+        return List.copyOf(urls);
+    }
 
     public static MqttAccessConfig from(JsonNode node, Instant now, String encryptionVersion) {
         return new MqttAccessConfig(node.path("url").asText(""), node.path("client_id").asText(""),
@@ -74,7 +98,7 @@ public record MqttAccessConfig(String url, String clientId, String username, Str
 
     @Override
     public String toString() {
-        return "MqttAccessConfig[url=" + url + ", clientId=" + clientId + ", topics=" + sourceTopics.keySet()
+        return "MqttAccessConfig[urls=" + urls() + ", clientId=" + clientId + ", topics=" + sourceTopics.keySet()
                 + ", expiresAt=" + expiresAt + "]";
     }
 }

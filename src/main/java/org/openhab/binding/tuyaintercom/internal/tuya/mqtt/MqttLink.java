@@ -322,7 +322,8 @@ public class MqttLink {
                 unusedAccess = refused || reused ? null : access;
             }
             dropQueued("the new connection failed");
-            failed("cannot connect to " + access.url() + ": " + e.getMessage(), null, MAX_BROKER_BACKOFF_SECONDS);
+            failed("cannot connect to " + String.join(" or ", access.urls()) + ": " + MqttTransport.describe(e), null,
+                    MAX_BROKER_BACKOFF_SECONDS);
             return;
         }
         Connection old;
@@ -357,7 +358,8 @@ public class MqttLink {
                 }
             }, RETIRE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         }
-        logger.debug("MQTT link '{}' connected to {} until {}", name, LogText.safe(access.url()), access.expiresAt());
+        logger.debug("MQTT link '{}' connected to {} until {}", name, LogText.safe(fresh.client.getCurrentServerURI()),
+                access.expiresAt());
         statusListener.linkUp(this);
     }
 
@@ -449,15 +451,8 @@ public class MqttLink {
         }
 
         void open() throws MqttException {
-            MqttConnectOptions options = new MqttConnectOptions();
-            options.setUserName(access.username());
-            options.setPassword(access.password().toCharArray());
-            options.setCleanSession(true);
-            options.setAutomaticReconnect(false);
-            options.setKeepAliveInterval(60);
-            options.setConnectionTimeout((int) OPERATION_TIMEOUT.toSeconds());
-            options.setMaxInflight(100);
-            client.connect(options).waitForCompletion(OPERATION_TIMEOUT.toMillis());
+            MqttConnectOptions options = MqttTransport.options(access, OPERATION_TIMEOUT);
+            client.connect(options).waitForCompletion(MqttTransport.connectWait(access, OPERATION_TIMEOUT).toMillis());
             List<String> topics = List.copyOf(access.sourceTopics().values());
             if (!topics.isEmpty()) {
                 int[] qos = topics.stream().mapToInt(t -> QOS).toArray();

@@ -80,7 +80,7 @@ public class SmartWebClient {
     private Instant sessionExpiresAt = Instant.MIN;
     private Instant lastLogin = Instant.MIN;
     private String uid = "";
-    private String mqttUrl = "";
+    private List<String> mqttUrls = List.of();
     private int logins;
 
     public SmartWebClient(String baseUrl, String countryCode, String userName, String password, HttpClient http,
@@ -115,20 +115,32 @@ public class SmartWebClient {
                 .put("options", "{\"group\":1}");
         JsonNode result = post(email ? "/api/private/email/login" : "/api/private/phone/login", login, true);
         uid = result.path("uid").asText("");
-        mqttUrl = mqttUrl(result.path("domain"));
+        mqttUrls = mqttUrls(result.path("domain"));
         Instant now = clock.instant();
         Instant expiry = cookieExpiry;
         sessionExpiresAt = expiry != null ? expiry : now.plus(DEFAULT_SESSION);
     }
 
-    /** The MQTT URL of the web client: over TLS web sockets; a plain local simulator gets plain TCP. */
-    private String mqttUrl(JsonNode domain) {
-        if (baseUrl.startsWith("https:")) {
-            String host = domain.path("mobileMqttsUrl").asText("");
-            return host.isEmpty() ? "" : "wss://" + host + "/mqtt";
+    /**
+     * The broker addresses of the web client, in the order to try them: MQTT over TLS,
+     * {@code ssl://<mobileMqttsUrl>:<mqttsPort>}, as go2rtc connects since November 2025, then MQTT over
+     * WebSocket/TLS, {@code wss://<mobileMqttsUrl>/mqtt}, its earlier form (still tuya-ipc-terminal's), on the HTTPS
+     * port the sign-in names (443 when it names none).
+     */
+    static List<String> mqttUrls(JsonNode domain) {
+        String host = domain.path("mobileMqttsUrl").asText("").trim();
+        if (host.isEmpty() || !host.matches("[A-Za-z0-9.-]+")) {
+            return List.of();
         }
-        String host = domain.path("mobileMqttUrl").asText("");
-        return host.isEmpty() ? "" : "tcp://" + host + ":" + domain.path("mqttPort").asInt(1883);
+        int mqttsPort = port(domain.path("mqttsPort"), 8883);
+        int httpsPort = port(domain.path("httpsPort"), 443);
+        return List.of("ssl://" + host + ":" + mqttsPort,
+                "wss://" + host + (httpsPort == 443 ? "" : ":" + httpsPort) + "/mqtt");
+    }
+
+    private static int port(JsonNode value, int otherwise) {
+        int port = value.asInt(otherwise);
+        return port > 0 && port <= 65535 ? port : otherwise;
     }
 
     /** Forgets the session (cookies) without a request. */
@@ -223,19 +235,19 @@ public class SmartWebClient {
         JsonNode result = call("/api/jarvis/mqtt", null);
         String msid = result.path("msid").asText("");
         String mqttPassword = result.path("password").asText("");
-        String url;
+        List<String> urls;
         Instant expiresAt;
         synchronized (this) {
-            url = mqttUrl;
+            urls = mqttUrls;
             expiresAt = sessionExpiresAt;
         }
-        if (msid.isEmpty() || mqttPassword.isEmpty() || url.isEmpty()) {
+        if (msid.isEmpty() || mqttPassword.isEmpty() || urls.isEmpty()) {
             throw new SmartApiException(Kind.OTHER, "no MQTT access in the answer of jarvis/mqtt or the sign-in");
         }
         Instant now = clock.instant();
-        return new MqttAccessConfig(url, "web_" + msid, "web_" + msid, mqttPassword, Map.of("ipc", "/av/u/" + msid),
-                Map.of("ipc", SESSION_PUBLISH_TOPIC), now, expiresAt.isAfter(now) ? expiresAt : now.plusSeconds(1),
-                "1.0");
+        return new MqttAccessConfig(urls.get(0), "web_" + msid, "web_" + msid, mqttPassword,
+                Map.of("ipc", "/av/u/" + msid), Map.of("ipc", SESSION_PUBLISH_TOPIC), now,
+                expiresAt.isAfter(now) ? expiresAt : now.plusSeconds(1), "1.0", urls.subList(1, urls.size()));
     }
 
     /** A request of the signed-in session; on a session error signs in again once and repeats it. */

@@ -552,7 +552,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             if (result.isSuccess()) {
                 publish(CHANNEL_CALL_CONTROL, new StringType(request)); // its state: the last request carried out
             } else {
-                logger.info("Panel {}: {} refused: {}", config.deviceId, LogText.safe(command.toFullString()), result);
+                // e.g. ANSWER with no call ringing: the answer to a request, nothing the user must act on
+                logger.debug("Panel {}: {} refused: {}", config.deviceId, LogText.safe(command.toFullString()), result);
             }
         } else if (CHANNEL_UNLOCK.equals(channel) && command == OnOffType.ON) {
             scheduler.execute(this::unlock);
@@ -620,7 +621,12 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         try {
             bridgeHandler.sendCommand(config.deviceId.trim(), config.lockDp, true);
         } catch (TuyaApiException e) {
-            logger.warn("Panel {}: unlocking failed: {}", config.deviceId, LogText.safe(e.getMessage()));
+            if (e.failure().isConfigurationError()) {
+                // only the user can fix it (credentials, a service of the cloud project, the device's link)
+                logger.warn("Panel {}: unlocking failed: {}", config.deviceId, LogText.safe(e.getMessage()));
+            } else {
+                logger.debug("Panel {}: unlocking failed: {}", config.deviceId, LogText.safe(e.getMessage()));
+            }
             publish(CHANNEL_UNLOCK, OnOffType.OFF);
             return CallResult.failed(CallError.REQUEST_FAILED);
         }

@@ -166,6 +166,7 @@ class HandlerLifecycleTest {
     }
 
     @Test
+    @SuppressWarnings("PMD.SystemPrintln") // the measured time goes into the test report (no timed assertion)
     void bridgeDisposeReturnsAtOnceWithALinkMidConnect() throws Exception {
         sim.hold.hold("/access/config");
         sim.expireMqttCredentialsNow();

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +31,7 @@ import org.openhab.binding.tuyaintercom.internal.discovery.PanelDiscoveryService
 import org.openhab.binding.tuyaintercom.internal.intercom.LinkSigner;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.MqttLink;
+import org.openhab.core.common.ThreadPoolManager;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.binding.BaseBridgeHandler;
@@ -51,6 +53,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 public abstract class AbstractAccountBridgeHandler extends BaseBridgeHandler implements TuyaAccount {
     /** Link tokens live 24 h; the secret that signs them changes every 12 h. */
     static final int SECRET_ROTATION_HOURS = 12;
+    /**
+     * The pool of the MQTT links: their connect and renewal block on the cloud and the broker (bounded), which is not
+     * for openHAB's shared handler pool.
+     */
+    static final String LINK_POOL = "tuyaintercom-mqtt";
 
     private final Logger logger = LoggerFactory.getLogger(AbstractAccountBridgeHandler.class);
     private final LinkSigner signer;
@@ -100,6 +107,11 @@ public abstract class AbstractAccountBridgeHandler extends BaseBridgeHandler imp
             rotationJob = null;
         }
         stopIpcLink();
+    }
+
+    /** Where the MQTT links connect, renew and close: a pool of the binding's own. */
+    protected static ScheduledExecutorService linkPool() {
+        return ThreadPoolManager.getScheduledPool(LINK_POOL);
     }
 
     /** Replaces the signalling link (the caller starts the new one). */

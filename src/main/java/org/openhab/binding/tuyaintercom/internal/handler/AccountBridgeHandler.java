@@ -17,11 +17,10 @@ import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConst
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -57,18 +56,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class AccountBridgeHandler extends AbstractAccountBridgeHandler implements MqttLinkStatusListener {
     static final String PROPERTY_USER_ID = "userId";
     static final String DEVICE_MESSAGE_VERSION = "2.0";
-    private static final int MAX_RETRY_SECONDS = 60;
-    private static final int CONFIGURATION_RETRY_SECONDS = 300;
+    /** Network failures back off from 1 s up to a minute. */
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration MAX_RETRY = Duration.ofMinutes(1);
+    private static final Duration CONFIGURATION_RETRY = Duration.ofMinutes(5);
 
     private final Logger logger = LoggerFactory.getLogger(AccountBridgeHandler.class);
     private final HttpClient httpClient;
     private final Clock clock;
+    private final HandlerLife life = new HandlerLife(this, scheduler, this::connect);
 
-    private @Nullable OpenApiClient api;
-    private @Nullable MqttLink deviceLink;
-    private @Nullable ScheduledFuture<?> connectJob;
+    private volatile @Nullable OpenApiClient api;
+    private volatile @Nullable MqttLink deviceLink;
     private volatile String userId = "";
-    private int connectFailures;
 
     public AccountBridgeHandler(Bridge bridge, HttpClient httpClient, Clock clock) {
         super(bridge, clock);
@@ -78,6 +78,7 @@ public class AccountBridgeHandler extends AbstractAccountBridgeHandler implement
 
     @Override
     public void initialize() {
+        life.begin();
         AccountConfiguration config = getConfigAs(AccountConfiguration.class);
         if (config.accessId.isBlank() || config.accessSecret.isBlank()) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
@@ -97,9 +98,8 @@ public class AccountBridgeHandler extends AbstractAccountBridgeHandler implement
         }
         api = new OpenApiClient(baseUrl, config.accessId.trim(), config.accessSecret.trim(), httpClient, clock);
         startCaptureAndRotation(config.captureCalls);
-        connectFailures = 0;
         updateStatus(ThingStatus.UNKNOWN);
-        scheduleConnect(0);
+        life.connectIn(Duration.ZERO);
     }
 
     static String baseUrl(AccountConfiguration config) {
@@ -110,23 +110,25 @@ public class AccountBridgeHandler extends AbstractAccountBridgeHandler implement
         return center.baseUrl();
     }
 
-    private synchronized void scheduleConnect(long delaySeconds) {
-        ScheduledFuture<?> job = connectJob;
-        if (job != null) {
-            job.cancel(false);
-        }
-        connectJob = scheduler.schedule(this::connect, delaySeconds, TimeUnit.SECONDS);
-    }
-
-    private void connect() {
+    /** Signs in (an access token, the user id), then starts both MQTT links; nothing once disposed meanwhile. */
+    private void connect(int current) {
         OpenApiClient client = api;
         if (client == null) {
             return;
         }
         AccountConfiguration config = getConfigAs(AccountConfiguration.class);
+        String uid;
         try {
             client.token();
-            String uid = resolveUserId(client, config);
+            uid = resolveUserId(client, config);
+        } catch (TuyaApiException e) {
+            cloudFailed(current, e);
+            return;
+        }
+        synchronized (this) {
+            if (!life.isCurrent(current)) {
+                return;
+            }
             if (uid.isEmpty()) {
                 updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_PENDING,
                         "@text/offline.config.user-id-needed");
@@ -134,22 +136,19 @@ public class AccountBridgeHandler extends AbstractAccountBridgeHandler implement
             }
             userId = uid;
             updateProperty(PROPERTY_USER_ID, uid);
-        } catch (TuyaApiException e) {
-            cloudFailed(e);
-            return;
+            life.connected();
+            String linkId = config.linkId;
+            stopLinks();
+            MqttLink ipc = new MqttLink("ipc", () -> client.mqttAccessConfig(userId, linkId + "-ipc", "ipc", "1.0"),
+                    this::onIpcMessage, this, linkPool(), clock);
+            MqttLink device = new MqttLink("device",
+                    () -> client.mqttAccessConfig(userId, linkId + "-dev", "device", DEVICE_MESSAGE_VERSION),
+                    this::onDeviceMessage, this, linkPool(), clock);
+            useIpcLink(ipc);
+            deviceLink = device;
+            ipc.start();
+            device.start();
         }
-        connectFailures = 0;
-        String linkId = getConfigAs(AccountConfiguration.class).linkId;
-        stopLinks();
-        MqttLink ipc = new MqttLink("ipc", () -> client.mqttAccessConfig(userId, linkId + "-ipc", "ipc", "1.0"),
-                this::onIpcMessage, this, scheduler, clock);
-        MqttLink device = new MqttLink("device",
-                () -> client.mqttAccessConfig(userId, linkId + "-dev", "device", DEVICE_MESSAGE_VERSION),
-                this::onDeviceMessage, this, scheduler, clock);
-        useIpcLink(ipc);
-        deviceLink = device;
-        ipc.start();
-        device.start();
     }
 
     private String resolveUserId(OpenApiClient client, AccountConfiguration config) throws TuyaApiException {
@@ -168,28 +167,38 @@ public class AccountBridgeHandler extends AbstractAccountBridgeHandler implement
         return "";
     }
 
-    private void cloudFailed(TuyaApiException e) {
+    private void cloudFailed(int current, TuyaApiException e) {
         logger.debug("Tuya cloud: {}", LogText.safe(e.getMessage()));
-        updateStatus(ThingStatus.OFFLINE, CloudStatus.detail(e), CloudStatus.description(e));
-        if (e.failure().isConfigurationError()) {
-            scheduleConnect(CONFIGURATION_RETRY_SECONDS);
-        } else {
-            connectFailures++;
-            scheduleConnect(Math.min(MAX_RETRY_SECONDS, 1L << Math.min(connectFailures - 1, 6)));
+        synchronized (this) {
+            if (!life.isCurrent(current)) {
+                return;
+            }
+            updateStatus(ThingStatus.OFFLINE, CloudStatus.detail(e), CloudStatus.description(e));
+            if (e.failure().isConfigurationError()) {
+                life.retryIn(current, CONFIGURATION_RETRY);
+            } else {
+                life.retryAfterFailure(current, FIRST_RETRY, MAX_RETRY);
+            }
         }
     }
 
     @Override
-    public void linkUp(MqttLink link) {
+    @SuppressWarnings("PMD.CompareObjectsWithEquals") // identity: a link of this life
+    public synchronized void linkUp(MqttLink link) {
         MqttLink ipc = ipcLink();
         MqttLink device = deviceLink;
-        if (ipc != null && device != null && ipc.isConnected() && device.isConnected()) {
+        if (ipc != null && device != null && (link == ipc || link == device) && ipc.isConnected()
+                && device.isConnected()) {
             updateStatus(ThingStatus.ONLINE);
         }
     }
 
     @Override
-    public void linkDown(MqttLink link, String reason, @Nullable TuyaApiException cloudError) {
+    @SuppressWarnings("PMD.CompareObjectsWithEquals") // identity: a link of this life
+    public synchronized void linkDown(MqttLink link, String reason, @Nullable TuyaApiException cloudError) {
+        if (link != ipcLink() && link != deviceLink) {
+            return; // a link stopped meanwhile
+        }
         if (cloudError != null) {
             updateStatus(ThingStatus.OFFLINE, CloudStatus.detail(cloudError), CloudStatus.description(cloudError));
         } else {
@@ -300,14 +309,10 @@ public class AccountBridgeHandler extends AbstractAccountBridgeHandler implement
     @Override
     public void dispose() {
         synchronized (this) {
-            ScheduledFuture<?> job = connectJob;
-            if (job != null) {
-                job.cancel(true);
-            }
-            connectJob = null;
+            life.end();
+            stopRotationAndIpcLink();
+            stopLinks();
+            api = null;
         }
-        stopRotationAndIpcLink();
-        stopLinks();
-        api = null;
     }
 }

@@ -95,8 +95,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 @NonNullByDefault
 public class PanelHandler extends BaseThingHandler implements DeviceMessageListener, CallListener {
     static final Duration PRESS_DEDUPLICATION = Duration.ofSeconds(5);
-    private static final int CONFIGURATION_RETRY_SECONDS = 300;
-    private static final int COMMUNICATION_RETRY_SECONDS = 30;
+    private static final Duration CONFIGURATION_RETRY = Duration.ofMinutes(5);
+    private static final Duration COMMUNICATION_RETRY = Duration.ofSeconds(30);
     private static final int ENTRY_KEY_BYTES = 24;
     /** The channels with a state (the others are triggers or command-only). */
     static final Set<String> STATE_CHANNELS = Set.of(CHANNEL_CALL_STATE, CHANNEL_CALL_DIRECTION, CHANNEL_CALL_PEER,
@@ -117,6 +117,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     private final PanelDirectory directory;
     /** The last state of every state channel, so that a newly linked item gets it on REFRESH. */
     private final Map<String, State> lastStates = new ConcurrentHashMap<>();
+    private final HandlerLife life = new HandlerLife(this, scheduler, this::connect);
 
     private PanelConfiguration config = new PanelConfiguration();
     private DoorbellEventParser doorbellParser = new DoorbellEventParser("");
@@ -131,7 +132,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     /** The panel's id where it is a child device of a gateway (the device list's {@code gateway_id}), else empty. */
     private volatile String subDeviceId = "";
     private @Nullable ScheduledFuture<?> linkJob;
-    private @Nullable ScheduledFuture<?> connectJob;
+    /** Whether the cloud last reported the panel online (or a message from it proved it). */
+    private volatile boolean panelOnline;
     private @Nullable ScheduledFuture<?> unlockOffJob;
     private @Nullable ScheduledFuture<?> streamJob;
     private int streamGeneration;
@@ -151,6 +153,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     @Override
     public void initialize() {
+        life.begin();
         config = getConfigAs(PanelConfiguration.class);
         if (config.deviceId.isBlank()) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
@@ -175,7 +178,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
             return;
         }
-        scheduleConnect(0);
+        life.connectIn(Duration.ZERO);
     }
 
     private static String newEntryKey() {
@@ -184,35 +187,39 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private synchronized void scheduleConnect(long delaySeconds) {
-        cancelJob(connectJob);
-        connectJob = scheduler.schedule(this::connect, delaySeconds, TimeUnit.SECONDS);
-    }
-
-    private void connect() {
+    /**
+     * Asks the cloud for the panel and its WebRTC configuration, then installs the panel's session: in the directory
+     * of the web endpoints, as the bridge's listener for the device, with its renewal jobs. Runs on the scheduler;
+     * installs nothing if {@code dispose()} came while the cloud answered.
+     */
+    private void connect(int current) {
         Bridge bridge = getBridge();
         TuyaAccount bridgeHandler = bridge != null && bridge.getHandler()instanceof TuyaAccount h ? h : null;
         if (bridgeHandler == null || !bridgeHandler.isReady()) {
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+            synchronized (this) {
+                if (life.isCurrent(current)) {
+                    updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+                }
+            }
             return;
         }
         String deviceId = config.deviceId.trim();
-        boolean online;
+        DeviceInfo device;
+        WebRtcConfig first;
         try {
-            DeviceInfo device = bridgeHandler.device(deviceId);
-            online = device.online();
-            localKey = device.localKey();
-            subDeviceId = device.subDeviceId();
-            webrtc = bridgeHandler.webRtcConfig(deviceId);
-            webrtcFetchedAt = clock.instant();
+            device = bridgeHandler.device(deviceId);
+            first = bridgeHandler.webRtcConfig(deviceId);
         } catch (TuyaApiException e) {
             logger.debug("Panel {}: {}", deviceId, LogText.safe(e.getMessage()));
-            updateStatus(ThingStatus.OFFLINE, CloudStatus.detail(e), CloudStatus.description(e));
-            scheduleConnect(
-                    e.failure().isConfigurationError() ? CONFIGURATION_RETRY_SECONDS : COMMUNICATION_RETRY_SECONDS);
+            synchronized (this) {
+                if (life.isCurrent(current)) {
+                    updateStatus(ThingStatus.OFFLINE, CloudStatus.detail(e), CloudStatus.description(e));
+                    life.retryIn(current,
+                            e.failure().isConfigurationError() ? CONFIGURATION_RETRY : COMMUNICATION_RETRY);
+                }
+            }
             return;
         }
-        account = bridgeHandler;
         CallSettings settings = new CallSettings(Duration.ofSeconds(Math.max(1, config.ringTimeout)),
                 Duration.ofSeconds(Math.max(1, config.heartbeatInterval)),
                 Duration.ofSeconds(Math.max(1, config.heartbeatTimeout)), "sp_dpsxj",
@@ -223,30 +230,51 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
                 bridgeHandler.callTargetId(), settings, new Cloud(bridgeHandler, deviceId), clock, scheduler, this,
                 new PanelLinks(thingUID, bridgeHandler.signer(), clock, config.entryKey.trim()),
                 new PagePolicy(WebUnlock.parse(config.webUnlock), config.ringPreview), directory.pageLimits());
-        PanelSession old = session;
-        session = fresh;
-        if (old != null) {
-            directory.unregister(thingUID, old);
-            old.dispose();
-        }
-        fresh.start();
-        bridgeHandler.addDeviceListener(deviceId, this);
-        directory.register(thingUID, fresh);
+        PanelSession old;
         synchronized (this) {
+            if (!life.isCurrent(current)) {
+                logger.debug("Panel {}: disposed while connecting", deviceId);
+                return; // the session was never started: nothing to undo
+            }
+            localKey = device.localKey();
+            subDeviceId = device.subDeviceId();
+            webrtc = first;
+            webrtcFetchedAt = clock.instant();
+            account = bridgeHandler;
+            old = session;
+            session = fresh;
+            fresh.start();
+            bridgeHandler.addDeviceListener(deviceId, this);
+            directory.register(thingUID, fresh);
             cancelJob(linkJob);
             linkJob = scheduler.scheduleWithFixedDelay(this::renewLinks, PanelLinks.LINK_RENEWAL.toMinutes(),
                     PanelLinks.LINK_RENEWAL.toMinutes(), TimeUnit.MINUTES);
+            scheduleWebRtcRenewal(first.maxAge());
+            publishLinks(fresh);
+            shownState = CallState.IDLE;
+            publish(CHANNEL_CALL_STATE, new StringType(CallState.IDLE.name()));
+            publish(CHANNEL_UNLOCK, OnOffType.OFF);
+            publishHistory();
+            life.connected();
+            panelReported(device.online());
         }
-        WebRtcConfig first = webrtc;
-        scheduleWebRtcRenewal(first == null ? WebRtcConfig.MAX_AGE : first.maxAge());
-        publishLinks(fresh);
-        shownState = CallState.IDLE;
-        publish(CHANNEL_CALL_STATE, new StringType(CallState.IDLE.name()));
+        if (old != null) {
+            directory.unregister(thingUID, old); // a no-op: the fresh session took its place
+            old.dispose();
+        }
+    }
+
+    /**
+     * What the cloud says of the panel (or a message from it proves): the {@code online} channel, and the thing's
+     * status, {@code OFFLINE} while the cloud reports the panel offline. Holding the handler's lock, with a session.
+     */
+    private void panelReported(boolean online) {
+        panelOnline = online;
         publish(CHANNEL_ONLINE, OnOffType.from(online));
-        publish(CHANNEL_UNLOCK, OnOffType.OFF);
-        publishHistory();
         WebRtcConfig current = webrtc;
-        if (current != null && current.h265Only()) {
+        if (!online) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, "@text/offline.panel.offline");
+        } else if (current != null && current.h265Only()) {
             // no H.264 stream in the skill: browsers would show black video, so say so instead
             updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE, "@text/online.h265-only");
         } else {
@@ -264,12 +292,13 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     /** Fetches a new WebRTC configuration on the scheduler, once at a time. */
     void renewWebRtcConfig() {
-        if (webrtcRenewing.compareAndSet(false, true)) {
-            scheduler.execute(this::fetchWebRtcConfig);
+        int current = life.current();
+        if (current != HandlerLife.ENDED && webrtcRenewing.compareAndSet(false, true)) {
+            scheduler.execute(() -> fetchWebRtcConfig(current));
         }
     }
 
-    private void fetchWebRtcConfig() {
+    private void fetchWebRtcConfig(int current) {
         try {
             TuyaAccount bridgeHandler = account;
             if (bridgeHandler == null || !bridgeHandler.isReady() || session == null) {
@@ -277,14 +306,23 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             }
             try {
                 WebRtcConfig fresh = bridgeHandler.webRtcConfig(config.deviceId.trim());
+                synchronized (this) {
+                    if (!life.isCurrent(current)) {
+                        return;
+                    }
+                    webrtc = fresh;
+                    webrtcFetchedAt = clock.instant();
+                    scheduleWebRtcRenewal(fresh.maxAge());
+                }
                 captureConfig(bridgeHandler, fresh);
-                webrtc = fresh;
-                webrtcFetchedAt = clock.instant();
-                scheduleWebRtcRenewal(fresh.maxAge());
             } catch (TuyaApiException e) {
                 logger.debug("Panel {}: WebRTC configuration not renewed: {}", config.deviceId,
                         LogText.safe(e.getMessage()));
-                scheduleWebRtcRenewal(Duration.ofSeconds(COMMUNICATION_RETRY_SECONDS));
+                synchronized (this) {
+                    if (life.isCurrent(current)) {
+                        scheduleWebRtcRenewal(COMMUNICATION_RETRY);
+                    }
+                }
             }
         } finally {
             webrtcRenewing.set(false);
@@ -323,12 +361,14 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     public void onSignalling(int protocol, JsonNode data) {
         PanelSession current = session;
         if (current != null) {
+            panelSpoke();
             current.onSignalling(protocol, data);
         }
     }
 
     @Override
     public void onDeviceStatus(JsonNode status) {
+        panelSpoke();
         DoorbellPress press = null;
         for (JsonNode entry : status) {
             if (config.lockDp.equals(entry.path("code").asText(""))) {
@@ -392,7 +432,25 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     @Override
     public void onDeviceOnline(boolean online) {
+        synchronized (this) {
+            if (session != null && life.current() != HandlerLife.ENDED && bridgeOnline()) {
+                panelReported(online);
+                return;
+            }
+        }
         publish(CHANNEL_ONLINE, OnOffType.from(online));
+    }
+
+    /** A message from the panel (a ring, a data point) proves it online, whatever the cloud said last. */
+    private void panelSpoke() {
+        if (!panelOnline) {
+            onDeviceOnline(true);
+        }
+    }
+
+    private boolean bridgeOnline() {
+        Bridge bridge = getBridge();
+        return bridge != null && bridge.getStatus() == ThingStatus.ONLINE;
     }
 
     // ------------------------------------------------------------------------------------------- call engine
@@ -494,7 +552,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             if (result.isSuccess()) {
                 publish(CHANNEL_CALL_CONTROL, new StringType(request)); // its state: the last request carried out
             } else {
-                logger.info("Panel {}: {} refused: {}", config.deviceId, LogText.safe(command.toFullString()), result);
+                // e.g. ANSWER with no call ringing: the answer to a request, nothing the user must act on
+                logger.debug("Panel {}: {} refused: {}", config.deviceId, LogText.safe(command.toFullString()), result);
             }
         } else if (CHANNEL_UNLOCK.equals(channel) && command == OnOffType.ON) {
             scheduler.execute(this::unlock);
@@ -562,12 +621,20 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         try {
             bridgeHandler.sendCommand(config.deviceId.trim(), config.lockDp, true);
         } catch (TuyaApiException e) {
-            logger.warn("Panel {}: unlocking failed: {}", config.deviceId, LogText.safe(e.getMessage()));
+            if (e.failure().isConfigurationError()) {
+                // only the user can fix it (credentials, a service of the cloud project, the device's link)
+                logger.warn("Panel {}: unlocking failed: {}", config.deviceId, LogText.safe(e.getMessage()));
+            } else {
+                logger.debug("Panel {}: unlocking failed: {}", config.deviceId, LogText.safe(e.getMessage()));
+            }
             publish(CHANNEL_UNLOCK, OnOffType.OFF);
             return CallResult.failed(CallError.REQUEST_FAILED);
         }
-        publish(CHANNEL_UNLOCK, OnOffType.ON);
         synchronized (this) {
+            if (life.current() == HandlerLife.ENDED) {
+                return CallResult.failed(CallError.REQUEST_FAILED);
+            }
+            publish(CHANNEL_UNLOCK, OnOffType.ON);
             cancelUnlockOff();
             unlockOffJob = scheduler.schedule(() -> publish(CHANNEL_UNLOCK, OnOffType.OFF),
                     Math.max(1, config.unlockAutoOff), TimeUnit.SECONDS);
@@ -589,6 +656,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
      */
     private void wantStream() {
         synchronized (this) {
+            if (life.current() == HandlerLife.ENDED) {
+                return;
+            }
             Instant now = clock.instant();
             streamWanted = now;
             Instant expires = streamExpires;
@@ -623,11 +693,11 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             }
             synchronized (this) {
                 if (generation != streamGeneration) {
-                    return; // a newer request took over
+                    return; // a newer request took over, or the handler was disposed
                 }
                 streamExpires = expires;
+                publish(CHANNEL_STREAM_URL, new StringType(stream.url()));
             }
-            publish(CHANNEL_STREAM_URL, new StringType(stream.url()));
         } catch (TuyaApiException e) {
             logger.debug("Panel {}: no stream address: {}", config.deviceId, LogText.safe(e.getMessage()));
             synchronized (this) {
@@ -635,8 +705,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
                     return;
                 }
                 streamExpires = null;
+                publish(CHANNEL_STREAM_URL, UnDefType.UNDEF);
             }
-            publish(CHANNEL_STREAM_URL, UnDefType.UNDEF);
             expires = null;
             next = STREAM_RETRY;
         }
@@ -786,9 +856,11 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     @Override
     public void bridgeStatusChanged(ThingStatusInfo bridgeStatusInfo) {
         if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
-            if (getThing().getStatus() == ThingStatus.OFFLINE) {
-                updateStatus(ThingStatus.UNKNOWN);
-                scheduleConnect(0);
+            synchronized (this) {
+                if (getThing().getStatus() == ThingStatus.OFFLINE && life.current() != HandlerLife.ENDED) {
+                    updateStatus(ThingStatus.UNKNOWN);
+                    life.connectIn(Duration.ZERO);
+                }
             }
         } else {
             PanelSession current = session;
@@ -804,8 +876,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         PanelSession current;
         TuyaAccount bridgeHandler;
         synchronized (this) {
-            cancelJob(connectJob);
-            connectJob = null;
+            life.end();
             cancelUnlockOff();
             cancelJob(linkJob);
             linkJob = null;

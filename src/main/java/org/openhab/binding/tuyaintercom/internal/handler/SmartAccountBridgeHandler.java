@@ -58,7 +58,9 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler impl
     /** A refused sign-in is tried again after this, doubling up to {@link #MAX_REFUSED_RETRY}. */
     static final Duration REFUSED_RETRY = Duration.ofMinutes(30);
     static final Duration MAX_REFUSED_RETRY = Duration.ofHours(12);
-    private static final int MAX_NETWORK_RETRY_SECONDS = 1800;
+    /** Other failures are tried again after 30 s, doubling up to half an hour. */
+    private static final Duration FIRST_NETWORK_RETRY = Duration.ofSeconds(30);
+    private static final Duration MAX_NETWORK_RETRY = Duration.ofMinutes(30);
 
     private final Logger logger = LoggerFactory.getLogger(SmartAccountBridgeHandler.class);
     private final HttpClient httpClient;
@@ -66,10 +68,9 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler impl
     /** Local keys from the WebRTC configurations (the web API's device lists carry none). */
     private final Map<String, String> localKeys = new ConcurrentHashMap<>();
 
-    private @Nullable SmartWebClient client;
-    private @Nullable ScheduledFuture<?> connectJob;
+    private final HandlerLife life = new HandlerLife(this, scheduler, this::connect);
+    private volatile @Nullable SmartWebClient client;
     private @Nullable ScheduledFuture<?> renewJob;
-    private int failures;
 
     public SmartAccountBridgeHandler(Bridge bridge, HttpClient httpClient, Clock clock) {
         super(bridge, clock);
@@ -79,6 +80,7 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler impl
 
     @Override
     public void initialize() {
+        life.begin();
         SmartAccountConfiguration config = getConfigAs(SmartAccountConfiguration.class);
         if (config.username.isBlank() || config.password.isEmpty()) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
@@ -94,18 +96,12 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler impl
         String baseUrl = config.baseUrl.isBlank() ? region.baseUrl() : config.baseUrl.trim();
         client = new SmartWebClient(baseUrl, region.countryCode(), config.username, config.password, httpClient, clock);
         startCaptureAndRotation(config.captureCalls);
-        failures = 0;
         updateStatus(ThingStatus.UNKNOWN);
-        scheduleConnect(0);
+        life.connectIn(Duration.ZERO);
     }
 
-    private synchronized void scheduleConnect(long delaySeconds) {
-        cancel(connectJob);
-        connectJob = scheduler.schedule(this::connect, delaySeconds, TimeUnit.SECONDS);
-    }
-
-    /** Signs in and opens the MQTT link of the web client. */
-    private void connect() {
+    /** Signs in and opens the MQTT link of the web client; nothing once disposed meanwhile. */
+    private void connect(int current) {
         SmartWebClient web = client;
         if (web == null) {
             return;
@@ -113,26 +109,32 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler impl
         try {
             web.login();
         } catch (SmartApiException e) {
-            signInFailed(e);
+            signInFailed(current, e);
             return;
         }
-        failures = 0;
-        updateProperty(PROPERTY_USER_ID, web.uid());
-        scheduleRenewal(web);
-        stopIpcLink();
-        MqttLink ipc = new MqttLink("web", web::mqttAccess, this::onIpcMessage, this, scheduler, clock);
-        useIpcLink(ipc);
-        ipc.start();
+        synchronized (this) {
+            if (!life.isCurrent(current)) {
+                web.logout(); // disposed while signing in: the session is not kept
+                return;
+            }
+            life.connected();
+            updateProperty(PROPERTY_USER_ID, web.uid());
+            scheduleRenewal(current, web);
+            stopIpcLink();
+            MqttLink ipc = new MqttLink("web", web::mqttAccess, this::onIpcMessage, this, linkPool(), clock);
+            useIpcLink(ipc);
+            ipc.start();
+        }
     }
 
     /** Signs in anew shortly before the session ends; the MQTT link then takes new access when its own ends. */
-    private synchronized void scheduleRenewal(SmartWebClient web) {
+    private synchronized void scheduleRenewal(int current, SmartWebClient web) {
         cancel(renewJob);
         long delay = Math.max(1000, Duration.between(clock.instant(), web.renewAt()).toMillis());
-        renewJob = scheduler.schedule(this::renewSession, delay, TimeUnit.MILLISECONDS);
+        renewJob = scheduler.schedule(() -> renewSession(current), delay, TimeUnit.MILLISECONDS);
     }
 
-    private void renewSession() {
+    private void renewSession(int current) {
         SmartWebClient web = client;
         if (web == null) {
             return;
@@ -140,56 +142,74 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler impl
         try {
             web.login();
             logger.debug("Tuya Smart session renewed until {}", web.sessionExpiresAt());
-            scheduleRenewal(web);
+            synchronized (this) {
+                if (life.isCurrent(current)) {
+                    scheduleRenewal(current, web);
+                } else {
+                    web.logout();
+                }
+            }
         } catch (SmartApiException e) {
-            stopIpcLink();
-            signInFailed(e);
+            synchronized (this) {
+                if (life.isCurrent(current)) {
+                    stopIpcLink();
+                }
+            }
+            signInFailed(current, e);
         }
     }
 
-    private void signInFailed(SmartApiException e) {
+    private void signInFailed(int current, SmartApiException e) {
         logger.debug("Tuya Smart sign-in: {}", LogText.safe(e.getMessage()));
         String detail = LogText.safe(e.getMessage()).replace("\"", "'");
         Kind kind = e.kind();
-        switch (kind) {
-            case WRONG_PASSWORD, UNKNOWN_ACCOUNT, SMART_LIFE -> {
-                // only the user can fix it: trying again with the same credentials could lock the account
-                String key = switch (kind) {
-                    case WRONG_PASSWORD -> "offline.smart.wrong-password";
-                    case UNKNOWN_ACCOUNT -> "offline.smart.unknown-account";
-                    default -> "offline.smart.smart-life";
-                };
-                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, "@text/" + key);
+        synchronized (this) {
+            if (!life.isCurrent(current)) {
+                return;
             }
-            case REFUSED -> {
-                failures++;
-                long minutes = Math.min(MAX_REFUSED_RETRY.toMinutes(),
-                        REFUSED_RETRY.toMinutes() << Math.min(failures - 1, 5));
-                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                        "@text/offline.smart.refused [\"" + detail + "\", \"" + minutes + "\"]");
-                scheduleConnect(minutes * 60);
-            }
-            default -> {
-                failures++;
-                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                        "@text/" + (kind == Kind.NETWORK ? "offline.smart.network" : "offline.smart.error") + " [\""
-                                + detail + "\"]");
-                scheduleConnect(Math.min(MAX_NETWORK_RETRY_SECONDS, 30L << Math.min(failures - 1, 6)));
+            switch (kind) {
+                case WRONG_PASSWORD, UNKNOWN_ACCOUNT, SMART_LIFE -> {
+                    // only the user can fix it: trying again with the same credentials could lock the account
+                    String key = switch (kind) {
+                        case WRONG_PASSWORD -> "offline.smart.wrong-password";
+                        case UNKNOWN_ACCOUNT -> "offline.smart.unknown-account";
+                        default -> "offline.smart.smart-life";
+                    };
+                    updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, "@text/" + key);
+                }
+                case REFUSED -> {
+                    long minutes = life.retryAfterFailure(current, REFUSED_RETRY, MAX_REFUSED_RETRY).toMinutes();
+                    updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                            "@text/offline.smart.refused [\"" + detail + "\", \"" + minutes + "\"]");
+                }
+                default -> {
+                    life.retryAfterFailure(current, FIRST_NETWORK_RETRY, MAX_NETWORK_RETRY);
+                    updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                            "@text/" + (kind == Kind.NETWORK ? "offline.smart.network" : "offline.smart.error") + " [\""
+                                    + detail + "\"]");
+                }
             }
         }
     }
 
     @Override
-    public void linkUp(MqttLink link) {
-        updateStatus(ThingStatus.ONLINE);
+    @SuppressWarnings("PMD.CompareObjectsWithEquals") // identity: the link of this life
+    public synchronized void linkUp(MqttLink link) {
+        if (link == ipcLink()) {
+            updateStatus(ThingStatus.ONLINE);
+        }
     }
 
     @Override
-    public void linkDown(MqttLink link, String reason, @Nullable TuyaApiException cloudError) {
+    @SuppressWarnings("PMD.CompareObjectsWithEquals") // identity: the link of this life
+    public synchronized void linkDown(MqttLink link, String reason, @Nullable TuyaApiException cloudError) {
+        if (link != ipcLink()) {
+            return; // a link stopped meanwhile
+        }
         if (cloudError instanceof SmartApiException smart && smart.kind() != Kind.NETWORK
                 && smart.kind() != Kind.OTHER) {
             stopIpcLink();
-            signInFailed(smart);
+            signInFailed(life.current(), smart);
         } else if (cloudError != null) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
                     "@text/offline.smart.error [\"" + LogText.safe(cloudError.getMessage()).replace("\"", "'") + "\"]");
@@ -281,16 +301,13 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler impl
     @Override
     public void dispose() {
         synchronized (this) {
-            cancel(connectJob);
-            connectJob = null;
+            life.end();
             cancel(renewJob);
             renewJob = null;
-        }
-        stopRotationAndIpcLink();
-        SmartWebClient web = client;
-        client = null;
-        if (web != null) {
-            web.logout();
+            stopRotationAndIpcLink();
+            // no logout here: a sign-in under way would hold dispose() up; the session's cookies go with the client,
+            // and a sign-in that ends after this logs out itself
+            client = null;
         }
     }
 }

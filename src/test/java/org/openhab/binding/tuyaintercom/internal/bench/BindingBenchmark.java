@@ -39,14 +39,19 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openhab.binding.tuyaintercom.internal.discovery.PanelDiscoveryService;
+import org.openhab.binding.tuyaintercom.internal.handler.AccountBridgeHandler;
+import org.openhab.binding.tuyaintercom.internal.handler.PanelHandler;
 import org.openhab.binding.tuyaintercom.internal.handler.PayloadFuzzer;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
+import org.openhab.binding.tuyaintercom.internal.test.AccountWithPanels;
 import org.openhab.binding.tuyaintercom.internal.test.CloudFixture;
+import org.openhab.binding.tuyaintercom.internal.test.HandlerProbe;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiClient;
+import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.MqttLink;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.thing.ThingStatus;
 
@@ -403,6 +408,81 @@ class BindingBenchmark {
                     "retry interval at most 4 s");
             home.close();
         }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(10)
+    void hundredFastLifecyclesOfABridgeWithTwentyPanels() throws Exception {
+        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start()) {
+            AccountWithPanels account = new AccountWithPanels(sim, 20);
+            account.initialize(); // warm-up: the pools have their threads
+            account.awaitOnline(Duration.ofSeconds(30));
+            account.dispose();
+            awaitQuiet();
+            int threadsBefore = threads();
+            java.util.Set<String> namesBefore = threadNames();
+            int jobsBefore = HandlerProbe.jobs();
+            int sessionsBefore = account.sessions();
+            long start = System.nanoTime();
+            for (int i = 0; i < 100; i++) {
+                account.initialize();
+                account.dispose();
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            int threadsRight = threads();
+            awaitQuiet();
+            int threadsAfter = HandlerProbe.awaitAtMost(BindingBenchmark::threads, threadsBefore,
+                    Duration.ofSeconds(15));
+            int jobsAfter = HandlerProbe.awaitAtMost(HandlerProbe::jobs, jobsBefore, Duration.ofSeconds(15));
+            java.util.Set<String> added = threadNames();
+            added.removeAll(namesBefore);
+            row("100 initialize/dispose cycles of 1 account + 20 panels, back-to-back",
+                    String.format(
+                            "%d ms; after: %d threads (%d right after the last dispose; new: %s), %d jobs, %d sessions",
+                            millis, threadsAfter, threadsRight, added.isEmpty() ? "none" : String.join(", ", added),
+                            jobsAfter, account.sessions()),
+                    String.format("before: %d threads, %d jobs, %d sessions", threadsBefore, jobsBefore,
+                            sessionsBefore));
+
+            account.initialize();
+            account.awaitOnline(Duration.ofSeconds(30));
+            long panelStart = System.nanoTime();
+            account.panels.forEach(PanelHandler::dispose);
+            long panelsMicros = (System.nanoTime() - panelStart) / 1000;
+            long bridgeStart = System.nanoTime();
+            account.cloud.handler.dispose();
+            long onlineMicros = (System.nanoTime() - bridgeStart) / 1000;
+            awaitQuiet();
+            account.cloud.handler.initialize();
+            account.cloud.awaitOnline();
+            sim.hold.hold("/access/config");
+            sim.expireMqttCredentialsNow();
+            boolean held = sim.hold.awaitHeld(Duration.ofSeconds(15));
+            bridgeStart = System.nanoTime();
+            account.cloud.handler.dispose();
+            long midConnectMicros = (System.nanoTime() - bridgeStart) / 1000;
+            sim.hold.release();
+            row("dispose() returns after (no timed assertion)",
+                    String.format("bridge with both links up: %.1f ms; bridge with a link mid-connect%s: %.1f ms",
+                            onlineMicros / 1000.0, held ? "" : " (not reached)", midConnectMicros / 1000.0),
+                    String.format("20 online panels: %.1f ms in all", panelsMicros / 1000.0));
+            awaitQuiet();
+        }
+    }
+
+    /** The names of the live threads, numbers of pool threads included. */
+    private static java.util.Set<String> threadNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        Thread.getAllStackTraces().keySet().forEach(thread -> names.add(thread.getName()));
+        return names;
+    }
+
+    /** Waits until no connect of a handler or link is running. */
+    private static void awaitQuiet() throws InterruptedException {
+        Duration wait = Duration.ofSeconds(15);
+        HandlerProbe.awaitNotRunning(PanelHandler.class, "connect", wait);
+        HandlerProbe.awaitNotRunning(AccountBridgeHandler.class, "connect", wait);
+        HandlerProbe.awaitNotRunning(MqttLink.class, "connectOrRenew", wait);
     }
 
     /** CPU time of the threads that are the binding's: its handler pool and its MQTT clients. */

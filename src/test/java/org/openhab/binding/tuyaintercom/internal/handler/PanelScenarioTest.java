@@ -40,6 +40,9 @@ import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.types.RefreshType;
 
 /**
@@ -469,5 +472,46 @@ class PanelScenarioTest {
         home.await("call=FAILED", Duration.ofSeconds(15));
         assertTrue(home.trace().contains("call-end-reason=NETWORK_CHANGED (-2570)"), trace(home));
         sim.broker().start();
+    }
+
+    // ------------------------------------------------------------------------------------------- the panel offline
+
+    private void awaitPanelStatus(IntercomFixture fixture, ThingStatus status) throws InterruptedException {
+        fixture.callback.awaitStatus(fixture.panelThing, status, Duration.ofSeconds(10));
+    }
+
+    private static void assertReportedOffline(IntercomFixture fixture) {
+        ThingStatusInfo info = fixture.panelThing.getStatusInfo();
+        assertEquals(ThingStatusDetail.COMMUNICATION_ERROR, info.getStatusDetail(), info.toString());
+        assertEquals("@text/offline.panel.offline", info.getDescription());
+    }
+
+    @Test
+    void s25PanelTheCloudReportsOfflineIsOfflineUntilItIsOnlineAgain() throws Exception {
+        sim.publishOnline(PANEL, false);
+        awaitPanelStatus(home, ThingStatus.OFFLINE);
+        assertReportedOffline(home);
+        home.callback.await(e -> e.channelOrThing().equals("online") && e.value().equals("OFF"),
+                Duration.ofSeconds(10));
+        sim.publishOnline(PANEL, true);
+        awaitPanelStatus(home, ThingStatus.ONLINE);
+    }
+
+    @Test
+    void s26RingOfAPanelMarkedOfflineRingsAndProvesItOnline() throws Exception {
+        sim.device(PANEL).online = false;
+        IntercomFixture other = new IntercomFixture(sim, "cabin", PANEL, Map.of());
+        others.add(other);
+        other.cloud.start().awaitOnline();
+        other.panel.initialize();
+        awaitPanelStatus(other, ThingStatus.OFFLINE);
+        assertReportedOffline(other);
+        sim.publishOnline(PANEL, false);
+        awaitPanelStatus(home, ThingStatus.OFFLINE);
+        device.pressCallButton(3, Duration.ofSeconds(20));
+        home.await(RING);
+        other.await(RING);
+        awaitPanelStatus(home, ThingStatus.ONLINE);
+        awaitPanelStatus(other, ThingStatus.ONLINE);
     }
 }

@@ -39,6 +39,7 @@ import org.openhab.binding.tuyaintercom.internal.sim.SimSecrets;
 import org.openhab.binding.tuyaintercom.internal.sim.SimSmartWeb;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.CloudFixture;
+import org.openhab.binding.tuyaintercom.internal.test.HandlerProbe;
 import org.openhab.binding.tuyaintercom.internal.test.RecordingInbox;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
 import org.openhab.core.config.discovery.DiscoveryResult;
@@ -123,6 +124,24 @@ class SmartAccountBridgeTest {
         SmartAccountBridgeHandler h = start(SimSmartWeb.DEFAULT_USER, SimSmartWeb.DEFAULT_PASSWORD);
         callback.awaitStatus(bridge(), ThingStatus.ONLINE, Duration.ofSeconds(15));
         return h;
+    }
+
+    @Test
+    void disposeWhileSigningInStartsNoLinkAndSchedulesNothing() throws Exception {
+        int jobsBefore = HandlerProbe.jobs();
+        sim().hold.hold("/api/private/");
+        SmartAccountBridgeHandler h = start(SimSmartWeb.DEFAULT_USER, SimSmartWeb.DEFAULT_PASSWORD);
+        assertTrue(sim().hold.awaitHeld(Duration.ofSeconds(15)), "the bridge signs in");
+        h.dispose(); // returns although a sign-in is under way
+        int mark = callback.events().size();
+        sim().hold.release();
+        assertTrue(HandlerProbe.awaitNotRunning(SmartAccountBridgeHandler.class, "connect", Duration.ofSeconds(15)));
+        assertNull(h.ipcLink(), "no link started");
+        assertFalse(h.isReady());
+        assertEquals(jobsBefore, HandlerProbe.awaitAtMost(HandlerProbe::jobs, jobsBefore, Duration.ofSeconds(15)),
+                "no job scheduled");
+        List<RecordingCallback.Event> events = callback.events();
+        assertEquals(List.of(), events.subList(mark, events.size()), "nothing reported after dispose()");
     }
 
     @Test

@@ -118,6 +118,8 @@ public final class TuyaCloudSimulator implements AutoCloseable {
      * connections; every fault off by default.
      */
     public final SimNetworkFaults network = new SimNetworkFaults(this::dropBindingConnections);
+    /** Requests held before they are answered, for races with a request in flight; none by default. */
+    public final SimRequestHold hold = new SimRequestHold();
     private final List<java.util.function.BiConsumer<String, byte[]>> bindingMessageListeners = new CopyOnWriteArrayList<>();
     /** Tuya's web client API (Tuya Smart account sign-in) on the same HTTP server. */
     public final SimSmartWeb smart;
@@ -212,6 +214,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         this.smart = new SimSmartWeb(this);
         http.createContext("/api/", exchange -> {
             requests.incrementAndGet();
+            hold.pass(exchange.getRequestURI().getPath());
             smart.handle(exchange);
         });
         http.setExecutor(httpExecutor);
@@ -232,6 +235,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        hold.release();
         network.close();
         sweeper.shutdownNow();
         http.stop(0);
@@ -675,6 +679,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
                 respond(exchange, 413, failure(1101, "request body too large"));
                 return;
             }
+            hold.pass(exchange.getRequestURI().getPath());
             respond(exchange, 200, answer(exchange, body));
         } catch (RuntimeException e) {
             respond(exchange, 500, failure(500, "system error: " + e.getClass().getSimpleName()));

@@ -54,6 +54,10 @@ import org.slf4j.LoggerFactory;
  * broker-side session is relied on. Where new access keeps the client id, the broker drops the old connection as
  * the new one connects, and messages in the round trip until it has subscribed are not delivered. Failures back off
  * from 1 s to 60 s.
+ * <p>
+ * Everything that blocks — fetching access from the cloud, connecting and subscribing (up to 10 s each), closing —
+ * runs on the executor given to the link, which is the binding's own pool, never openHAB's shared handler pool;
+ * {@link #stop()} returns at once and closes the connections there.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -123,6 +127,7 @@ public class MqttLink {
         }
     }
 
+    /** Stops the link: returns at once; its connections are closed on the link's executor. */
     public void stop() {
         Connection old;
         synchronized (lock) {
@@ -137,11 +142,11 @@ public class MqttLink {
             connecting = null;
         }
         if (old != null) {
-            old.close();
+            scheduler.execute(old::close);
         }
         for (Connection retired : List.copyOf(retiring)) {
             if (retiring.remove(retired)) {
-                retired.close();
+                scheduler.execute(retired::close);
             }
         }
     }
@@ -253,15 +258,6 @@ public class MqttLink {
     private record Outgoing(String topic, byte[] payload) {
     }
 
-    /** Drops the connection and connects again at once with fresh access (e.g. after the broker went away). */
-    public void reconnectNow() {
-        synchronized (lock) {
-            if (running) {
-                schedule(Duration.ZERO);
-            }
-        }
-    }
-
     private void schedule(Duration delay) {
         ScheduledFuture<?> task = pending;
         if (task != null) {
@@ -291,8 +287,12 @@ public class MqttLink {
                 return;
             }
         }
-        Connection fresh = new Connection(access);
+        Connection fresh;
         synchronized (lock) {
+            if (!running) {
+                return; // stopped while the cloud answered: no connection is opened
+            }
+            fresh = new Connection(access);
             connecting = fresh; // from now on, what cannot go out on a usable connection waits for this one
             Connection old = current;
             if (old != null) {

@@ -421,8 +421,8 @@ public final class PanelSession implements CallListener {
                 || links.callIdOf(web.callToken()) == null
                 || closedMedia.stream().anyMatch(m -> m.kind() == SignallingRelay.Kind.CALL);
         if (revoked) {
-            logger.debug("Panel {}: the link call {} was answered or started with is revoked; the call ends", deviceId,
-                    call.id());
+            logger.debug("Panel {}: call {} was answered or started with a link that is no longer valid; it ends",
+                    deviceId, call.id());
             SignallingRelay.Session media = relay.callSession();
             if (media != null) {
                 relay.close(media);

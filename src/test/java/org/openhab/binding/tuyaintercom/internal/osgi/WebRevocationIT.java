@@ -204,6 +204,7 @@ class WebRevocationIT {
             String spare = links.get(links.size() - 1);
             try (OpenPages pages = new OpenPages(http, links.subList(0, links.size() - 1),
                     PageLimits.MAX_PAGES_PER_PANEL)) {
+                pages.awaitState("IDLE");
                 assertEquals(429, eventsStatus(spare), "the panel's pages are taken");
             }
             // the 500 clients closed their connections: the next page gets a slot with its first request

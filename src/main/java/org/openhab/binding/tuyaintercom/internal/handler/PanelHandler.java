@@ -607,7 +607,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         if (current == null) {
             return CallResult.failed(CallError.REQUEST_FAILED);
         }
-        current.links().revokeAll();
+        current.revokeLinks(); // closes what was opened with the old links
         publishLinks(current);
         return CallResult.SUCCESS;
     }
@@ -748,7 +748,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     void renewLinks() {
         PanelSession current = session;
         if (current != null) {
-            current.links().renew();
+            current.renewLinks(); // closes what was opened with the links it revokes
             publishLinks(current);
         }
     }

@@ -12,9 +12,13 @@
  */
 package org.openhab.binding.tuyaintercom.internal.intercom;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -25,12 +29,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The call pages of one panel that listen for events (each one an event stream held by the web layer without a
  * thread): the call state, pushed to every page on every change, and media events, pushed to the page that owns the
- * media session. Their number is capped per panel and, through {@link PageLimits}, across all panels.
+ * media session. Their number is capped per panel, per credential ({@link PageCredential}: one leaked link cannot
+ * fill the panel's pages) and, through {@link PageLimits}, across all panels. Each page is kept with the credential
+ * it was opened with, so that the pages of a revoked credential are closed at once ({@link #closeRevoked}).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class PageClients {
+    /** The event that tells a page its link is no longer valid, sent last before its stream is closed. */
+    public static final String LINK_EVENT = "link";
+
     /** One listening page. {@link #send} must not block: it queues. */
     public interface PageClient {
         /** The id the page chose; a reconnecting page keeps it. */
@@ -40,24 +49,48 @@ public final class PageClients {
 
         /** Ends the stream (the panel went away, or the page was replaced by a reconnect with its id). */
         void close();
+
+        /** Sends a last event, then ends the stream once it is written. */
+        default void closeWith(String event, String json) {
+            send(event, json);
+            close();
+        }
     }
 
-    private final Map<String, PageClient> clients = new ConcurrentHashMap<>();
+    private record Entry(PageClient client, PageCredential credential) {
+    }
+
+    private final Map<String, Entry> clients = new ConcurrentHashMap<>();
     private final PageLimits limits;
     private final int maxPerPanel;
+    private final int maxPerCredential;
     private long version;
     private ObjectNode state = TuyaJson.object().put("state", "IDLE");
 
     public PageClients(PageLimits limits, int maxPerPanel) {
-        this.limits = limits;
-        this.maxPerPanel = maxPerPanel;
+        this(limits, maxPerPanel, PageLimits.MAX_PAGES_PER_CREDENTIAL);
     }
 
-    /** Adds a page and sends it the current state at once; a page with the same id is replaced. */
-    public void add(PageClient client) throws Refusal {
-        PageClient replaced;
+    public PageClients(PageLimits limits, int maxPerPanel, int maxPerCredential) {
+        this.limits = limits;
+        this.maxPerPanel = maxPerPanel;
+        this.maxPerCredential = maxPerCredential;
+    }
+
+    /**
+     * Adds a page opened with the credential and sends it the current state at once; a page with the same id is
+     * replaced.
+     */
+    public void add(PageClient client, PageCredential credential) throws Refusal {
+        Entry replaced;
         synchronized (this) {
             replaced = clients.get(client.id());
+            long sameCredential = clients.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(client.id()) && e.getValue().credential().equals(credential))
+                    .count();
+            if (sameCredential >= maxPerCredential) {
+                throw new Refusal(Refusal.Kind.TOO_MANY_PAGES, "too many open call pages with this link");
+            }
             if (replaced == null) {
                 if (clients.size() >= maxPerPanel) {
                     throw new Refusal(Refusal.Kind.TOO_MANY_PAGES, "too many open call pages of this panel");
@@ -66,23 +99,34 @@ public final class PageClients {
                     throw new Refusal(Refusal.Kind.TOO_MANY_PAGES, "too many open call pages");
                 }
             }
-            clients.put(client.id(), client);
+            clients.put(client.id(), new Entry(client, credential));
             client.send("state", TuyaJson.write(stateCopy()));
         }
         if (replaced != null) {
-            replaced.close();
+            replaced.client().close();
         }
     }
 
     /** Removes a page whose stream ended. */
     public void remove(PageClient client) {
-        if (clients.remove(client.id(), client)) {
+        boolean[] removed = { false };
+        clients.computeIfPresent(client.id(), (id, entry) -> {
+            removed[0] = entry.client().equals(client); // this stream, not one that replaced it
+            return removed[0] ? null : entry;
+        });
+        if (removed[0]) {
             limits.release();
         }
     }
 
     public boolean isConnected(String clientId) {
         return clients.containsKey(clientId);
+    }
+
+    /** The credential the page's stream was opened with, or null when it does not listen. */
+    public @Nullable PageCredential credentialOf(String clientId) {
+        Entry entry = clients.get(clientId);
+        return entry == null ? null : entry.credential();
     }
 
     public int size() {
@@ -94,7 +138,7 @@ public final class PageClients {
         version++;
         state = newState.deepCopy();
         String json = TuyaJson.write(stateCopy());
-        clients.values().forEach(c -> c.send("state", json));
+        clients.values().forEach(e -> e.client().send("state", json));
     }
 
     public synchronized ObjectNode stateCopy() {
@@ -105,29 +149,54 @@ public final class PageClients {
 
     /** Sends an event to one page, if it listens. */
     public void sendTo(String clientId, String event, ObjectNode json) {
-        PageClient client = clients.get(clientId);
-        if (client != null) {
-            client.send(event, TuyaJson.write(json));
+        Entry entry = clients.get(clientId);
+        if (entry != null) {
+            entry.client().send(event, TuyaJson.write(json));
         }
     }
 
-    /** Sends a comment line to every page, so that dead connections are noticed and proxies keep them open. */
+    /**
+     * Sends a comment line to every page, so that dead connections are noticed (their write fails) and proxies keep
+     * them open.
+     */
     public void ping() {
-        clients.values().forEach(c -> c.send("", ""));
+        clients.values().forEach(e -> e.client().send("", ""));
+    }
+
+    /**
+     * Closes at once the pages whose credential is no longer valid, each after a last {@value #LINK_EVENT} event
+     * ({@code {"valid":false}}) that makes the page show its invalid-link text. Their slots are free on return.
+     *
+     * @return the ids of the closed pages
+     */
+    public Set<String> closeRevoked(Predicate<PageCredential> stillValid) {
+        List<Entry> revoked = new ArrayList<>();
+        synchronized (this) {
+            for (Entry entry : List.copyOf(clients.values())) {
+                if (!stillValid.test(entry.credential()) && clients.remove(entry.client().id(), entry)) {
+                    limits.release();
+                    revoked.add(entry);
+                }
+            }
+        }
+        String json = TuyaJson.write(TuyaJson.object().put("valid", false));
+        revoked.forEach(e -> e.client().closeWith(LINK_EVENT, json));
+        return revoked.stream().map(e -> e.client().id()).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Closes every page stream (the panel went away). */
     public void closeAll() {
-        List<PageClient> all = List.copyOf(clients.values());
-        all.forEach(c -> {
-            remove(c);
-            c.close();
+        List<Entry> all = List.copyOf(clients.values());
+        all.forEach(e -> {
+            remove(e.client());
+            e.client().close();
         });
     }
 
     /** A page client by id, for tests. */
     @Nullable
     PageClient client(String id) {
-        return clients.get(id);
+        Entry entry = clients.get(id);
+        return entry == null ? null : entry.client();
     }
 }

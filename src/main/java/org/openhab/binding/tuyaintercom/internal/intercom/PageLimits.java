@@ -25,6 +25,11 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 public final class PageLimits {
     /** Open call pages per panel. */
     public static final int MAX_PAGES_PER_PANEL = 500;
+    /**
+     * Open call pages of one panel per credential (one page link, the entry key): one leaked link cannot take the
+     * panel's pages from the other credentials.
+     */
+    public static final int MAX_PAGES_PER_CREDENTIAL = 20;
     /** Open call pages of all panels together. */
     public static final int MAX_PAGES_TOTAL = 2000;
 

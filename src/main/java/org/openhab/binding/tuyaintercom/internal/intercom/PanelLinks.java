@@ -93,6 +93,15 @@ public final class PanelLinks {
         return current(signer.verify(token, LinkSigner.Scope.VIDEO, thing)) != null;
     }
 
+    /** Whether what was opened with the credential may stay open (it was not revoked, renewed away or expired). */
+    public boolean allows(PageCredential credential) {
+        return switch (credential.kind()) {
+            case PAGE_LINK -> allowsPage(credential.secret(), null);
+            case ENTRY_KEY -> allowsPage(null, credential.secret());
+            case VIDEO_LINK -> allowsVideo(credential.secret());
+        };
+    }
+
     /** The call id a call token is bound to, or null if it is not a current token of this panel. */
     @Nullable
     String callIdOf(@Nullable String callToken) {

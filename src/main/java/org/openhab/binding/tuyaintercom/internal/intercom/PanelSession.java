@@ -16,7 +16,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -67,6 +69,11 @@ public final class PanelSession implements CallListener {
     static final Duration HOUSEKEEPING = Duration.ofSeconds(5);
     /** How long the panel has to answer a media offer. */
     static final Duration ANSWER_WAIT = Duration.ofSeconds(10);
+    /**
+     * A page that finds no free slot waits this long, twice, while the open streams are probed: a stream whose client
+     * went away fails its second write and frees its slot.
+     */
+    static final Duration SLOT_PROBE = Duration.ofMillis(100);
     /** For clients that do not trickle: how long to collect the panel's candidates after its answer. */
     static final Duration CANDIDATE_QUIET = Duration.ofMillis(300);
     static final Duration CANDIDATE_MAX = Duration.ofSeconds(2);
@@ -150,6 +157,13 @@ public final class PanelSession implements CallListener {
     private @Nullable CallOutcome shownOutcome;
     /** The page that answered or started the current call (empty: a rule or a channel); it brings the call's media. */
     private volatile String callClient = "";
+    /** The call a page answered or started, with what it was done with; null: none yet. */
+    private volatile @Nullable WebCall webCall;
+
+    /** A call answered or started from a page: its id, the page, the page's credential, the call token it got. */
+    private record WebCall(String callId, String client, @Nullable PageCredential credential, String callToken) {
+    }
+
     private final Duration mediaConnectTimeout;
 
     public PanelSession(String thingUID, String deviceId, String label, String localId, CallSettings settings,
@@ -324,8 +338,8 @@ public final class PanelSession implements CallListener {
      * sessions, answer and candidates, in case some of it was sent while its stream was down; the page ignores what
      * it has already.
      */
-    public void addPage(PageClients.PageClient page) throws Refusal {
-        pages.add(page);
+    public void addPage(PageClients.PageClient page, PageCredential credential) throws Refusal {
+        pages.add(page, credential);
         PageMediaListener replay = new PageMediaListener();
         for (SignallingRelay.Session session : relay.sessionsOwnedBy(page.id())) {
             String answer = session.answer();
@@ -333,6 +347,88 @@ public final class PanelSession implements CallListener {
                 replay.answered(session, answer);
             }
             session.candidates().forEach(candidate -> replay.candidate(session, candidate));
+        }
+    }
+
+    /**
+     * Adds a page's event stream like {@link #addPage}; when no slot is free (per credential, panel or in total), the
+     * open streams are probed first (pinged twice, {@link #SLOT_PROBE} apart: a stream whose client went away fails
+     * its second write and frees its slot at once), and the page is added after that if a slot is free then. Completes
+     * within a few {@link #SLOT_PROBE}s, exceptionally with the {@link Refusal}.
+     */
+    public CompletableFuture<@Nullable Void> addPageProbing(PageClients.PageClient page, PageCredential credential) {
+        CompletableFuture<@Nullable Void> added = new CompletableFuture<>();
+        try {
+            addPage(page, credential);
+            added.complete(null);
+            return added;
+        } catch (Refusal e) {
+            if (e.kind() != Refusal.Kind.TOO_MANY_PAGES) {
+                added.completeExceptionally(e);
+                return added;
+            }
+        }
+        pages.ping();
+        scheduler.schedule(pages::ping, SLOT_PROBE.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> {
+            try {
+                addPage(page, credential);
+                added.complete(null);
+            } catch (Refusal | RuntimeException e) {
+                added.completeExceptionally(e);
+            }
+        }, 3 * SLOT_PROBE.toMillis(), TimeUnit.MILLISECONDS);
+        return added;
+    }
+
+    // ------------------------------------------------------------------------------------------- links
+
+    /**
+     * Revokes every link and call token issued so far ({@link PanelLinks#revokeAll}) and closes at once what was
+     * opened with them, see {@link #closeRevoked}.
+     */
+    public void revokeLinks() {
+        links.revokeAll();
+        closeRevoked();
+    }
+
+    /** Renews the links ({@link PanelLinks#renew}) and closes at once what was opened with links revoked by it. */
+    public void renewLinks() {
+        links.renew();
+        closeRevoked();
+    }
+
+    /**
+     * Closes what was opened with a credential that is no longer valid: the event streams (each page is told first
+     * and shows its invalid-link text), their media sessions, oh-video views. A call answered or started on a page
+     * whose credential or call token is no longer valid ends: it is hung up (with its media), so that no call goes on
+     * that nobody can hang up, and the token dies with it.
+     */
+    public void closeRevoked() {
+        Set<String> closedPages = pages.closeRevoked(links::allows);
+        List<SignallingRelay.Session> closedMedia = new ArrayList<>(relay.closeRevoked(links::allows));
+        for (String page : closedPages) {
+            List<SignallingRelay.Session> owned = relay.sessionsOwnedBy(page);
+            owned.forEach(relay::close);
+            closedMedia.addAll(owned);
+        }
+        WebCall web = webCall;
+        Call call = engine.current();
+        if (web == null || call == null || call.isEnded() || !call.id().equals(web.callId())) {
+            return;
+        }
+        PageCredential credential = web.credential();
+        boolean revoked = (credential != null && !links.allows(credential)) || closedPages.contains(web.client())
+                || links.callIdOf(web.callToken()) == null
+                || closedMedia.stream().anyMatch(m -> m.kind() == SignallingRelay.Kind.CALL);
+        if (revoked) {
+            logger.debug("Panel {}: call {} was answered or started with a link that is no longer valid; it ends",
+                    deviceId, call.id());
+            SignallingRelay.Session media = relay.callSession();
+            if (media != null) {
+                relay.close(media);
+            }
+            engine.hangUp();
         }
     }
 
@@ -414,7 +510,9 @@ public final class PanelSession implements CallListener {
             relay.close(promoted);
         }
         requireSuccess(result);
-        return new AnswerGrant(links.callToken(callId), promoted == null ? null : promoted.id());
+        String callToken = links.callToken(callId);
+        webCall = new WebCall(callId, client, pages.credentialOf(client), callToken);
+        return new AnswerGrant(callToken, promoted == null ? null : promoted.id());
     }
 
     /** Rejects the ringing call shown to the page as {@code callId}. */
@@ -435,7 +533,9 @@ public final class PanelSession implements CallListener {
         if (call == null) {
             throw new Refusal(Refusal.Kind.CONFLICT, "the call ended at once");
         }
-        return links.callToken(call.id());
+        String callToken = links.callToken(call.id());
+        webCall = new WebCall(call.id(), client, pages.credentialOf(client), callToken);
+        return callToken;
     }
 
     /** Hangs up (or cancels) the call the token belongs to. */
@@ -504,7 +604,7 @@ public final class PanelSession implements CallListener {
         List<IceServer> iceServers = freshIceServers();
         SignallingRelay.Session session;
         try {
-            session = relay.open(kind, client, PAGE_MEDIA_IDLE, new PageMediaListener());
+            session = relay.open(kind, client, pages.credentialOf(client), PAGE_MEDIA_IDLE, new PageMediaListener());
         } catch (SignallingRelay.LimitReachedException e) {
             throw new Refusal(Refusal.Kind.UNAVAILABLE, String.valueOf(e.getMessage()));
         }
@@ -636,12 +736,12 @@ public final class PanelSession implements CallListener {
      * A live view for a client that does not trickle (Main UI's oh-video): the answer completes with the panel's
      * candidates inside, or fails after {@link #ANSWER_WAIT}.
      */
-    public CompletableFuture<String> liveViewWithoutTrickle(String offer) throws Refusal {
+    public CompletableFuture<String> liveViewWithoutTrickle(String offer, PageCredential credential) throws Refusal {
         freshIceServers();
         NonTrickleAnswer collector = new NonTrickleAnswer(scheduler, CANDIDATE_QUIET, CANDIDATE_MAX);
         SignallingRelay.Session session;
         try {
-            session = relay.open(SignallingRelay.Kind.LIVE_VIEW, "", VIDEO_LIVE_VIEW_LIMIT, collector);
+            session = relay.open(SignallingRelay.Kind.LIVE_VIEW, "", credential, VIDEO_LIVE_VIEW_LIMIT, collector);
         } catch (SignallingRelay.LimitReachedException e) {
             throw new Refusal(Refusal.Kind.UNAVAILABLE, String.valueOf(e.getMessage()));
         }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -38,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * panel connect directly, and every panel message is pushed to whoever listens.
  * <p>
  * A panel has at most one call media session, which is never evicted, and at most {@value #MAX_LIVE_VIEWS} live views;
- * a live view beyond that is refused, unless an oh-video view older than the connect bound can give way (oh-video never
- * says whether it connected). Page views that do not connect within that bound are closed.
+ * a live view beyond that is refused, unless an oh-video view can give way: one the panel has not answered, or one
+ * older than the connect bound (oh-video never says whether it connected). Page views that do not connect within that
+ * bound are closed. Sessions are tied to the credential they were opened with ({@link #closeRevoked}).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -101,6 +103,8 @@ public class SignallingRelay {
         private final String id;
         private volatile Kind kind;
         private final String owner;
+        /** The credential the session was opened with; null: not tied to a link (tests). */
+        private final @Nullable PageCredential credential;
         private final Duration idleLimit;
         private final SessionListener listener;
         /** The browser tells when the media is up (call page); oh-video does not. */
@@ -116,8 +120,10 @@ public class SignallingRelay {
         private volatile boolean endedByPanel;
         private final java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean();
 
-        Session(Kind kind, String owner, Instant now, Duration idleLimit, SessionListener listener) {
+        Session(Kind kind, String owner, @Nullable PageCredential credential, Instant now, Duration idleLimit,
+                SessionListener listener) {
             this.id = UUID.randomUUID().toString();
+            this.credential = credential;
             this.reportsConnection = !owner.isEmpty();
             this.kind = kind;
             this.owner = owner;
@@ -138,6 +144,11 @@ public class SignallingRelay {
         /** The page client that opened the session; empty for oh-video. */
         public String owner() {
             return owner;
+        }
+
+        /** The credential the session was opened with, if it is tied to one. */
+        public @Nullable PageCredential credential() {
+            return credential;
         }
 
         public synchronized boolean isClosed() {
@@ -216,16 +227,27 @@ public class SignallingRelay {
      */
     public Session open(Kind kind, String owner, Duration idleLimit, SessionListener listener)
             throws LimitReachedException {
+        return open(kind, owner, null, idleLimit, listener);
+    }
+
+    /**
+     * Opens a session tied to the credential it was opened with: {@link #closeRevoked} closes it once that credential
+     * is no longer valid.
+     */
+    public Session open(Kind kind, String owner, @Nullable PageCredential credential, Duration idleLimit,
+            SessionListener listener) throws LimitReachedException {
         Instant now = clock.instant();
-        Session session = new Session(kind, owner, now, idleLimit, listener);
+        Session session = new Session(kind, owner, credential, now, idleLimit, listener);
         Session replaced = null;
         synchronized (sessions) {
             if (kind != Kind.CALL
                     && sessions.values().stream().filter(s -> s.kind != Kind.CALL).count() >= MAX_LIVE_VIEWS) {
-                // the oldest oh-video view past the connect bound gives way: whether it ever connected is unknown
+                // an oh-video view gives way when the panel has not answered its offer (one the panel refuses, even
+                // garbage, holds no slot) or when it is past the connect bound (whether it ever connected is unknown):
+                // the oldest such view
                 replaced = sessions.values().stream()
                         .filter(s -> s.kind == Kind.LIVE_VIEW && !s.reportsConnection
-                                && s.openedAt.plus(connectBound).isBefore(now))
+                                && (s.answer() == null || s.openedAt.plus(connectBound).isBefore(now)))
                         .min(java.util.Comparator.comparing(s -> s.openedAt)).orElse(null);
                 if (replaced == null) {
                     throw new LimitReachedException("too many live views of this panel");
@@ -360,6 +382,23 @@ public class SignallingRelay {
     /** Closes every session of a page client (its page went away). */
     public void closeOwnedBy(String owner) {
         sessionsOwnedBy(owner).forEach(this::close);
+    }
+
+    /**
+     * Closes at once the sessions opened with a credential that is no longer valid (revoked, renewed away, expired).
+     *
+     * @return the closed sessions
+     */
+    public List<Session> closeRevoked(Predicate<PageCredential> stillValid) {
+        List<Session> revoked;
+        synchronized (sessions) {
+            revoked = sessions.values().stream().filter(s -> {
+                PageCredential credential = s.credential;
+                return credential != null && !stillValid.test(credential);
+            }).toList();
+        }
+        revoked.forEach(this::close);
+        return revoked;
     }
 
     public void closeAll() {

@@ -46,6 +46,8 @@ final class EventStream implements PageClients.PageClient, AsyncListener {
     private final Deque<byte[]> queue = new ArrayDeque<>();
     private boolean writing;
     private boolean closed;
+    /** A last event is queued: the stream ends once it is written. */
+    private boolean closing;
 
     /** A stream that queues events until {@link #start} gives it its open response. */
     EventStream(String id, Executor writer, PageClients pages) {
@@ -83,7 +85,7 @@ final class EventStream implements PageClients.PageClient, AsyncListener {
                 : ("event: " + event + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
         boolean overflow;
         synchronized (this) {
-            if (closed) {
+            if (closed || closing) {
                 return;
             }
             overflow = queue.size() >= MAX_QUEUED;
@@ -102,15 +104,39 @@ final class EventStream implements PageClients.PageClient, AsyncListener {
         }
     }
 
+    /** Writes the event after what is queued, then ends the stream; events sent after it are dropped. */
+    @Override
+    public void closeWith(String event, String json) {
+        byte[] bytes = ("event: " + event + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (this) {
+            if (closed || closing) {
+                return;
+            }
+            closing = true;
+            queue.add(bytes); // may exceed MAX_QUEUED by this one
+            if (writing) {
+                return; // the running drain (or start) writes it and ends the stream
+            }
+            writing = true;
+        }
+        writer.execute(this::drain);
+    }
+
     private void drain() {
         while (true) {
             byte[] next;
+            boolean end;
             synchronized (this) {
                 next = queue.poll();
-                if (next == null || closed) {
+                end = next == null && closing;
+                if ((next == null && !closing) || closed) {
                     writing = false;
                     return;
                 }
+            }
+            if (end) {
+                close();
+                return;
             }
             AsyncContext context = async;
             if (context == null) {

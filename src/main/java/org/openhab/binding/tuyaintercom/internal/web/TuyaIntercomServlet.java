@@ -38,6 +38,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.call.CallResult;
+import org.openhab.binding.tuyaintercom.internal.intercom.PageCredential;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
 import org.openhab.binding.tuyaintercom.internal.intercom.Refusal;
@@ -283,24 +284,36 @@ public class TuyaIntercomServlet extends HttpServlet {
             throw new HttpProblem(400, "no page id");
         }
         EventStream stream = new EventStream(pageId, writer, panel.pages());
-        try {
-            panel.addPage(stream);
-        } catch (Refusal e) {
-            throw problem(e);
-        }
-        response.setStatus(200);
-        response.setContentType("text/event-stream;charset=utf-8");
-        response.setHeader("X-Accel-Buffering", "no");
+        // the credential is kept with the stream: it is counted per credential and closed when it is revoked
+        PageCredential credential = PageCredential.page(query(request, "t"), query(request, "k"));
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        try {
-            response.getOutputStream().write(": open\n\n".getBytes(StandardCharsets.UTF_8));
-            response.flushBuffer();
-        } catch (IOException e) {
-            stream.close();
-            return;
-        }
-        stream.start(async);
+        // without a free slot the open streams are probed first (bounded: a few hundred milliseconds)
+        panel.addPageProbing(stream, credential).whenComplete((added, e) -> {
+            HttpServletResponse asyncResponse = (HttpServletResponse) async.getResponse();
+            try {
+                if (e != null) {
+                    HttpProblem refused = e instanceof Refusal refusal ? problem(refusal)
+                            : new HttpProblem(500, "the page could not be added");
+                    logger.debug("{} {} refused with {}: {}", request.getMethod(), LogText.safe(request.getPathInfo()),
+                            refused.status(), LogText.safe(refused.getMessage()));
+                    json(asyncResponse, refused.status(),
+                            TuyaJson.object().put("error", String.valueOf(refused.getMessage())));
+                    complete(async);
+                    return;
+                }
+                asyncResponse.setStatus(200);
+                asyncResponse.setContentType("text/event-stream;charset=utf-8");
+                asyncResponse.setHeader("X-Accel-Buffering", "no");
+                asyncResponse.getOutputStream().write(": open\n\n".getBytes(StandardCharsets.UTF_8));
+                asyncResponse.flushBuffer();
+            } catch (IOException | IllegalStateException failed) {
+                stream.close();
+                complete(async);
+                return;
+            }
+            stream.start(async);
+        });
     }
 
     private void unlock(HttpServletRequest request, HttpServletResponse response,
@@ -342,7 +355,7 @@ public class TuyaIntercomServlet extends HttpServlet {
         }
         CompletableFuture<String> answer;
         try {
-            answer = panel.liveViewWithoutTrickle(offer);
+            answer = panel.liveViewWithoutTrickle(offer, PageCredential.video(query(request, "t")));
         } catch (Refusal e) {
             throw problem(e);
         }

@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.tuyaintercom.internal.framework;
 
+import java.lang.reflect.Method;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -69,7 +70,9 @@ public final class FelixInstallation {
     /**
      * @param printer told every channel update, trigger and status as it happens
      * @return for the first panel "callPageUrl", "videoUrl", "thing", "command" (BiConsumer channel, command),
-     *         "trace" (Supplier of "channel=value"), "awaitTrigger" (Function event → true); for every panel
+     *         "trace" (Supplier of "channel=value"), "awaitTrigger" (Function event → true), "freshPageLink"
+     *         (Supplier: a page link signed now), "renewLinks" (Runnable: the 6-hourly renewal), "configure"
+     *         (BiConsumer parameter, value: a configuration change); for every panel
      *         "callPageUrl:&lt;deviceId&gt;", "videoUrl:&lt;deviceId&gt;", "entryUrl:&lt;deviceId&gt;" (built from the
      *         configuration's entry key, see {@link #entryUrl(TestThing)}); "clear" and "close" (Runnable)
      */
@@ -146,6 +149,31 @@ public final class FelixInstallation {
             }
         };
         installation.put("awaitTrigger", awaitTrigger);
+        // the binding's internal packages are not exported: its handler is reached by reflection
+        Supplier<String> freshPageLink = () -> {
+            try {
+                Object session = firstHandler.getClass().getMethod("session").invoke(firstHandler);
+                Object links = session.getClass().getMethod("links").invoke(session);
+                return "/tuyaintercom/call/" + URLEncoder.encode(first.getUID().getAsString(), StandardCharsets.UTF_8)
+                        + "?t=" + links.getClass().getMethod("pageToken").invoke(links);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        installation.put("freshPageLink", freshPageLink);
+        Runnable renewLinks = () -> {
+            try {
+                Method renew = firstHandler.getClass().getDeclaredMethod("renewLinks");
+                renew.setAccessible(true);
+                renew.invoke(firstHandler); // what the handler runs every 6 hours
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        installation.put("renewLinks", renewLinks);
+        BiConsumer<String, Object> configure = (parameter, value) -> firstHandler
+                .handleConfigurationUpdate(Map.of(parameter, value));
+        installation.put("configure", configure);
         Runnable clear = callback::clear;
         installation.put("clear", clear);
         Runnable close = () -> {

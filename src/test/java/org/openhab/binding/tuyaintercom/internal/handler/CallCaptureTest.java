@@ -75,7 +75,7 @@ class CallCaptureTest {
                 home.await(PanelScenarioTest.RING);
                 await("the WebRTC configuration renewed at the ring",
                         () -> read(home).contains("\"event\":\"webrtc-config\""));
-                session.pages().add(QuietListeners.page("page1"));
+                session.pages().add(QuietListeners.page("page1"), QuietListeners.CREDENTIAL);
                 Call call = session.engine().current();
                 assertNotNull(call);
                 String token = session.answer(call.id(), "", null).callToken();

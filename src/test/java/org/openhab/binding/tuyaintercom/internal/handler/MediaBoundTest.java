@@ -28,6 +28,7 @@ import org.openhab.binding.tuyaintercom.internal.intercom.Refusal;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
 import org.openhab.binding.tuyaintercom.internal.test.PanelRig;
+import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.test.RecordingPage;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
 
@@ -84,7 +85,7 @@ class MediaBoundTest {
         try (PanelRig rig = PanelRig.start(Map.of("connectTimeout", BOUND_SECONDS))) {
             PanelSession session = rig.session;
             RecordingPage page = new RecordingPage("phone");
-            session.addPage(page);
+            session.addPage(page, QuietListeners.CREDENTIAL);
             answerAndAwaitEnd(rig.home, rig.device, session, "phone", "TIMEOUT (-2530)",
                     Duration.ofSeconds(2 * BOUND_SECONDS + 8));
             assertTrue(page.got("\"type\":\"repair\""), "the page was asked for a fresh offer: " + page.events);
@@ -108,7 +109,7 @@ class MediaBoundTest {
         try (PanelRig rig = PanelRig.start(Map.of("connectTimeout", BOUND_SECONDS, "ringPreview", false))) {
             PanelSession session = rig.session;
             RecordingPage page = new RecordingPage("phone");
-            session.addPage(page);
+            session.addPage(page, QuietListeners.CREDENTIAL);
             rig.device.pressCallButton(3, Duration.ofSeconds(60));
             rig.home.await(PanelScenarioTest.RING);
             Call call = session.engine().current();
@@ -128,7 +129,7 @@ class MediaBoundTest {
     void aLiveViewThatNeverConnectsFreesItsSlot() throws Exception {
         try (PanelRig rig = PanelRig.start(Map.of("connectTimeout", BOUND_SECONDS))) {
             PanelSession session = rig.session;
-            session.addPage(new RecordingPage("viewer"));
+            session.addPage(new RecordingPage("viewer"), QuietListeners.CREDENTIAL);
             PanelSession.MediaGrant grant = startMedia(session, null, "viewer");
             session.offer(grant.media(), "viewer", SdpAdapterTestData.OFFER);
             assertEquals(1, session.relay().sessionCount());

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
 import org.openhab.binding.tuyaintercom.internal.intercom.SignallingRelay;
 import org.openhab.binding.tuyaintercom.internal.test.PanelRig;
+import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.test.RecordingPage;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
 
@@ -40,7 +41,7 @@ class PageReconnectTest {
         try (PanelRig rig = PanelRig.start(Map.of())) {
             PanelSession session = rig.session;
             RecordingPage first = new RecordingPage("phone");
-            session.addPage(first);
+            session.addPage(first, QuietListeners.CREDENTIAL);
             PanelSession.MediaGrant grant = MediaBoundTest.startMedia(session, null, "phone");
             session.offer(grant.media(), "phone", SdpAdapterTestData.LIVE_VIEW_OFFER);
             SignallingRelay.Session media = session.relay().session(grant.media());
@@ -50,7 +51,7 @@ class PageReconnectTest {
             // the stream broke while all this was sent (say the first page got none of it); the page reconnects
             // with its id and gets it again
             RecordingPage again = new RecordingPage("phone");
-            session.addPage(again);
+            session.addPage(again, QuietListeners.CREDENTIAL);
             assertTrue(again.events.get(0).startsWith("state "), "the state comes first: " + again.events);
             assertTrue(again.got("\"type\":\"answer\""), again.events.toString());
             for (String candidate : media.candidates()) {
@@ -62,7 +63,7 @@ class PageReconnectTest {
             }
             // another page gets nothing of it
             RecordingPage stranger = new RecordingPage("someone-else");
-            session.addPage(stranger);
+            session.addPage(stranger, QuietListeners.CREDENTIAL);
             assertFalse(stranger.got("\"media\""), stranger.events.toString());
         }
     }

@@ -60,7 +60,7 @@ class RingPreviewSecurityTest {
         try (PanelRig rig = PanelRig.start(Map.of())) {
             PanelSession session = rig.session;
             for (String page : new String[] { "a", "b", "c", "d" }) {
-                session.pages().add(QuietListeners.page(page));
+                session.pages().add(QuietListeners.page(page), QuietListeners.CREDENTIAL);
             }
             Refusal idle = assertThrows(Refusal.class, () -> session.startPreview("no-call", "a"));
             assertEquals(Refusal.Kind.CONFLICT, idle.kind(), "no preview outside a ringing call");
@@ -101,7 +101,7 @@ class RingPreviewSecurityTest {
     void withThePreviewSwitchedOffNoneIsOpened() throws Exception {
         try (PanelRig rig = PanelRig.start(Map.of("ringPreview", false))) {
             PanelSession session = rig.session;
-            session.pages().add(QuietListeners.page("a"));
+            session.pages().add(QuietListeners.page("a"), QuietListeners.CREDENTIAL);
             rig.device.pressCallButton(3, Duration.ofSeconds(30));
             rig.home.await(PanelScenarioTest.RING);
             Call call = session.engine().current();

@@ -71,7 +71,7 @@ class SkillChoiceTest {
     }
 
     private static void connectPage(PanelSession session) throws Refusal {
-        session.pages().add(QuietListeners.page("page1"));
+        session.pages().add(QuietListeners.page("page1"), QuietListeners.CREDENTIAL);
     }
 
     @Test

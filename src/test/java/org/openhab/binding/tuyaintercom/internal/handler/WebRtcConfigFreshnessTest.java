@@ -100,7 +100,7 @@ class WebRtcConfigFreshnessTest {
 
     /** A page connected to the panel's event stream. */
     private static void connectPage(PanelSession session, String id) throws Refusal {
-        session.pages().add(QuietListeners.page(id));
+        session.pages().add(QuietListeners.page(id), QuietListeners.CREDENTIAL);
     }
 
     /** Starts media as a page does: refused while a renewal runs (the page retries), never waiting inside. */

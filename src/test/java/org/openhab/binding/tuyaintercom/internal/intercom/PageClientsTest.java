@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
+import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.test.RecordingPage;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 
@@ -32,17 +33,19 @@ class PageClientsTest {
         PageLimits limits = new PageLimits(3);
         PageClients first = new PageClients(limits, 2);
         PageClients second = new PageClients(limits, 2);
-        first.add(new RecordingPage("a"));
-        first.add(new RecordingPage("b"));
-        Refusal perPanel = assertThrows(Refusal.class, () -> first.add(new RecordingPage("c")));
+        first.add(new RecordingPage("a"), QuietListeners.CREDENTIAL);
+        first.add(new RecordingPage("b"), QuietListeners.CREDENTIAL);
+        Refusal perPanel = assertThrows(Refusal.class,
+                () -> first.add(new RecordingPage("c"), QuietListeners.CREDENTIAL));
         assertEquals(Refusal.Kind.TOO_MANY_PAGES, perPanel.kind());
-        second.add(new RecordingPage("d"));
-        assertThrows(Refusal.class, () -> second.add(new RecordingPage("e")), "the total cap");
+        second.add(new RecordingPage("d"), QuietListeners.CREDENTIAL);
+        assertThrows(Refusal.class, () -> second.add(new RecordingPage("e"), QuietListeners.CREDENTIAL),
+                "the total cap");
         RecordingPage b = new RecordingPage("b");
-        first.add(b);
+        first.add(b, QuietListeners.CREDENTIAL);
         assertEquals(3, limits.open(), "a reconnect with the same id takes no new place");
         first.remove(b);
-        second.add(new RecordingPage("e"));
+        second.add(new RecordingPage("e"), QuietListeners.CREDENTIAL);
         assertEquals(3, limits.open());
     }
 
@@ -51,8 +54,8 @@ class PageClientsTest {
         PageClients pages = new PageClients(new PageLimits(10), 10);
         RecordingPage a = new RecordingPage("a");
         RecordingPage b = new RecordingPage("b");
-        pages.add(a);
-        pages.add(b);
+        pages.add(a, QuietListeners.CREDENTIAL);
+        pages.add(b, QuietListeners.CREDENTIAL);
         assertTrue(a.events.get(0).startsWith("state "), "a new page gets the current state at once");
         pages.publishState(TuyaJson.object().put("state", "RINGING"));
         assertTrue(a.events.get(1).contains("RINGING") && b.events.get(1).contains("RINGING"));
@@ -60,7 +63,41 @@ class PageClientsTest {
         assertEquals(3, a.events.size());
         assertEquals(2, b.events.size());
         RecordingPage replacement = new RecordingPage("a");
-        pages.add(replacement);
+        pages.add(replacement, QuietListeners.CREDENTIAL);
         assertTrue(a.closed, "the old stream of a reconnecting page is closed");
+    }
+
+    @Test
+    void oneCredentialHoldsAtMostItsShareAndTheOthersKeepWorking() throws Exception {
+        PageClients pages = new PageClients(new PageLimits(100), 50, 3);
+        PageCredential leaked = PageCredential.page("leaked-link", null);
+        for (int i = 0; i < 3; i++) {
+            pages.add(new RecordingPage("leaked" + i), leaked);
+        }
+        Refusal refused = assertThrows(Refusal.class, () -> pages.add(new RecordingPage("leaked3"), leaked));
+        assertEquals(Refusal.Kind.TOO_MANY_PAGES, refused.kind());
+        pages.add(new RecordingPage("leaked0"), leaked); // a reconnect with its id takes no new place
+        pages.add(new RecordingPage("owner"), PageCredential.page("leaked-link", "the-entry-key"));
+        pages.add(new RecordingPage("item"), PageCredential.page("current-item-link", null));
+        assertEquals(5, pages.size());
+    }
+
+    @Test
+    void revokedPagesAreToldAndClosedAndTheirSlotsFreedAtOnce() throws Exception {
+        PageLimits limits = new PageLimits(10);
+        PageClients pages = new PageClients(limits, 10);
+        PageCredential old = PageCredential.page("old-link", null);
+        RecordingPage revoked = new RecordingPage("revoked");
+        RecordingPage kept = new RecordingPage("kept");
+        pages.add(revoked, old);
+        pages.add(kept, QuietListeners.CREDENTIAL);
+        assertEquals(java.util.Set.of("revoked"), pages.closeRevoked(c -> !c.equals(old)));
+        assertTrue(revoked.closed);
+        assertTrue(revoked.got("link {\"valid\":false}"), "told why, last: " + revoked.events);
+        assertFalse(kept.closed);
+        assertEquals(1, limits.open(), "its slot is free");
+        pages.publishState(TuyaJson.object().put("state", "RINGING"));
+        assertFalse(revoked.got("RINGING"), "a revoked page gets no more events");
+        assertTrue(kept.got("RINGING"));
     }
 }

@@ -77,4 +77,24 @@ class PanelLinksTest {
                 new PanelLinks("tuyaintercom:panel:home:other", signer, clock, "").allowsPage(links.pageToken(), null),
                 "another panel's link");
     }
+
+    @Test
+    void credentialsOfOpenStreamsAreCheckedAgainAfterRenewalAndRevocation() {
+        PanelLinks links = new PanelLinks(THING, signer, clock, "entry-key-123");
+        PageCredential page = PageCredential.page(links.pageToken(), null);
+        PageCredential video = PageCredential.video(links.videoToken());
+        PageCredential key = PageCredential.page(null, "entry-key-123");
+        assertTrue(links.allows(page) && links.allows(video) && links.allows(key));
+        assertFalse(links.allows(PageCredential.page(null, "wrong")));
+        assertFalse(links.allows(PageCredential.video(links.pageToken())), "scopes do not mix");
+        links.renew();
+        assertTrue(links.allows(page), "one renewal keeps the previous links");
+        links.renew();
+        assertFalse(links.allows(page) || links.allows(video), "two renewals end them");
+        PageCredential fresh = PageCredential.page(links.pageToken(), null);
+        links.revokeAll();
+        assertFalse(links.allows(fresh));
+        assertTrue(links.allows(key), "the entry key ends only when it is changed");
+        assertFalse(page.toString().contains(".") || key.toString().contains("entry"), "no secret in toString");
+    }
 }

@@ -120,7 +120,12 @@ class SignallingRelayCandidateTest {
     void anOhVideoViewPastTheConnectBoundGivesWayToANewView() throws Exception {
         SignallingRelay.Session first = relay.open(SignallingRelay.Kind.LIVE_VIEW, "", Duration.ofMinutes(10),
                 QuietListeners.MEDIA);
-        relay.open(SignallingRelay.Kind.LIVE_VIEW, "", Duration.ofMinutes(10), QuietListeners.MEDIA);
+        SignallingRelay.Session second = relay.open(SignallingRelay.Kind.LIVE_VIEW, "", Duration.ofMinutes(10),
+                QuietListeners.MEDIA);
+        for (SignallingRelay.Session ohVideo : List.of(first, second)) { // answered: they may be connecting
+            relay.offer(ohVideo, SdpAdapterTestData.OFFER);
+            answer(ohVideo);
+        }
         relay.open(SignallingRelay.Kind.LIVE_VIEW, "page", Duration.ofSeconds(30), QuietListeners.MEDIA);
         assertThrows(SignallingRelay.LimitReachedException.class,
                 () -> relay.open(SignallingRelay.Kind.PREVIEW, "page-b", Duration.ofSeconds(30), QuietListeners.MEDIA),

@@ -93,4 +93,28 @@ class SignallingRelayPreviewTest {
         assertFalse(relay.promote(preview));
         assertNull(relay.callSession());
     }
+
+    @Test
+    void ohVideoViewsThePanelDidNotAnswerGiveWayAtOnce() throws Exception {
+        for (int i = 0; i < SignallingRelay.MAX_LIVE_VIEWS; i++) {
+            relay.open(SignallingRelay.Kind.LIVE_VIEW, "", Duration.ofMinutes(10), QuietListeners.MEDIA); // oh-video
+        }
+        SignallingRelay.Session preview = open(SignallingRelay.Kind.PREVIEW, "page-a");
+        SignallingRelay.Session live = open(SignallingRelay.Kind.LIVE_VIEW, "page-b");
+        assertFalse(preview.isClosed() || live.isClosed());
+        assertEquals(2, disconnects.size(), "two unanswered oh-video views gave way");
+    }
+
+    @Test
+    void sessionsOfARevokedCredentialAreClosed() throws Exception {
+        PageCredential old = PageCredential.video("old-video-link");
+        SignallingRelay.Session revoked = relay.open(SignallingRelay.Kind.LIVE_VIEW, "", old, Duration.ofMinutes(10),
+                QuietListeners.MEDIA);
+        SignallingRelay.Session kept = relay.open(SignallingRelay.Kind.LIVE_VIEW, "page-a", QuietListeners.CREDENTIAL,
+                Duration.ofSeconds(30), QuietListeners.MEDIA);
+        assertEquals(List.of(revoked), relay.closeRevoked(c -> !c.equals(old)));
+        assertTrue(revoked.isClosed());
+        assertFalse(kept.isClosed());
+        assertEquals(List.of(revoked.id()), disconnects, "the panel is told");
+    }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.tuyaintercom.internal.intercom.PageLimits;
 
 /**
  * Many call pages open at once (each one event stream), and how many threads of the JVM are inside the binding's code
@@ -31,8 +32,17 @@ final class OpenPages implements AutoCloseable {
     private final List<PageApi> pages = new ArrayList<>();
 
     OpenPages(HttpClient http, String pageUrl, int count) throws InterruptedException {
+        this(http, List.of(pageUrl), count);
+    }
+
+    /**
+     * As many pages as {@link PageLimits#MAX_PAGES_PER_CREDENTIAL} with each link in turn (a credential holds no
+     * more).
+     */
+    OpenPages(HttpClient http, List<String> pageUrls, int count) throws InterruptedException {
         for (int i = 0; i < count; i++) {
-            pages.add(new PageApi(http, pageUrl).listen());
+            pages.add(new PageApi(http, pageUrls.get(i / PageLimits.MAX_PAGES_PER_CREDENTIAL % pageUrls.size()))
+                    .listen());
         }
         for (PageApi page : pages) {
             page.await("state", s -> true, Duration.ofSeconds(60));

@@ -50,6 +50,8 @@ final class PageApi implements AutoCloseable {
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private @Nullable CompletableFuture<HttpResponse<Stream<String>>> stream;
     volatile int streamStatus;
+    /** The server ended the event stream. */
+    volatile boolean streamEnded;
 
     /** @param pageUrl a call page link with {@code ?t=…} or {@code ?k=…} */
     PageApi(HttpClient http, String pageUrl) {
@@ -87,6 +89,7 @@ final class PageApi implements AutoCloseable {
                     data.setLength(0);
                 }
             });
+            streamEnded = true;
         });
         return this;
     }

@@ -26,6 +26,7 @@ import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
+import org.openhab.binding.tuyaintercom.internal.intercom.PageLimits;
 
 /**
  * What open call pages cost openHAB's web server, measured in one run: threads held in the binding's code with 500
@@ -66,7 +67,8 @@ class PageLoadBenchmark {
                 }
             }
             Collections.sort(rings);
-            try (OpenPages pages = new OpenPages(http, harness.callPageUrl(), PAGES)) {
+            try (OpenPages pages = new OpenPages(http,
+                    harness.distinctPageLinks(PAGES / PageLimits.MAX_PAGES_PER_CREDENTIAL), PAGES)) {
                 int held = OpenPages.threadsInBindingCode();
                 double loaded = medianMillis(http, other, 200);
                 rows.add(String.format(

@@ -294,6 +294,33 @@ final class WebHarness implements AutoCloseable {
         ((Runnable) installation.get("clear")).run();
     }
 
+    /** Renews the panel's links now, as the handler does every 6 hours. */
+    void renewLinks() {
+        ((Runnable) installation.get("renewLinks")).run();
+    }
+
+    /** Changes a parameter of the panel's configuration, as Main UI would (the handler is initialized again). */
+    @SuppressWarnings("unchecked")
+    void configure(String parameter, Object value) {
+        ((BiConsumer<String, Object>) installation.get("configure")).accept(parameter, value);
+    }
+
+    /**
+     * Page links of the current generation that are distinct credentials (a link is signed with its expiry in
+     * seconds: one new link a second), as the item shows them after several restarts.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> distinctPageLinks(int count) throws InterruptedException {
+        java.util.Set<String> links = new java.util.LinkedHashSet<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(count + 30L).toNanos();
+        while (links.size() < count && System.nanoTime() < deadline) {
+            if (!links.add(base() + ((Supplier<String>) installation.get("freshPageLink")).get())) {
+                Thread.sleep(100);
+            }
+        }
+        return List.copyOf(links);
+    }
+
     ChromeDriver browser() throws Exception {
         return browser("en-US");
     }

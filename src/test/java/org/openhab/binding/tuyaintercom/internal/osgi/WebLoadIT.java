@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
@@ -39,11 +40,14 @@ class WebLoadIT {
     void openPagesHoldNoThreadAndTheCapAnswers429() throws Exception {
         try (WebHarness harness = new WebHarness()) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            try (OpenPages pages = new OpenPages(http, harness.callPageUrl(), PageLimits.MAX_PAGES_PER_PANEL)) {
+            // one link holds at most MAX_PAGES_PER_CREDENTIAL pages: the panel's pages take several links
+            List<String> links = harness
+                    .distinctPageLinks(PageLimits.MAX_PAGES_PER_PANEL / PageLimits.MAX_PAGES_PER_CREDENTIAL + 1);
+            try (OpenPages pages = new OpenPages(http, links, PageLimits.MAX_PAGES_PER_PANEL)) {
                 assertEquals(0, OpenPages.threadsInBindingCode(), "no thread waits inside the binding");
                 HttpResponse<String> refused = http.send(HttpRequest
-                        .newBuilder(URI
-                                .create(new PageApi(http, harness.callPageUrl()).url("events") + "&c=onetoomanypage"))
+                        .newBuilder(URI.create(
+                                new PageApi(http, links.get(links.size() - 1)).url("events") + "&c=onetoomanypage"))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(429, refused.statusCode());
                 assertTrue(refused.body().contains("too many open call pages"), refused.body());

@@ -14,6 +14,7 @@ package org.openhab.binding.tuyaintercom.internal.test;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.tuyaintercom.internal.intercom.PageClients;
+import org.openhab.binding.tuyaintercom.internal.intercom.PageCredential;
 import org.openhab.binding.tuyaintercom.internal.intercom.SignallingRelay;
 
 /**
@@ -26,6 +27,9 @@ import org.openhab.binding.tuyaintercom.internal.intercom.SignallingRelay;
 public final class QuietListeners {
     private QuietListeners() {
     }
+
+    /** The credential test pages are opened with (an entry key). */
+    public static final PageCredential CREDENTIAL = PageCredential.page(null, "test-entry-key");
 
     /** A connected page with the given id that ignores every event. */
     public static PageClients.PageClient page(String id) {

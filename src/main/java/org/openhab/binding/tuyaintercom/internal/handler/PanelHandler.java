@@ -366,7 +366,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         Duration delay = decision.delay();
         captureRing(press, decision);
         PanelSession current = session;
-        if (decision.rings() || !press.station().isEmpty()) {
+        if (decision.rings() || !press.station().isEmpty() && current != null && current.engine().current() != null) {
             // a multi-station panel may name the station in another report than the one that rang
             publish(CHANNEL_CALLING_STATION,
                     press.station().isEmpty() ? UnDefType.UNDEF : new StringType(press.station()));

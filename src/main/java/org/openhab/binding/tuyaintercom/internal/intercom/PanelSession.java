@@ -266,6 +266,9 @@ public final class PanelSession implements CallListener {
     @Override
     public void callChanged(Call call) {
         handler.callChanged(call);
+        if (call.isEnded()) {
+            callingStation = ""; // the next call names its station anew, or none
+        }
         publishState(call, null);
         if (call.state() != CallState.RINGING) {
             scheduler.execute(relay::closePreviews);

@@ -52,6 +52,8 @@ public final class TuyaIntercomBindingConstants {
     public static final String CHANNEL_CALL_PAGE_URL = "call-page-url";
     public static final String CHANNEL_VIDEO_URL = "video-url";
     public static final String CHANNEL_STREAM_URL = "stream-url";
+    public static final String CHANNEL_CALLING_STATION = "calling-station";
+    public static final String CHANNEL_RING_DELAY = "ring-delay";
 
     private TuyaIntercomBindingConstants() {
     }

@@ -18,8 +18,9 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
 
 /**
- * Tells intercom panels from other devices of an account: category {@code sp_dpsxj} (screen IPC), or category
- * {@code sp} (smart camera) with doorbell or call data points.
+ * Tells intercom panels from other devices of an account: category {@code sp_dpsxj} (screen IPC), category
+ * {@code dghsxj} (a camera category to Home Assistant and go2rtc's sharing-API client; go2rtc #2417 is a
+ * {@code dghsxj} Novicam intercom), or category {@code sp} (smart camera) with doorbell or call data points.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -27,6 +28,7 @@ import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
 public final class PanelRecognizer {
     public static final String CATEGORY_SCREEN_IPC = "sp_dpsxj";
     public static final String CATEGORY_CAMERA = "sp";
+    public static final String CATEGORY_INTERCOM = "dghsxj";
 
     /** Data point codes that only doorbells and intercom panels report. */
     static final Set<String> DOORBELL_CODES = Set.of("doorbell_active", "doorbell_pic", "doorbell_call",
@@ -36,7 +38,9 @@ public final class PanelRecognizer {
     }
 
     public static boolean isPanel(DeviceInfo device) {
-        return CATEGORY_SCREEN_IPC.equals(device.category()) || CATEGORY_CAMERA.equals(device.category())
-                && device.status().keySet().stream().anyMatch(DOORBELL_CODES::contains);
+        String category = device.category();
+        return CATEGORY_SCREEN_IPC.equals(category) || CATEGORY_INTERCOM.equals(category)
+                || CATEGORY_CAMERA.equals(category)
+                        && device.status().keySet().stream().anyMatch(DOORBELL_CODES::contains);
     }
 }

@@ -211,9 +211,11 @@ public class AccountBridgeHandler extends AbstractAccountBridgeHandler implement
         MqttLink link = deviceLink;
         JsonNode data;
         int protocol;
+        long messageTime;
         try {
             JsonNode message = TuyaJson.parse(new String(payload, StandardCharsets.UTF_8));
             protocol = message.path("protocol").asInt(-1);
+            messageTime = message.path("t").asLong(0);
             List<String> passwords = new ArrayList<>();
             passwords.add(access.password());
             if (link != null) {
@@ -240,7 +242,11 @@ public class AccountBridgeHandler extends AbstractAccountBridgeHandler implement
             String bizCode = data.path("bizCode").asText("");
             if ("online".equals(bizCode) || "offline".equals(bizCode)) {
                 listener.onDeviceOnline("online".equals(bizCode));
+            } else {
+                listener.onDeviceNotice(protocol, data, messageTime);
             }
+        } else if (protocol == 43) {
+            listener.onDeviceNotice(protocol, data, messageTime);
         }
     }
 

@@ -31,4 +31,11 @@ public interface DeviceMessageListener {
 
     /** A message of the ipc topics: protocol 302 / 312 (WebRTC) or 308 (call signalling), with its {@code data}. */
     void onSignalling(int protocol, JsonNode data);
+
+    /**
+     * A notice about the device that is no data point report: protocol 43 (the device's call notice) or a protocol 20
+     * event other than online/offline (e.g. {@code event_notify}), with its {@code data} and the message's {@code t}.
+     */
+    default void onDeviceNotice(int protocol, JsonNode data, long messageTime) {
+    }
 }

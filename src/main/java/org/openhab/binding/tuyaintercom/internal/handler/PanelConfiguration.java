@@ -32,6 +32,10 @@ public class PanelConfiguration {
     public int connectTimeout = 15;
     /** An extra data point (code or numeric id) that signals a doorbell press. */
     public String doorbellDp = "";
+    /** The data point (code or numeric id) of a multi-station panel that says which outdoor station calls. */
+    public String stationDp = "231";
+    /** The data point (code or numeric id) of a multi-station panel with the outdoor stations' names. */
+    public String stationListDp = "233";
     /** The data point code that opens the door. */
     public String lockDp = "accessory_lock";
     /** Seconds after which the unlock switch turns off again by itself. */

@@ -46,10 +46,12 @@ import org.openhab.binding.tuyaintercom.internal.call.CallOutcome;
 import org.openhab.binding.tuyaintercom.internal.call.CallResult;
 import org.openhab.binding.tuyaintercom.internal.call.CallSettings;
 import org.openhab.binding.tuyaintercom.internal.call.CallState;
+import org.openhab.binding.tuyaintercom.internal.discovery.PanelRecognizer;
 import org.openhab.binding.tuyaintercom.internal.intercom.PagePolicy;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelLinks;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
+import org.openhab.binding.tuyaintercom.internal.intercom.RingFilter;
 import org.openhab.binding.tuyaintercom.internal.intercom.WebUnlock;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
@@ -58,11 +60,13 @@ import org.openhab.binding.tuyaintercom.internal.tuya.api.StreamAllocation;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.events.DoorbellEventParser;
+import org.openhab.binding.tuyaintercom.internal.tuya.events.DoorbellNoticeParser;
 import org.openhab.binding.tuyaintercom.internal.tuya.events.DoorbellPress;
 import org.openhab.binding.tuyaintercom.internal.tuya.events.PictureRef;
 import org.openhab.binding.tuyaintercom.internal.tuya.events.SnapshotFetcher;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.library.types.DateTimeType;
+import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.RawType;
 import org.openhab.core.library.types.StringType;
@@ -94,7 +98,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
  */
 @NonNullByDefault
 public class PanelHandler extends BaseThingHandler implements DeviceMessageListener, CallListener {
-    static final Duration PRESS_DEDUPLICATION = Duration.ofSeconds(5);
     private static final Duration CONFIGURATION_RETRY = Duration.ofMinutes(5);
     private static final Duration COMMUNICATION_RETRY = Duration.ofSeconds(30);
     private static final int ENTRY_KEY_BYTES = 24;
@@ -102,7 +105,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     static final Set<String> STATE_CHANNELS = Set.of(CHANNEL_CALL_STATE, CHANNEL_CALL_DIRECTION, CHANNEL_CALL_PEER,
             CHANNEL_CALL_SESSION, CHANNEL_CALL_STARTED, CHANNEL_CALL_END_REASON, CHANNEL_SNAPSHOT,
             CHANNEL_SNAPSHOT_TIME, CHANNEL_UNLOCK, CHANNEL_ONLINE, CHANNEL_CALL_HISTORY, CHANNEL_CALL_PAGE_URL,
-            CHANNEL_VIDEO_URL, CHANNEL_STREAM_URL, CHANNEL_CALL_CONTROL);
+            CHANNEL_VIDEO_URL, CHANNEL_STREAM_URL, CHANNEL_CALL_CONTROL, CHANNEL_CALLING_STATION, CHANNEL_RING_DELAY);
     /** The stream address is kept valid this long after the last REFRESH or ring. */
     static final Duration STREAM_WATCH = Duration.ofMinutes(10);
     /** How long a stream address lives when the cloud does not say (public clients report about 30 s). */
@@ -142,7 +145,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     private @Nullable Call shownCall;
     private CallState shownState = CallState.IDLE;
     private @Nullable String shownSession;
-    private Instant lastPress = Instant.MIN;
+    /** Makes each press ring once, whichever sources report it. */
+    private final RingFilter rings = new RingFilter();
 
     public PanelHandler(Thing thing, HttpClient httpClient, Clock clock, PanelDirectory directory) {
         super(thing);
@@ -166,7 +170,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             configuration.put("entryKey", config.entryKey);
             updateConfiguration(configuration);
         }
-        doorbellParser = new DoorbellEventParser(config.doorbellDp);
+        doorbellParser = new DoorbellEventParser(config.doorbellDp, config.stationDp, config.stationListDp);
         history = new CallHistory(config.historySize);
         updateStatus(ThingStatus.UNKNOWN);
         Bridge bridge = getBridge();
@@ -222,7 +226,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         }
         CallSettings settings = new CallSettings(Duration.ofSeconds(Math.max(1, config.ringTimeout)),
                 Duration.ofSeconds(Math.max(1, config.heartbeatInterval)),
-                Duration.ofSeconds(Math.max(1, config.heartbeatTimeout)), "sp_dpsxj",
+                Duration.ofSeconds(Math.max(1, config.heartbeatTimeout)), PanelRecognizer.CATEGORY_SCREEN_IPC,
                 Duration.ofSeconds(Math.max(2, config.connectTimeout)));
         String thingUID = thingUID();
         String label = getThing().getLabel();
@@ -238,6 +242,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             }
             localKey = device.localKey();
             subDeviceId = device.subDeviceId();
+            doorbellParser.learn(device.status());
             webrtc = first;
             webrtcFetchedAt = clock.instant();
             account = bridgeHandler;
@@ -379,8 +384,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
                 publish(CHANNEL_UNLOCK, OnOffType.from(open));
             }
             DoorbellPress found = doorbellParser.parse(entry).orElse(null);
-            if (found != null && (press == null || press.picture() == null)) {
-                press = found;
+            if (found != null) {
+                press = press == null ? found : press.merge(found);
             }
         }
         if (press != null) {
@@ -388,26 +393,53 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         }
     }
 
+    @Override
+    public void onDeviceNotice(int protocol, JsonNode data, long messageTime) {
+        DoorbellNoticeParser.parse(protocol, data, messageTime).ifPresent(this::doorbellPressed);
+    }
+
+    /** A report of a press: rings unless it reports the press that rang last (see {@link RingFilter}). */
     private void doorbellPressed(DoorbellPress press) {
-        Instant now = clock.instant();
-        boolean newPress;
-        synchronized (this) {
-            newPress = Duration.between(lastPress, now).compareTo(PRESS_DEDUPLICATION) > 0;
-            if (newPress) {
-                lastPress = now;
+        PictureRef picture = press.picture();
+        RingFilter.Decision decision = rings.offer(press.pressedAt(), clock.instant(), picture != null);
+        Duration delay = decision.delay();
+        captureRing(press, decision);
+        PanelSession current = session;
+        if (decision.rings() || !press.station().isEmpty() && current != null && current.engine().current() != null) {
+            // a multi-station panel may name the station in another report than the one that rang
+            publish(CHANNEL_CALLING_STATION,
+                    press.station().isEmpty() ? UnDefType.UNDEF : new StringType(press.station()));
+            if (current != null) {
+                current.callingStation(press.station());
             }
         }
-        if (newPress) {
+        if (decision.rings()) {
+            if (delay != null) {
+                publish(CHANNEL_RING_DELAY, new DecimalType(delay.toMillis() / 1000.0));
+            }
             triggerChannel(CHANNEL_DOORBELL, "PRESSED");
-            PanelSession current = session;
             if (current != null) {
                 current.engine().doorbellRing();
             }
         }
-        PictureRef picture = press.picture();
-        if (picture != null) {
+        if (picture != null && decision.fetchPicture()) {
             scheduler.execute(() -> fetchSnapshot(picture));
         }
+    }
+
+    /** Tells a running capture which source reported a press, how late, and whether it rang. */
+    private void captureRing(DoorbellPress press, RingFilter.Decision decision) {
+        TuyaAccount bridgeHandler = account;
+        if (bridgeHandler == null) {
+            return;
+        }
+        Duration delay = decision.delay();
+        com.fasterxml.jackson.databind.node.ObjectNode details = TuyaJson.object().put("source", press.dataPoint())
+                .put("rang", decision.rings()).put("station", press.station());
+        if (delay != null) {
+            details.put("delay_ms", delay.toMillis());
+        }
+        bridgeHandler.captureNote("ring", details);
     }
 
     private void fetchSnapshot(PictureRef picture) {
@@ -478,9 +510,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         }
         if (call.isEnded()) {
             shownCall = null;
-            synchronized (this) {
-                lastPress = Instant.MIN; // the next press is a new visitor, however soon it comes
-            }
+            rings.callEnded(clock.instant()); // the next press is a new visitor, however soon it comes
             publish(CHANNEL_CALL_END_REASON, new StringType(call.endReason()));
             history.add(call);
             publishHistory();

@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The panels of one account by device id, and their open media sessions by session id: routes the 302/308/312
- * messages of the "ipc" topic to the panel they are for. Shared by both account types.
+ * messages of the "ipc" topic to the panel they are for, and a device's call notice (protocol 43) there too. Shared by
+ * both account types.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -71,6 +72,14 @@ final class SignallingRouter {
         }
         int protocol = message.path("protocol").asInt(-1);
         JsonNode data = message.path("data");
+        if (protocol == 43) {
+            // a device's call notice (classic doorbells) where it reaches the ipc topic
+            DeviceMessageListener listener = listeners.get(data.path("devId").asText(""));
+            if (listener != null) {
+                listener.onDeviceNotice(protocol, data, message.path("t").asLong(0));
+            }
+            return;
+        }
         String deviceId = switch (protocol) {
             case 302, 312 -> data.path("header").path("from").asText("");
             case 308 -> data.path("data").path("curId").asText(data.path("data").path("devId").asText(""));

@@ -153,6 +153,8 @@ public final class PanelSession implements CallListener {
     /** The latest snapshot (JPEG) and when it arrived, for the pages; the state carries only its time. */
     private volatile byte @Nullable [] snapshot;
     private volatile long snapshotMillis;
+    /** The outdoor station that rang last (multi-station panels), empty if none said. */
+    private volatile String callingStation = "";
     private @Nullable Call shownCall;
     private @Nullable CallOutcome shownOutcome;
     /** The page that answered or started the current call (empty: a rule or a channel); it brings the call's media. */
@@ -279,6 +281,9 @@ public final class PanelSession implements CallListener {
     @Override
     public void callChanged(Call call) {
         handler.callChanged(call);
+        if (call.isEnded()) {
+            callingStation = ""; // the next call names its station anew, or none
+        }
         publishState(call, null);
         if (call.state() != CallState.RINGING) {
             scheduler.execute(relay::closePreviews);
@@ -448,6 +453,21 @@ public final class PanelSession implements CallListener {
         publishState(call, outcome);
     }
 
+    /** The outdoor station that rings (multi-station panels; empty: not known): the pages show its name. */
+    public void callingStation(String station) {
+        Call call;
+        CallOutcome outcome;
+        synchronized (this) {
+            if (callingStation.equals(station)) {
+                return;
+            }
+            callingStation = station;
+            call = shownCall;
+            outcome = shownOutcome;
+        }
+        publishState(call, outcome);
+    }
+
     /** The latest snapshot as JPEG, or null when there is none yet. */
     public byte @Nullable [] snapshot() {
         byte[] jpeg = snapshot;
@@ -476,6 +496,7 @@ public final class PanelSession implements CallListener {
             view.put("state", call.state().name());
             view.put("callId", call.id());
             view.put("direction", call.isOutgoing() ? "OUTGOING" : "INCOMING");
+            view.put("station", call.isOutgoing() ? "" : callingStation);
             view.put("outcome", outcome == null ? "" : outcome.name());
             view.put("endReason", call.endReason());
             view.put("connected", call.isConnected());

@@ -46,10 +46,11 @@ class PanelDiscoveryServiceTest {
             SimDevice device = switch (i % 20) {
                 case 0 -> SimDevice.panel(id, "Panel " + i);
                 case 1 -> SimDevice.doorbellCamera(id, "Doorbell " + i);
-                case 2, 3, 4, 5, 6, 7, 8, 9, 10 -> SimDevice.camera(id, "Camera " + i);
+                case 2 -> SimDevice.intercom(id, "Intercom " + i);
+                case 3, 4, 5, 6, 7, 8, 9, 10 -> SimDevice.camera(id, "Camera " + i);
                 default -> SimDevice.plug(id, "Plug " + i);
             };
-            if (i % 20 <= 1) {
+            if (i % 20 <= 2) {
                 panels.add(id);
             }
             sim.addDevice(device);
@@ -78,6 +79,8 @@ class PanelDiscoveryServiceTest {
             assertEquals("true", properties.get("twoWayAudio"));
             assertEquals("false", properties.get("lowPower"));
             assertEquals("true", inbox.results.get("dev001").getProperties().get("lowPower"));
+            assertEquals("dghsxj", inbox.results.get("dev002").getProperties().get("category"),
+                    "an intercom of category dghsxj, without doorbell data points in its status");
 
             sim.removeDevice("dev020");
             discovery.startScan(null);

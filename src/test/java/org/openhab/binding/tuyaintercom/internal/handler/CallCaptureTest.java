@@ -165,6 +165,8 @@ class CallCaptureTest {
         String capture = assertNoSecret(userdata);
         assertTrue(capture.contains("doorbell_pic"), "the doorbell data point, by its code");
         assertTrue(capture.contains("\"value\":\"<redacted>\""), "its picture key and link redacted");
+        assertTrue(capture.contains("\"event\":\"ring\"") && capture.contains("\"rang\":true")
+                && capture.contains("\"delay_ms\""), "the ring: its source, whether it rang and its delay");
         assertDisconnectCaptured(capture);
     }
 

@@ -35,6 +35,7 @@ import org.openhab.binding.tuyaintercom.internal.framework.TestThing;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
+import org.openhab.binding.tuyaintercom.internal.sim.SimRings;
 import org.openhab.binding.tuyaintercom.internal.sim.SimSecrets;
 import org.openhab.binding.tuyaintercom.internal.sim.SimSmartWeb;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
@@ -208,6 +209,18 @@ class SmartAccountBridgeTest {
                 Thread.sleep(50);
             }
             assertEquals(1, device.answersReceived(), "the panel got the answer through the web client's topic");
+        }
+    }
+
+    @Test
+    void aDevicesCallNoticeOnTheIpcTopicRingsThroughTheSmartAccount() throws Exception {
+        try (SimPanel device = new SimPanel(sim(), SimDevice.panel("panel1", "Front door"))) {
+            startDefault();
+            addPanel("panel1");
+            callback.clear();
+            device.rings.send(SimRings.Source.PROTOCOL_43_IPC, java.time.Instant.now());
+            awaitEvent("call", "RING");
+            awaitEvent("doorbell", "PRESSED");
         }
     }
 

@@ -31,6 +31,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.tuyaintercom.internal.sim.SimRings;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -269,8 +270,11 @@ class CallPageIT {
             assertEquals("Anrufen", text(german, "call"));
             assertEquals("de", german.executeScript("return document.documentElement.lang"));
             harness.panel.pressCallButton(3, Duration.ofSeconds(60));
+            harness.panel.rings.send(SimRings.Source.STATION, java.time.Instant.now()); // a multi-station panel
             awaitView(german, "ringing");
             assertEquals("Es hat geklingelt", text(german, "status"));
+            new WebDriverWait(german, WAIT).withMessage(() -> "the calling station: " + text(german, "detail"))
+                    .until(d -> text(german, "detail").startsWith("Ruf von DOOR1"));
             assertEquals("Annehmen", text(german, "answer"));
             shot(german, "ringing-de", false);
             harness.panel.cancel();

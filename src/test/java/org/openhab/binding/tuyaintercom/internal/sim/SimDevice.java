@@ -58,6 +58,22 @@ public final class SimDevice {
         return device;
     }
 
+    /**
+     * An intercom of category {@code dghsxj} (go2rtc #2417: a Novicam intercom) with several outdoor
+     * stations: its status lists none of the doorbell data points, only the station list (code {@code channel_list},
+     * DP 233) and the lock.
+     */
+    public static SimDevice intercom(String id, String name) {
+        SimDevice device = new SimDevice(id, name, "dghsxj");
+        device.productName = "Simulated Multi-Station Intercom";
+        device.supportsWebrtc = true;
+        device.twoWayAudio = true;
+        device.status.put("channel_list",
+                "{\"res\":1,\"err\":0,\"chs\":[{\"id\":1,\"n\":\"DOOR1\"}," + "{\"id\":2,\"n\":\"GATE\"}]}");
+        device.status.put("accessory_lock", false);
+        return device;
+    }
+
     /** A video doorbell of the generic camera category that reports doorbell data points. */
     public static SimDevice doorbellCamera(String id, String name) {
         SimDevice device = new SimDevice(id, name, "sp");

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * and drops a call after the heartbeat timeout, takes calls from apps), its doorbell data points with an encrypted
  * picture, and its lock data point.
  * <p>
- * With {@link TuyaCloudSimulator.CallTransport#DP_ONLY} a press publishes the doorbell data points, and the panel's
+ * With {@link TuyaCloudSimulator.CallTransport#DP_ONLY} a press publishes the reports of {@link SimRings#sources}, and
+ * the panel's
  * 308 messages never reach an open-hub client (they go to app targets the simulator does not model); the panel still
  * answers WebRTC offers (302), and hanging up on the panel ends its media sessions with a 302 {@code disconnect}.
  *
@@ -66,6 +66,8 @@ public final class SimPanel implements AutoCloseable {
     public volatile boolean echoHeartbeats = true;
     public volatile Duration heartbeatTimeout = Duration.ofSeconds(30);
 
+    /** How a press reaches cloud clients besides 308 (switchable sources, late and repeated reports). */
+    public final SimRings rings;
     private final TuyaCloudSimulator cloud;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "sim-panel");
@@ -116,6 +118,7 @@ public final class SimPanel implements AutoCloseable {
     public SimPanel(TuyaCloudSimulator cloud, SimDevice device) {
         this.cloud = cloud;
         this.id = device.id;
+        this.rings = new SimRings(cloud, device.id, timer);
         cloud.addDevice(device);
         cloud.registerPanel(this);
         cloud.onMessageFromBinding((topic, payload) -> {
@@ -258,7 +261,8 @@ public final class SimPanel implements AutoCloseable {
 
     /**
      * A visitor presses the call button: the panel calls every app target (308) with the given call type. With
-     * {@code dp-only} the press is seen by open-hub clients only as its doorbell data points.
+     * {@code dp-only} the press is seen by open-hub clients only as the reports of {@link SimRings#sources} (by
+     * default its doorbell data points).
      */
     public String pressCallButton(int type, Duration timeout) {
         String newSession;
@@ -276,7 +280,7 @@ public final class SimPanel implements AutoCloseable {
             }
         }
         if (dpOnly()) {
-            publishDoorbellDataPoints("visitor at " + id);
+            rings.press();
         }
         return newSession;
     }
@@ -306,22 +310,7 @@ public final class SimPanel implements AutoCloseable {
 
     /** The doorbell data points of a press: {@code doorbell_pic} with an encrypted picture, {@code doorbell_active}. */
     public void publishDoorbellDataPoints(String caption) {
-        String key = SimCrypto.randomToken(16);
-        String path = "/" + id + "/detect/" + System.currentTimeMillis() + ".jpeg";
-        String bucket = "ty-eu-storage30-pic";
-        cloud.store(bucket, path, SimCrypto.encryptPicture(SimPictures.jpeg(caption), key));
-        ObjectNode event = TuyaJson.object();
-        event.put("v", "3.0");
-        event.put("bucket", bucket);
-        event.put("cmd", "ipc_doorbell");
-        event.put("type", "image");
-        event.put("with", "resources");
-        event.putArray("files").addArray().add(path).add(key);
-        Map<String, Object> dataPoints = new LinkedHashMap<>();
-        dataPoints.put("doorbell_pic",
-                Base64.getEncoder().encodeToString(TuyaJson.write(event).getBytes(StandardCharsets.UTF_8)));
-        dataPoints.put("doorbell_active", "1");
-        cloud.publishDeviceStatus(id, dataPoints);
+        rings.doorbellDataPoints(caption, Instant.now());
     }
 
     /** A picture as a plain pre-signed URL in {@code doorbell_pic}. */

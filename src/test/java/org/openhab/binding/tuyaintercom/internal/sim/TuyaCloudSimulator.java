@@ -396,6 +396,24 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         publishToDeviceTopics(4, data, t);
     }
 
+    /**
+     * Reports data point entries as they are ({@code {code, value, t}} with or without {@code "<dpId>": value}),
+     * encrypted, on every subscribed "device" topic; the message's {@code t} is now.
+     */
+    public void publishDeviceEntries(String deviceId, ArrayNode entries) {
+        ObjectNode data = TuyaJson.object();
+        data.put("devId", deviceId);
+        data.put("productKey", "simprod");
+        data.put("dataId", SimCrypto.randomToken(12));
+        data.set("status", entries);
+        publishToDeviceTopics(4, data, System.currentTimeMillis());
+    }
+
+    /** Publishes any device message (e.g. protocol 43, or a protocol 20 event) with the message time {@code t}. */
+    public void publishDeviceMessage(int protocol, ObjectNode data, long t) {
+        publishToDeviceTopics(protocol, data, t);
+    }
+
     /** Reports a device online or offline (protocol 20). */
     public void publishOnline(String deviceId, boolean online) {
         ObjectNode data = TuyaJson.object();

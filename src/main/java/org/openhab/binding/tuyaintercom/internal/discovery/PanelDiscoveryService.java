@@ -26,6 +26,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.handler.TuyaAccount;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaIds;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
@@ -102,6 +103,11 @@ public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<
         ThingUID bridgeUID = bridge.getThing().getUID();
         Set<ThingUID> found = new HashSet<>();
         for (DeviceInfo panel : panels) {
+            if (!TuyaIds.isValid(panel.id())) {
+                // a thing UID, a REST path and the cloud's URL paths are built from it
+                logger.debug("Panel discovery skips a device whose id is not a Tuya id: {}", LogText.safe(panel.id()));
+                continue;
+            }
             ThingUID uid = new ThingUID(THING_TYPE_PANEL, bridgeUID, panel.id());
             found.add(uid);
             thingDiscovered(DiscoveryResultBuilder.create(uid).withBridge(bridgeUID).withLabel(label(panel))

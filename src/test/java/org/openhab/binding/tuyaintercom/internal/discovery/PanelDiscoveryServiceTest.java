@@ -55,6 +55,8 @@ class PanelDiscoveryServiceTest {
             }
             sim.addDevice(device);
         }
+        // a device list entry whose id could not be a thing's (a separator, a path, a line break) is skipped
+        sim.addDevice(SimDevice.panel("bad:id/../x\nFORGED", "Not a panel id"));
         try (CloudFixture cloud = new CloudFixture(sim, Map.of()).start().awaitOnline()) {
             PanelDiscoveryService discovery = new PanelDiscoveryService();
             discovery.setThingHandler(cloud.handler);

@@ -74,7 +74,9 @@ public final class FelixInstallation {
      *         (Supplier: a page link signed now), "renewLinks" (Runnable: the 6-hourly renewal), "configure"
      *         (BiConsumer parameter, value: a configuration change); for every panel
      *         "callPageUrl:&lt;deviceId&gt;", "videoUrl:&lt;deviceId&gt;", "entryUrl:&lt;deviceId&gt;" (built from the
-     *         configuration's entry key, see {@link #entryUrl(TestThing)}); "clear" and "close" (Runnable)
+     *         configuration's entry key, see {@link #entryUrl(TestThing)}); "currentEntryUrl" (Supplier: the first
+     *         panel's entry link as its configuration holds it now, empty without a key); "clear" and "close"
+     *         (Runnable)
      */
     public static Map<String, Object> start(Object factory, String id, Map<String, Object> bridgeConfig,
             List<Map<String, Object>> panelConfigs, Consumer<String> printer) throws Exception {
@@ -130,6 +132,12 @@ public final class FelixInstallation {
         installation.put("videoUrl", installation.get("videoUrl:" + first.getUID().getId()));
         installation.put("entryUrl", installation.get("entryUrl:" + first.getUID().getId()));
         installation.put("thing", first.getUID().getAsString());
+        // the entry link of the first panel's configuration now (the handler writes a new key when it is cleared)
+        Supplier<String> currentEntryUrl = () -> {
+            Object key = first.getConfiguration().get("entryKey");
+            return key == null || String.valueOf(key).isBlank() ? "" : entryUrl(first);
+        };
+        installation.put("currentEntryUrl", currentEntryUrl);
         Function<String, String> latest = channel -> callback.events().stream()
                 .filter(e -> e.channelOrThing().equals(channel)).reduce((a, b) -> b).map(e -> e.value()).orElse("");
         installation.put("latest", latest);

@@ -84,11 +84,20 @@ class HandlerLifecycleTest {
                 .filter(e -> !e.kind().equals("status") || e.channelOrThing().equals(uid())).toList();
     }
 
+    /**
+     * No job is left beyond the baseline. The baseline may hold one-shot jobs (of the bridge, of an earlier test) that
+     * have run since, so the count may end below it, never above.
+     */
+    private static void assertNoJobBeyond(int baseline) throws InterruptedException {
+        int jobs = HandlerProbe.awaitAtMost(HandlerProbe::jobs, baseline, WAIT);
+        assertTrue(jobs <= baseline, "no job scheduled: " + jobs + " queued, " + baseline + " before");
+    }
+
     private void assertNothingLeft(int mark) throws InterruptedException {
         assertNull(home.directory.get(uid()), "no session in the directory: /tuyaintercom/… of the thing is 404");
         assertNull(home.panel.session(), "no session");
         assertNull(home.cloud.handler.router().listener(PANEL), "no listener on the bridge");
-        assertEquals(jobsBefore, HandlerProbe.awaitAtMost(HandlerProbe::jobs, jobsBefore, WAIT), "no job scheduled");
+        assertNoJobBeyond(jobsBefore);
         assertEquals(List.of(),
                 panelEventsAfter(mark).stream().filter(
                         e -> e.kind().equals("state") || e.kind().equals("trigger") || e.kind().equals("status"))
@@ -162,7 +171,7 @@ class HandlerLifecycleTest {
         sim.hold.release();
         assertTrue(HandlerProbe.awaitNotRunning(AccountBridgeHandler.class, "connect", WAIT));
         assertNull(home.cloud.handler.ipcLink(), "no link started");
-        assertEquals(jobsNone, HandlerProbe.awaitAtMost(HandlerProbe::jobs, jobsNone, WAIT), "no job scheduled");
+        assertNoJobBeyond(jobsNone);
     }
 
     @Test
@@ -199,6 +208,6 @@ class HandlerLifecycleTest {
             assertNull(account.cloud.handler.router().listener(AccountWithPanels.deviceId(i)), "no listener");
         }
         assertNull(account.cloud.handler.ipcLink(), "no link");
-        assertEquals(jobsNone, HandlerProbe.awaitAtMost(HandlerProbe::jobs, jobsNone, WAIT), "no job scheduled");
+        assertNoJobBeyond(jobsNone);
     }
 }

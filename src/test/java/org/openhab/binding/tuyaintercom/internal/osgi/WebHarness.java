@@ -269,6 +269,13 @@ final class WebHarness implements AutoCloseable {
         return base() + installation.get("entryUrl");
     }
 
+    /** The entry link as the panel's configuration holds it now (empty while it has no key). */
+    @SuppressWarnings("unchecked")
+    String currentEntryUrl() {
+        String path = ((Supplier<String>) installation.get("currentEntryUrl")).get();
+        return path.isEmpty() ? "" : base() + path;
+    }
+
     /** The last value published on a channel of the panel. */
     @SuppressWarnings("unchecked")
     String latest(String channel) {
@@ -307,14 +314,16 @@ final class WebHarness implements AutoCloseable {
 
     /**
      * Page links of the current generation that are distinct credentials (a link is signed with its expiry in
-     * seconds: one new link a second), as the item shows them after several restarts.
+     * seconds: one new link a second), as the item shows them after several restarts; none of them is the published
+     * link {@link #callPageUrl()} (signed in the same second, it would be the same credential).
      */
     @SuppressWarnings("unchecked")
     List<String> distinctPageLinks(int count) throws InterruptedException {
         java.util.Set<String> links = new java.util.LinkedHashSet<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(count + 30L).toNanos();
         while (links.size() < count && System.nanoTime() < deadline) {
-            if (!links.add(base() + ((Supplier<String>) installation.get("freshPageLink")).get())) {
+            String fresh = base() + ((Supplier<String>) installation.get("freshPageLink")).get();
+            if (fresh.equals(callPageUrl()) || !links.add(fresh)) {
                 Thread.sleep(100);
             }
         }

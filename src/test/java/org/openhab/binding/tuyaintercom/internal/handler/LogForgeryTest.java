@@ -108,27 +108,42 @@ class LogForgeryTest {
         }
     }
 
-    @Test
-    void refusalsOfTheCloudForgeNoLogLineNorStatus() throws Exception {
+    /**
+     * Refusal messages carrying every dangerous character, 8 a message, each followed by the marker: pairs of the text
+     * as the cloud sends it and as the log must show it.
+     */
+    private static List<String[]> refusals(String prefix) {
         List<Character> all = LogCapture.DANGEROUS;
+        List<String[]> batches = new ArrayList<>();
         for (int from = 0; from < all.size(); from += 8) {
-            StringBuilder refusal = new StringBuilder("sign invalid");
-            StringBuilder shown = new StringBuilder("sign invalid");
+            StringBuilder sent = new StringBuilder(prefix);
+            StringBuilder shown = new StringBuilder(prefix);
             for (char c : all.subList(from, Math.min(all.size(), from + 8))) {
-                refusal.append(c).append(MARKER);
+                sent.append(c).append(MARKER);
                 shown.append(LogCapture.escaped(c)).append(MARKER);
             }
-            TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
-            sim.faults.rejectSignatures = true;
-            sim.faults.signatureRefusal = refusal.toString();
-            try (LogCapture log = LogCapture.start(); CloudFixture cloud = new CloudFixture(sim, Map.of()).start()) {
-                log.await(MARKER + " (1004)", LOGGED);
-                assertEquals(List.of(), LogCapture.forgeries(log.text(), MARKER));
-                assertTrue(log.text().contains(shown), "escaped: " + shown);
-                // openHAB logs a thing's status description too (events.log)
-                cloud.callback.await(e -> "status".equals(e.kind()) && e.value().contains(MARKER), LOGGED);
-                for (RecordingCallback.Event event : cloud.callback.events()) {
-                    assertFalse(event.value().codePoints().anyMatch(LogCapture::dangerous), event.value());
+            batches.add(new String[] { sent.toString(), shown.toString() });
+        }
+        return batches;
+    }
+
+    @Test
+    void refusalsOfTheCloudForgeNoLogLineNorStatus() throws Exception {
+        for (String[] batch : refusals("sign invalid")) {
+            String refusal = batch[0];
+            String shown = batch[1];
+            try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start(); LogCapture log = LogCapture.start()) {
+                sim.faults.rejectSignatures = true;
+                sim.faults.signatureRefusal = refusal;
+                try (CloudFixture cloud = new CloudFixture(sim, Map.of()).start()) {
+                    log.await(MARKER + " (1004)", LOGGED);
+                    assertEquals(List.of(), LogCapture.forgeries(log.text(), MARKER));
+                    assertTrue(log.text().contains(shown), "escaped: " + shown);
+                    // openHAB logs a thing's status description too (events.log)
+                    cloud.callback.await(e -> "status".equals(e.kind()) && e.value().contains(MARKER), LOGGED);
+                    for (RecordingCallback.Event event : cloud.callback.events()) {
+                        assertFalse(event.value().codePoints().anyMatch(LogCapture::dangerous), event.value());
+                    }
                 }
             }
         }
@@ -136,17 +151,12 @@ class LogForgeryTest {
 
     @Test
     void refusalsOfTheSmartCloudForgeNoLogLineNorStatus() throws Exception {
-        List<Character> all = LogCapture.DANGEROUS;
-        for (int from = 0; from < all.size(); from += 8) {
-            StringBuilder refusal = new StringBuilder("captcha");
-            StringBuilder shown = new StringBuilder("captcha");
-            for (char c : all.subList(from, Math.min(all.size(), from + 8))) {
-                refusal.append(c).append(MARKER);
-                shown.append(LogCapture.escaped(c)).append(MARKER);
-            }
+        for (String[] batch : refusals("captcha")) {
+            String refusal = batch[0];
+            String shown = batch[1];
             try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start(); LogCapture log = LogCapture.start()) {
                 sim.smart.faults.refuseLogin = true;
-                sim.smart.faults.captchaMessage = refusal.toString();
+                sim.smart.faults.captchaMessage = refusal;
                 RecordingCallback callback = new RecordingCallback();
                 Map<String, Object> config = new HashMap<>();
                 config.put("username", SimSmartWeb.DEFAULT_USER);

@@ -62,7 +62,7 @@ class WebRaceIT {
 
     @Test
     void everyRingIsAnsweredWithMediaWhicheverOfDataPointAndCallComesFirst() throws Exception {
-        int rings = Integer.getInteger("race.rings", 50);
+        int rings = Integer.getInteger("race.rings", 20);
         Random random = new Random(20261126);
         try (WebHarness harness = new WebHarness(TuyaCloudSimulator.CallTransport.OPEN_HUB_308)) {
             ChromeDriver browser = harness.browser();

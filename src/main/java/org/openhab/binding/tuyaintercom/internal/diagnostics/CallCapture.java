@@ -66,15 +66,6 @@ public final class CallCapture {
         this.clock = clock;
     }
 
-    /** openHAB's userdata folder (system property {@code openhab.userdata}, else the temporary folder) + binding. */
-    public static Path defaultFolder() {
-        String userdata = System.getProperty("openhab.userdata");
-        if (userdata == null || userdata.isBlank()) {
-            userdata = System.getProperty("java.io.tmpdir", ".");
-        }
-        return Path.of(userdata, "tuyaintercom");
-    }
-
     /** Starts capturing the next {@code calls} calls into a new file, whose path is returned. */
     public synchronized Path start(int calls) throws IOException {
         Files.createDirectories(folder);

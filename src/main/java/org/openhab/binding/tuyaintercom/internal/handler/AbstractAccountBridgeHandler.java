@@ -31,6 +31,7 @@ import org.openhab.binding.tuyaintercom.internal.discovery.PanelDiscoveryService
 import org.openhab.binding.tuyaintercom.internal.intercom.LinkSigner;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.MqttLink;
+import org.openhab.core.OpenHAB;
 import org.openhab.core.common.ThreadPoolManager;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
@@ -69,7 +70,7 @@ public abstract class AbstractAccountBridgeHandler extends BaseBridgeHandler imp
     protected AbstractAccountBridgeHandler(Bridge bridge, Clock clock) {
         super(bridge);
         this.signer = new LinkSigner(clock);
-        this.capture = new CallCapture(CallCapture.defaultFolder(), clock);
+        this.capture = new CallCapture(captureFolder(), clock);
     }
 
     /**
@@ -83,8 +84,7 @@ public abstract class AbstractAccountBridgeHandler extends BaseBridgeHandler imp
                 logger.info("Capturing the Tuya messages of the next {} call(s), secrets redacted, into {}",
                         captureCalls, file);
             } catch (IOException e) {
-                logger.warn("Cannot capture calls into {}: {}", CallCapture.defaultFolder(),
-                        LogText.safe(e.getMessage()));
+                logger.warn("Cannot capture calls into {}: {}", captureFolder(), LogText.safe(e.getMessage()));
             }
         }
         synchronized (this) {
@@ -223,6 +223,11 @@ public abstract class AbstractAccountBridgeHandler extends BaseBridgeHandler imp
     @Override
     public void captureNote(String event, JsonNode details) {
         capture.note(event, details);
+    }
+
+    /** Where call captures go: openHAB's userdata folder + the binding's name. */
+    static Path captureFolder() {
+        return Path.of(OpenHAB.getUserDataFolder(), "tuyaintercom");
     }
 
     /** The running (or last) capture. */

@@ -379,11 +379,6 @@ public class SignallingRelay {
         }
     }
 
-    /** Closes every session of a page client (its page went away). */
-    public void closeOwnedBy(String owner) {
-        sessionsOwnedBy(owner).forEach(this::close);
-    }
-
     /**
      * Closes at once the sessions opened with a credential that is no longer valid (revoked, renewed away, expired).
      *

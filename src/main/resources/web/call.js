@@ -121,7 +121,7 @@
       default: console.warn('unknown event', event.type);
     }
     page.phase = phaseOf(page);
-    if (page.phase !== before) leave(before, page.phase);
+    if (page.phase !== before) phaseChanged(before, page.phase);
     render();
   }
 
@@ -159,11 +159,10 @@
     }
   }
 
-  /** Exit actions of a phase. */
-  function leave(from, to) {
+  /** What happens when the page enters or leaves a phase. */
+  function phaseChanged(from, to) {
     if (from === 'ringing') ringtone.stop();
     if (to === 'ringing') ringtone.start();
-    if (to === 'invalid') ringtone.stop();
   }
 
   /** An action that may fail: its failure is shown. */
@@ -207,7 +206,7 @@
       this.setState('off');
     },
     unlock() { if (this.ctx) this.ctx.resume().then(() => this.setState(this.timer ? 'on' : 'off'), () => {}); },
-    setState(s) { this.state = s; $('app').dataset.ringtone = s; $('sound').hidden = s !== 'blocked'; }
+    setState(s) { if (this.state !== s) { this.state = s; render(); } }
   };
 
   // ---------------------------------------------------------------- what is shown: decided here only
@@ -241,6 +240,8 @@
   function render() {
     const v = page.phase, st = page.server, s = st.state, m = page.media;
     $('app').dataset.view = v;
+    $('app').dataset.ringtone = ringtone.state;
+    $('sound').hidden = ringtone.state !== 'blocked';
     const name = st.panel || DATA.panel;
     if (name) { $('title').textContent = name; document.title = name + ' · ' + T.title; }
     let status = T.idle, detail = '';

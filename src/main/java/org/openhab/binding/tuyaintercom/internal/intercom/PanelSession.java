@@ -167,6 +167,7 @@ public final class PanelSession implements CallListener {
     }
 
     private final Duration mediaConnectTimeout;
+    private final Duration ringTimeout;
 
     public PanelSession(String thingUID, String deviceId, String label, String localId, CallSettings settings,
             PanelCloud cloud, Clock clock, ScheduledExecutorService scheduler, CallListener handler, PanelLinks links,
@@ -182,6 +183,7 @@ public final class PanelSession implements CallListener {
         this.webUnlock = policy.webUnlock();
         this.ringPreview = policy.ringPreview();
         this.mediaConnectTimeout = settings.mediaConnectTimeout();
+        this.ringTimeout = settings.ringTimeout();
         this.pages = new PageClients(pageLimits, PageLimits.MAX_PAGES_PER_PANEL);
         this.engine = new CallEngine(deviceId, localId, settings, new SchedulerCallTimers(scheduler, clock),
                 this::sendCallMessage, this);
@@ -219,6 +221,16 @@ public final class PanelSession implements CallListener {
 
     public PanelLinks links() {
         return links;
+    }
+
+    /** The thing's label, as the pages show it. */
+    public String label() {
+        return label;
+    }
+
+    /** How long a call rings (the panel's {@code ringTimeout}): the timeout of the calls the page starts. */
+    public Duration ringTimeout() {
+        return ringTimeout;
     }
 
     public WebUnlock webUnlock() {
@@ -499,6 +511,8 @@ public final class PanelSession implements CallListener {
             view.put("station", call.isOutgoing() ? "" : callingStation);
             view.put("outcome", outcome == null ? "" : outcome.name());
             view.put("endReason", call.endReason());
+            CallError endError = call.endError();
+            view.put("endError", endError == null ? "" : endError.name()); // the page matches the name exactly
             view.put("connected", call.isConnected());
             view.put("answered", call.isAnswered());
             view.put("started", call.startedAt().toEpochMilli());

@@ -18,7 +18,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The page shown for a call page link that is invalid, expired or revoked, in the browser's language (texts
- * {@code page.invalid.*} of the binding's translations, see {@link PageTexts}), saying what to do.
+ * {@code page.invalid.*} of the binding's translations, see {@link PageTexts}), saying what to do. Its style is a file
+ * of {@link PageAssets} (no inline style: the page runs under {@link SecurityHeaders}' policy).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -27,14 +28,12 @@ final class InvalidLinkPage {
     private InvalidLinkPage() {
     }
 
-    static byte[] html(String lang, String title, String text) {
+    static byte[] html(String lang, String title, String text, String stylesheet) {
         String html = "<!DOCTYPE html><html lang=\"" + escape(lang) + "\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" + escape(title)
-                + "</title><style>body{font-family:system-ui,sans-serif;background:#15171c;color:#eee;margin:0;"
-                + "min-height:100vh;display:flex;align-items:center;justify-content:center;}"
-                + "main{max-width:30em;padding:1.5em;text-align:center;}"
-                + ".icon{width:3.5em;height:3.5em;color:#e0a030;}h1{font-size:1.3em;}p{line-height:1.45;color:#ccc;}</style>"
-                + "</head><body><main><svg class=\"icon\" aria-hidden=\"true\" viewBox=\"0 0 24 24\" fill=\"none\" "
+                + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+                + "<meta name=\"referrer\" content=\"no-referrer\"><title>" + escape(title) + "</title>"
+                + "<link rel=\"stylesheet\" href=\"" + escape(stylesheet) + "\"></head><body><main>"
+                + "<svg class=\"icon\" aria-hidden=\"true\" viewBox=\"0 0 24 24\" fill=\"none\" "
                 + "stroke=\"currentColor\" stroke-width=\"1.8\" stroke-linecap=\"round\"><path d=\"M9 17H7A5 5 0 0 1 7 "
                 + "7h2\"/><path d=\"M15 7h2a5 5 0 0 1 4 8\"/><path d=\"M8 12h3\"/><path d=\"M3 3l18 18\"/></svg><h1 id=\"invalid\">"
                 + escape(title) + "</h1><p id=\"invalid-text\">" + escape(text) + "</p></main></body></html>";

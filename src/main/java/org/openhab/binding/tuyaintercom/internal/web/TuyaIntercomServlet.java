@@ -68,6 +68,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>{@code POST /video/<thing>?t=…}: openHAB's {@code oh-video} WebRTC exchange, form {@code data=base64(offer)},
  * answered with a base64 answer (asynchronously: no server thread waits for the panel);</li>
  * <li>{@code GET /call/<thing>?t=…|k=…}: the call page;</li>
+ * <li>{@code GET /assets/<version>/<name>}: the pages' script and style ({@link PageAssets}: no secret, no
+ * credential, cached for good under their version);</li>
  * <li>{@code GET /api/<thing>/events?c=<page id>}: the page's Server-Sent-Events stream (call state; the panel's media
  * answer and candidates for the page's own media), held without a thread;</li>
  * <li>{@code GET /api/<thing>/snapshot}: the panel's latest snapshot (JPEG, from memory), 404 before the first;</li>
@@ -76,7 +78,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Unsigned, expired, revoked or tampered credentials get 401, a credential parameter given twice 400, bodies over
  * {@value #MAX_BODY_BYTES} bytes 413; requests that change something are POST only, need {@code application/json} and
  * the same origin ({@link RequestGuard}, else 403); methods other than GET, HEAD and POST get 405. The path is decoded
- * once (by the container). Too many open pages get 429, too many live views 503.
+ * once (by the container). Too many open pages get 429, too many live views 503. Every response carries
+ * {@link SecurityHeaders} (a strict Content-Security-Policy: the pages have no inline script or style).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -94,6 +97,7 @@ public class TuyaIntercomServlet extends HttpServlet {
 
     private final Logger logger = LoggerFactory.getLogger(TuyaIntercomServlet.class);
     private final transient PanelDirectory directory;
+    private final transient PageAssets assets = new PageAssets();
     private final transient CallPage page;
     private final transient ExecutorService writer = ThreadPoolManager.getPool("tuyaintercom-web");
     private final transient KnownHosts knownHosts = new KnownHosts();
@@ -103,7 +107,7 @@ public class TuyaIntercomServlet extends HttpServlet {
     public TuyaIntercomServlet(@Reference PanelDirectory directory, @Reference TranslationProvider i18n,
             @Reference LocaleProvider localeProvider, BundleContext context) {
         this.directory = directory;
-        this.page = new CallPage(new PageTexts(i18n, localeProvider, context.getBundle()));
+        this.page = new CallPage(new PageTexts(i18n, localeProvider, context.getBundle()), assets);
         writer.execute(knownHosts::learnMachineNames); // may wait for the resolver: not on a request's thread
     }
 
@@ -145,8 +149,7 @@ public class TuyaIntercomServlet extends HttpServlet {
 
     private void serve(HttpServletRequest request, HttpServletResponse response, boolean post) throws IOException {
         response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("X-Content-Type-Options", "nosniff");
+        SecurityHeaders.set(response);
         String path = request.getPathInfo();
         if (path == null || "/".equals(path)) {
             text(response, 200, "Tuya Intercom binding\n");
@@ -163,6 +166,7 @@ public class TuyaIntercomServlet extends HttpServlet {
             switch (kind) {
                 case "video" -> video(request, response, post, thing);
                 case "call" -> callPage(request, response, post, thing);
+                case PageAssets.PATH -> asset(response, post, thing, operation);
                 case "api" -> api(request, response, post, pagePanel(request, thing), operation);
                 default -> throw new HttpProblem(404, "not found");
             }
@@ -189,10 +193,27 @@ public class TuyaIntercomServlet extends HttpServlet {
 
     private void callPage(HttpServletRequest request, HttpServletResponse response, boolean post, String thing)
             throws HttpProblem, IOException {
-        pagePanel(request, thing);
+        PanelSession panel = pagePanel(request, thing);
         requireMethod(!post, "GET");
         response.setContentType("text/html;charset=utf-8");
-        response.getOutputStream().write(page.html(request.getHeader("Accept-Language")));
+        response.getOutputStream()
+                .write(page.html(request.getHeader("Accept-Language"), new CallPage.Panel(panel.thingUID(),
+                        panel.label(), panel.ringTimeout().toSeconds(), panel.webUnlock().configValue())));
+    }
+
+    /** A file of the pages: no credential, no secret; kept for good under its version. */
+    private void asset(HttpServletResponse response, boolean post, String version, String name)
+            throws HttpProblem, IOException {
+        requireMethod(!post, "GET");
+        PageAssets.Asset asset = assets.get(version, name);
+        if (asset == null) {
+            throw new HttpProblem(404, "not found");
+        }
+        response.setHeader("Cache-Control", PageAssets.CACHE_CONTROL);
+        response.setStatus(200);
+        response.setContentType(asset.contentType());
+        response.setContentLength(asset.bytes().length);
+        response.getOutputStream().write(asset.bytes());
     }
 
     private void api(HttpServletRequest request, HttpServletResponse response, boolean post, PanelSession panel,
@@ -234,11 +255,8 @@ public class TuyaIntercomServlet extends HttpServlet {
                     panel.reject(body.path("callId").asText(""));
                     success(response);
                 }
-                case "call" -> json(response, 200,
-                        TuyaJson.object().put("result", "SUCCESS").put("callToken",
-                                panel.startCall(
-                                        Duration.ofSeconds(Math.max(5, Math.min(120, body.path("timeout").asInt(30)))),
-                                        body.path("client").asText(""))));
+                case "call" -> json(response, 200, TuyaJson.object().put("result", "SUCCESS").put("callToken",
+                        panel.startCall(callTimeout(body, panel), body.path("client").asText(""))));
                 case "hangup" -> {
                     panel.hangUp(body.path("callToken").asText(null));
                     success(response);
@@ -409,6 +427,12 @@ public class TuyaIntercomServlet extends HttpServlet {
             case UPSTREAM -> 502;
         };
         return new HttpProblem(status, String.valueOf(refusal.getMessage()));
+    }
+
+    /** The timeout of a call a page starts: the one it asks for (5 to 120 s), else the panel's ring timeout. */
+    private static Duration callTimeout(JsonNode body, PanelSession panel) {
+        int seconds = body.path("timeout").asInt((int) panel.ringTimeout().toSeconds());
+        return Duration.ofSeconds(Math.max(5, Math.min(120, seconds)));
     }
 
     private static void success(HttpServletResponse response) throws IOException {

@@ -49,7 +49,7 @@ class WebCallIT {
             const start = performance.now();
             document.getElementById(arguments[0]).click();
             const poll = async () => {
-              const s = await window.intercomStats();
+              const s = await window.pageProbe.stats();
               if (s.framesDecoded > 0) return done(Math.round(performance.now() - start));
               if (performance.now() - start > 30000) return done(-1);
               setTimeout(poll, 10);
@@ -116,7 +116,7 @@ class WebCallIT {
     @SuppressWarnings("unchecked")
     static Map<String, Object> stats(ChromeDriver browser) {
         return (Map<String, Object>) browser.executeAsyncScript(
-                "const done = arguments[arguments.length - 1]; window.intercomStats().then(done, e => done({error: String(e)}));");
+                "const done = arguments[arguments.length - 1]; window.pageProbe.stats().then(done, e => done({error: String(e)}));");
     }
 
     static long number(Map<String, Object> stats, String key) {

@@ -60,7 +60,7 @@ class WebFaultsIT {
             const start = performance.now();
             document.getElementById('answer').click();
             const poll = async () => {
-              const s = await window.intercomStats();
+              const s = await window.pageProbe.stats();
               if (s.framesDecoded > 0) return done(Math.round(performance.now() - start));
               if (performance.now() - start > limit) return done(-1);
               setTimeout(poll, 50);

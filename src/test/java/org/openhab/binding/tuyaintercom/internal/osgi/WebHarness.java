@@ -48,6 +48,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class WebHarness implements AutoCloseable {
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    /** The test's view into a page (browser/page-probe.js): figures, state, call token, CSP violations. */
+    static final String PAGE_PROBE = probeScript();
 
     /** The bridge type the panel thing belongs to. */
     enum Account {
@@ -63,6 +65,17 @@ final class WebHarness implements AutoCloseable {
     OsgiTestFramework osgi;
     Map<String, Object> installation;
     private final List<ChromeDriver> browsers = new ArrayList<>();
+
+    private static String probeScript() {
+        try (java.io.InputStream in = WebHarness.class.getResourceAsStream("/browser/page-probe.js")) {
+            if (in == null) {
+                throw new IllegalStateException("browser/page-probe.js missing from the test resources");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** Skips when no browser is installed, except under CI where a missing browser fails. */
     static void requireBrowser() {
@@ -351,6 +364,8 @@ final class WebHarness implements AutoCloseable {
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        // what the tests read of a page (window.pageProbe), injected before the page's own script: nothing shipped
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PAGE_PROBE));
         browsers.add(driver);
         return driver;
     }

@@ -51,7 +51,7 @@ class WebRaceIT {
             const poll = async () => {
               const answer = document.getElementById('answer');
               if (!answer.hidden && !window.raceClicked) { window.raceClicked = true; answer.click(); }
-              const s = await window.intercomStats();
+              const s = await window.pageProbe.stats();
               if (s.connection === 'connected') return done(true);
               if (performance.now() - start > 20000) return done(false);
               setTimeout(poll, 10);

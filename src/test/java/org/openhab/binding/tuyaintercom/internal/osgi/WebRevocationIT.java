@@ -160,19 +160,20 @@ class WebRevocationIT {
             browser.get(harness.callPageUrl());
             assertTrue(
                     within(Duration.ofSeconds(20),
-                            () -> Boolean.TRUE
-                                    .equals(browser.executeScript("return streamOpen && state.version >= 0"))),
+                            () -> Boolean.TRUE.equals(browser
+                                    .executeScript("return pageProbe.streamOpen() && pageProbe.state !== null"))),
                     "the page listens" + WebHarness.console(browser));
-            assertEquals(Boolean.TRUE, browser.executeScript("return $('invalid').hidden"));
+            assertEquals(Boolean.TRUE, browser.executeScript("return document.getElementById('invalid').hidden"));
             harness.command("call-control", "REVOKE_LINKS");
             // sooner than the page would reconnect (2 s) and learn it from a 401
             assertTrue(
                     within(Duration.ofMillis(1500),
-                            () -> Boolean.TRUE.equals(browser.executeScript("return $('invalid').hidden === false"))),
+                            () -> Boolean.TRUE.equals(browser
+                                    .executeScript("return document.getElementById('invalid').hidden === false"))),
                     "the page shows its invalid-link text" + WebHarness.console(browser));
             String text = browser.findElement(By.id("invalid-text")).getText();
             assertTrue(text.contains("not valid"), text);
-            assertEquals(Boolean.FALSE, browser.executeScript("return streamOpen"), "its stream is closed");
+            assertEquals(Boolean.FALSE, browser.executeScript("return pageProbe.streamOpen()"), "its stream is closed");
         }
     }
 

@@ -306,20 +306,22 @@ class WebSecurityIT {
             CallPageIT.awaitView(browser, "idle");
             browser.findElement(By.id("call")).click();
             new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "the panel answered the page's call")
-                    .until(d -> Boolean.TRUE.equals(browser.executeScript(
-                            "return state.direction === 'OUTGOING' && state.answered === true && !!callToken;")));
+                    .until(d -> Boolean.TRUE.equals(browser.executeScript("const s = pageProbe.state;"
+                            + " return !!s && s.direction === 'OUTGOING' && s.answered === true && !!pageProbe.callToken;")));
             CallPageIT.awaitShown(browser, "hangup");
             assertFalse(CallPageIT.shown(browser, "unlock"), "no door button in a call the page started");
             Object answer = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                    + " fetch(url('unlock'), { method: 'POST', headers: { 'Content-Type': 'application/json' },"
-                    + " body: JSON.stringify({ client, callToken }) })"
+                    + " fetch(location.pathname.replace('/call/', '/api/') + '/unlock' + location.search,"
+                    + " { method: 'POST', headers: { 'Content-Type': 'application/json' },"
+                    + " body: JSON.stringify({ client: 'test-page', callToken: pageProbe.callToken }) })"
                     + ".then(r => r.text().then(t => done(r.status + ' ' + t)), e => done('failed ' + e));");
             assertTrue(String.valueOf(answer).startsWith("403 "), String.valueOf(answer));
             assertTrue(String.valueOf(answer).contains("does not open the door"),
                     "refused as the door, not as cross-origin: " + answer);
             browser.findElement(By.id("hangup")).click();
             new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "the call ended")
-                    .until(d -> Boolean.TRUE.equals(browser.executeScript("return state.state === 'IDLE';")));
+                    .until(d -> Boolean.TRUE.equals(
+                            browser.executeScript("return !!pageProbe.state && pageProbe.state.state === 'IDLE';")));
             assertEquals(List.of(), unlocks, "no door command reached the panel");
             assertFalse(harness.trace().contains("unlock=ON"), harness.trace().toString());
         }

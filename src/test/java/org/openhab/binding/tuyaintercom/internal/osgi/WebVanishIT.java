@@ -87,8 +87,9 @@ class WebVanishIT {
             Object status = browser.executeAsyncScript(
                     """
                             const done = arguments[arguments.length - 1];
-                            fetch(url('answer'), { method: 'POST', headers: { 'Content-Type': 'application/json' },
-                                                   body: JSON.stringify({ client: 'phone-in-the-background', callId: state.callId }) })
+                            fetch(location.pathname.replace('/call/', '/api/') + '/answer' + location.search,
+                                  { method: 'POST', headers: { 'Content-Type': 'application/json' },
+                                    body: JSON.stringify({ client: 'phone-in-the-background', callId: pageProbe.state.callId }) })
                               .then(r => done(r.status), e => done(String(e)));
                             """);
             assertEquals(200L, ((Number) status).longValue());

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhab.binding.tuyaintercom.internal.framework.BundleTranslations;
 import org.openhab.binding.tuyaintercom.internal.framework.FolderBundle;
-import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -83,13 +82,12 @@ class PageTextsTest {
 
     @Test
     void theCallPageAndTheInvalidLinkPageCarryTheTexts() throws Exception {
-        CallPage page = new CallPage(texts);
-        String html = new String(page.html("fr"), StandardCharsets.UTF_8);
-        String json = html.substring(html.indexOf("const TEXTS = ") + "const TEXTS = ".length());
-        JsonNode texts = TuyaJson.parse(json.substring(0, json.indexOf(";\n")));
+        CallPage page = new CallPage(texts, new PageAssets());
+        String html = new String(page.html("fr", CallPageTest.PANEL), StandardCharsets.UTF_8);
+        JsonNode texts = CallPageTest.dataBlock(html);
         assertEquals("fr", texts.path("lang").asText());
         assertEquals("Répondre", texts.path("texts").path("answer").asText());
-        assertFalse(html.contains(CallPage.TEXTS_PLACEHOLDER));
+        assertFalse(html.contains(CallPage.DATA_PLACEHOLDER));
 
         String invalid = new String(page.invalidLink("fr"), StandardCharsets.UTF_8);
         assertTrue(invalid.contains("<html lang=\"fr\">") && invalid.contains("Lien non valide"), invalid);

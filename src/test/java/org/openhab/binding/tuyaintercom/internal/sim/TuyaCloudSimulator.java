@@ -123,6 +123,9 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     private final List<java.util.function.BiConsumer<String, byte[]>> bindingMessageListeners = new CopyOnWriteArrayList<>();
     /** Tuya's web client API (Tuya Smart account sign-in) on the same HTTP server. */
     public final SimSmartWeb smart;
+    /** The sign-in of the linked app account through the OpenAPI (tuya-iot-python-sdk's {@code connect}). */
+    public final SimAppLogin appLogin = new SimAppLogin(this);
+    private final SimDeviceRoutes deviceRoutes = new SimDeviceRoutes(this);
     /** How panel calls reach open-hub clients; see {@link CallTransport}. */
     public volatile CallTransport callTransport = CallTransport.configured();
     private final List<java.util.function.BiConsumer<String, Map<String, Object>>> commandListeners = new CopyOnWriteArrayList<>();
@@ -382,6 +385,13 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     /** Makes every access token issued so far invalid (code 1010 on next use). */
     public void expireTokensNow() {
         tokens.clear();
+    }
+
+    /** Makes every access token issued so far expire now (code 1010 on next use); their refresh tokens stay valid. */
+    public void expireAccessTokensNow() {
+        Instant now = Instant.now();
+        tokens.replaceAll((accessToken, token) -> new Token(token.accessToken(), token.refreshToken(), now,
+                token.refreshExpiresAt()));
     }
 
     /** Reports data points of a device as the cloud does: encrypted, on every subscribed "device" topic. */
@@ -725,7 +735,8 @@ public final class TuyaCloudSimulator implements AutoCloseable {
                 || Math.abs(System.currentTimeMillis() - Long.parseLong(t)) > clockTolerance.toMillis()) {
             return failure(1013, "request time is invalid");
         }
-        boolean tokenCall = path.equals("/v1.0/token") || path.startsWith("/v1.0/token/");
+        boolean refreshCall = path.startsWith("/v1.0/token/");
+        boolean tokenCall = path.equals("/v1.0/token") || refreshCall || SimAppLogin.isSignIn(path);
         Token token = null;
         if (!tokenCall) {
             token = accessToken == null ? null : tokens.get(accessToken);
@@ -739,7 +750,10 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         if (faults.rejectSignatures) {
             return failure(1004, faults.signatureRefusal);
         }
-        if (!OpenApiSigner.matches(expected, sign)) {
+        // Tuya's Node connector signs its token refresh over client id and t alone (+ nonce, which it never sends)
+        boolean refreshSignedShort = refreshCall && OpenApiSigner
+                .matches(OpenApiSigner.sign(accessId, accessSecret, null, t, nonce == null ? "" : nonce, ""), sign);
+        if (!OpenApiSigner.matches(expected, sign) && !refreshSignedShort) {
             return failure(1004, "sign invalid");
         }
         JsonNode json = null;
@@ -812,7 +826,9 @@ public final class TuyaCloudSimulator implements AutoCloseable {
                 && p[5].equals("commands")) {
             return commands(p[4], body);
         }
-        return failure(1108, "uri path invalid");
+        ObjectNode answer = SimAppLogin.isSignIn(path) ? appLogin.answer(method, path, body)
+                : deviceRoutes.answer(method, p, body);
+        return answer != null ? answer : failure(1108, "uri path invalid");
     }
 
     private ObjectNode issueToken() {
@@ -829,7 +845,12 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         SimSecrets.record(token.refreshToken());
     }
 
-    private ObjectNode refreshToken(String refreshToken) {
+    /** Issues a new access and refresh token (as {@code grant_type=1} does) and answers its {@code result}. */
+    ObjectNode grantToken() {
+        return issueToken();
+    }
+
+    ObjectNode refreshToken(String refreshToken) {
         Instant now = Instant.now();
         for (Token token : tokens.values()) {
             if (token.refreshToken().equals(refreshToken) && now.isBefore(token.refreshExpiresAt())) {
@@ -889,6 +910,11 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         result.put("last_row_key", end > start ? all.get(end - 1).id : "");
         result.put("total", all.size());
         return result;
+    }
+
+    /** A device as the device list and {@code /v1.0/devices/{id}} give it. */
+    ObjectNode deviceAsListed(SimDevice device) {
+        return deviceJson(device);
     }
 
     private ObjectNode deviceJson(SimDevice device) {
@@ -997,6 +1023,11 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         return success(result);
     }
 
+    /** Answers {@code {"commands":[{code, value}…]}} sent to a device. */
+    ObjectNode command(String deviceId, @Nullable JsonNode body) {
+        return commands(deviceId, body);
+    }
+
     private ObjectNode commands(String deviceId, @Nullable JsonNode body) {
         SimDevice device = device(deviceId);
         if (device == null) {
@@ -1024,7 +1055,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------- helpers
 
-    private static ObjectNode success(JsonNode result) {
+    static ObjectNode success(JsonNode result) {
         ObjectNode envelope = TuyaJson.object();
         envelope.put("success", true);
         envelope.set("result", result);
@@ -1033,7 +1064,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         return envelope;
     }
 
-    private static ObjectNode failure(int code, String msg) {
+    static ObjectNode failure(int code, String msg) {
         ObjectNode envelope = TuyaJson.object();
         envelope.put("success", false);
         envelope.put("code", code);

@@ -179,6 +179,9 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     private record Stream(String deviceId, String type, Instant validUntil) {
     }
 
+    /** Serves the {@code rtsps://} addresses; started with the first one. */
+    private @Nullable SimRtspServer rtsp;
+
     private final HttpServer http;
     private final ExecutorService httpExecutor = Executors.newFixedThreadPool(4, daemon("sim-http"));
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemon("sim-expiry"));
@@ -240,6 +243,12 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     public void close() {
         hold.release();
         network.close();
+        synchronized (this) {
+            SimRtspServer server = rtsp;
+            if (server != null) {
+                server.close();
+            }
+        }
         sweeper.shutdownNow();
         http.stop(0);
         httpExecutor.shutdownNow();
@@ -613,7 +622,11 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     }
 
     /**
-     * {@code POST /v1.0/devices/{id}/stream/actions/allocate {"type": "hls"|"rtsp"|…}} → {@code {url, expire_time}}.
+     * {@code POST /v1.0/devices/{id}/stream/actions/allocate {"type": "hls"|"rtsp"}} → {@code {url, expire_time}}: the
+     * two types Tuya documents for this route, each served by the simulator while the address is valid (HLS over its
+     * HTTP server, RTSP over TLS by {@link SimRtspServer}). Any other type ({@code flv}, {@code rtmp}, which only the
+     * app-side route of the sharing API names) is refused with 1109 param is illegal, so no address is ever handed
+     * out where nothing listens.
      */
     private ObjectNode allocateStream(String deviceId, @Nullable JsonNode body) {
         if (faults.videoServiceNotSubscribed) {
@@ -623,22 +636,37 @@ public final class TuyaCloudSimulator implements AutoCloseable {
             return failure(1106, "permission deny");
         }
         String type = body == null ? "" : body.path("type").asText("");
-        if (!List.of("hls", "rtsp", "flv", "rtmp").contains(type)) {
+        if (!List.of("hls", "rtsp").contains(type)) {
             return failure(1109, "param is illegal");
         }
         String token = SimCrypto.randomToken(24);
+        String url;
+        try {
+            url = "hls".equals(type) ? baseUrl() + "/stream/" + token + "/index.m3u8"
+                    : "rtsps://127.0.0.1:" + rtspServer().port() + "/v1/" + deviceId + "/" + token;
+        } catch (IOException e) {
+            return failure(500, "system error");
+        }
         streams.put(token, new Stream(deviceId, type, Instant.now().plus(streamLifetime)));
         streamAllocations.add(type + ":" + deviceId);
         ObjectNode result = TuyaJson.object();
-        result.put("url", switch (type) {
-            case "hls" -> baseUrl() + "/stream/" + token + "/index.m3u8";
-            case "rtsp" -> "rtsps://127.0.0.1:1/stream/" + token;
-            default -> type + "://127.0.0.1:1/stream/" + token;
-        });
+        result.put("url", url);
         if (streamExpireTimeInAnswer) {
             result.put("expire_time", Math.max(1, streamLifetime.toSeconds()));
         }
         return success(result);
+    }
+
+    private synchronized SimRtspServer rtspServer() throws IOException {
+        SimRtspServer server = rtsp;
+        if (server == null) {
+            server = new SimRtspServer(token -> {
+                Stream stream = streams.get(token);
+                return stream != null && "rtsp".equals(stream.type()) && Instant.now().isBefore(stream.validUntil());
+            });
+            rtsp = server;
+        }
+        return server;
     }
 
     /** Registers the device side of a panel for the simulator's control endpoints ({@code /sim/…}). */

@@ -123,6 +123,9 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     private final List<java.util.function.BiConsumer<String, byte[]>> bindingMessageListeners = new CopyOnWriteArrayList<>();
     /** Tuya's web client API (Tuya Smart account sign-in) on the same HTTP server. */
     public final SimSmartWeb smart;
+    /** The sign-in of the linked app account through the OpenAPI (tuya-iot-python-sdk's {@code connect}). */
+    public final SimAppLogin appLogin = new SimAppLogin(this);
+    private final SimDeviceRoutes deviceRoutes = new SimDeviceRoutes(this);
     /** How panel calls reach open-hub clients; see {@link CallTransport}. */
     public volatile CallTransport callTransport = CallTransport.configured();
     private final List<java.util.function.BiConsumer<String, Map<String, Object>>> commandListeners = new CopyOnWriteArrayList<>();
@@ -175,6 +178,9 @@ public final class TuyaCloudSimulator implements AutoCloseable {
 
     private record Stream(String deviceId, String type, Instant validUntil) {
     }
+
+    /** Serves the {@code rtsps://} addresses; started with the first one. */
+    private @Nullable SimRtspServer rtsp;
 
     private final HttpServer http;
     private final ExecutorService httpExecutor = Executors.newFixedThreadPool(4, daemon("sim-http"));
@@ -237,6 +243,12 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     public void close() {
         hold.release();
         network.close();
+        synchronized (this) {
+            SimRtspServer server = rtsp;
+            if (server != null) {
+                server.close();
+            }
+        }
         sweeper.shutdownNow();
         http.stop(0);
         httpExecutor.shutdownNow();
@@ -382,6 +394,13 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     /** Makes every access token issued so far invalid (code 1010 on next use). */
     public void expireTokensNow() {
         tokens.clear();
+    }
+
+    /** Makes every access token issued so far expire now (code 1010 on next use); their refresh tokens stay valid. */
+    public void expireAccessTokensNow() {
+        Instant now = Instant.now();
+        tokens.replaceAll((accessToken, token) -> new Token(token.accessToken(), token.refreshToken(), now,
+                token.refreshExpiresAt()));
     }
 
     /** Reports data points of a device as the cloud does: encrypted, on every subscribed "device" topic. */
@@ -603,7 +622,11 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     }
 
     /**
-     * {@code POST /v1.0/devices/{id}/stream/actions/allocate {"type": "hls"|"rtsp"|…}} → {@code {url, expire_time}}.
+     * {@code POST /v1.0/devices/{id}/stream/actions/allocate {"type": "hls"|"rtsp"}} → {@code {url, expire_time}}: the
+     * two types Tuya documents for this route, each served by the simulator while the address is valid (HLS over its
+     * HTTP server, RTSP over TLS by {@link SimRtspServer}). Any other type ({@code flv}, {@code rtmp}, which only the
+     * app-side route of the sharing API names) is refused with 1109 param is illegal, so no address is ever handed
+     * out where nothing listens.
      */
     private ObjectNode allocateStream(String deviceId, @Nullable JsonNode body) {
         if (faults.videoServiceNotSubscribed) {
@@ -613,22 +636,37 @@ public final class TuyaCloudSimulator implements AutoCloseable {
             return failure(1106, "permission deny");
         }
         String type = body == null ? "" : body.path("type").asText("");
-        if (!List.of("hls", "rtsp", "flv", "rtmp").contains(type)) {
+        if (!List.of("hls", "rtsp").contains(type)) {
             return failure(1109, "param is illegal");
         }
         String token = SimCrypto.randomToken(24);
+        String url;
+        try {
+            url = "hls".equals(type) ? baseUrl() + "/stream/" + token + "/index.m3u8"
+                    : "rtsps://127.0.0.1:" + rtspServer().port() + "/v1/" + deviceId + "/" + token;
+        } catch (IOException e) {
+            return failure(500, "system error");
+        }
         streams.put(token, new Stream(deviceId, type, Instant.now().plus(streamLifetime)));
         streamAllocations.add(type + ":" + deviceId);
         ObjectNode result = TuyaJson.object();
-        result.put("url", switch (type) {
-            case "hls" -> baseUrl() + "/stream/" + token + "/index.m3u8";
-            case "rtsp" -> "rtsps://127.0.0.1:1/stream/" + token;
-            default -> type + "://127.0.0.1:1/stream/" + token;
-        });
+        result.put("url", url);
         if (streamExpireTimeInAnswer) {
             result.put("expire_time", Math.max(1, streamLifetime.toSeconds()));
         }
         return success(result);
+    }
+
+    private synchronized SimRtspServer rtspServer() throws IOException {
+        SimRtspServer server = rtsp;
+        if (server == null) {
+            server = new SimRtspServer(token -> {
+                Stream stream = streams.get(token);
+                return stream != null && "rtsp".equals(stream.type()) && Instant.now().isBefore(stream.validUntil());
+            });
+            rtsp = server;
+        }
+        return server;
     }
 
     /** Registers the device side of a panel for the simulator's control endpoints ({@code /sim/…}). */
@@ -725,7 +763,8 @@ public final class TuyaCloudSimulator implements AutoCloseable {
                 || Math.abs(System.currentTimeMillis() - Long.parseLong(t)) > clockTolerance.toMillis()) {
             return failure(1013, "request time is invalid");
         }
-        boolean tokenCall = path.equals("/v1.0/token") || path.startsWith("/v1.0/token/");
+        boolean refreshCall = path.startsWith("/v1.0/token/");
+        boolean tokenCall = path.equals("/v1.0/token") || refreshCall || SimAppLogin.isSignIn(path);
         Token token = null;
         if (!tokenCall) {
             token = accessToken == null ? null : tokens.get(accessToken);
@@ -739,7 +778,10 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         if (faults.rejectSignatures) {
             return failure(1004, faults.signatureRefusal);
         }
-        if (!OpenApiSigner.matches(expected, sign)) {
+        // Tuya's Node connector signs its token refresh over client id and t alone (+ nonce, which it never sends)
+        boolean refreshSignedShort = refreshCall && OpenApiSigner
+                .matches(OpenApiSigner.sign(accessId, accessSecret, null, t, nonce == null ? "" : nonce, ""), sign);
+        if (!OpenApiSigner.matches(expected, sign) && !refreshSignedShort) {
             return failure(1004, "sign invalid");
         }
         JsonNode json = null;
@@ -812,7 +854,9 @@ public final class TuyaCloudSimulator implements AutoCloseable {
                 && p[5].equals("commands")) {
             return commands(p[4], body);
         }
-        return failure(1108, "uri path invalid");
+        ObjectNode answer = SimAppLogin.isSignIn(path) ? appLogin.answer(method, path, body)
+                : deviceRoutes.answer(method, p, body);
+        return answer != null ? answer : failure(1108, "uri path invalid");
     }
 
     private ObjectNode issueToken() {
@@ -829,7 +873,12 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         SimSecrets.record(token.refreshToken());
     }
 
-    private ObjectNode refreshToken(String refreshToken) {
+    /** Issues a new access and refresh token (as {@code grant_type=1} does) and answers its {@code result}. */
+    ObjectNode grantToken() {
+        return issueToken();
+    }
+
+    ObjectNode refreshToken(String refreshToken) {
         Instant now = Instant.now();
         for (Token token : tokens.values()) {
             if (token.refreshToken().equals(refreshToken) && now.isBefore(token.refreshExpiresAt())) {
@@ -889,6 +938,11 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         result.put("last_row_key", end > start ? all.get(end - 1).id : "");
         result.put("total", all.size());
         return result;
+    }
+
+    /** A device as the device list and {@code /v1.0/devices/{id}} give it. */
+    ObjectNode deviceAsListed(SimDevice device) {
+        return deviceJson(device);
     }
 
     private ObjectNode deviceJson(SimDevice device) {
@@ -997,6 +1051,11 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         return success(result);
     }
 
+    /** Answers {@code {"commands":[{code, value}…]}} sent to a device. */
+    ObjectNode command(String deviceId, @Nullable JsonNode body) {
+        return commands(deviceId, body);
+    }
+
     private ObjectNode commands(String deviceId, @Nullable JsonNode body) {
         SimDevice device = device(deviceId);
         if (device == null) {
@@ -1024,7 +1083,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------- helpers
 
-    private static ObjectNode success(JsonNode result) {
+    static ObjectNode success(JsonNode result) {
         ObjectNode envelope = TuyaJson.object();
         envelope.put("success", true);
         envelope.set("result", result);
@@ -1033,7 +1092,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         return envelope;
     }
 
-    private static ObjectNode failure(int code, String msg) {
+    static ObjectNode failure(int code, String msg) {
         ObjectNode envelope = TuyaJson.object();
         envelope.put("success", false);
         envelope.put("code", code);

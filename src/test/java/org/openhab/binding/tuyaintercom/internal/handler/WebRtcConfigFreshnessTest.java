@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.call.Call;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
-import org.openhab.binding.tuyaintercom.internal.intercom.Refusal;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
@@ -37,6 +36,8 @@ import org.openhab.binding.tuyaintercom.internal.test.MutableClock;
 import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.IceServer;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
+import org.openhab.binding.tuyaintercom.internal.web.PageController;
+import org.openhab.binding.tuyaintercom.internal.web.Refusal;
 
 /**
  * TURN credentials (with {@code ttl} and a time-stamped user name) and the {@code auth} of a WebRTC configuration
@@ -99,17 +100,17 @@ class WebRtcConfigFreshnessTest {
     }
 
     /** A page connected to the panel's event stream. */
-    private static void connectPage(PanelSession session, String id) throws Refusal {
+    private static void connectPage(PanelSession session, String id) throws Exception {
         session.pages().add(QuietListeners.page(id), QuietListeners.CREDENTIAL);
     }
 
     /** Starts media as a page does: refused while a renewal runs (the page retries), never waiting inside. */
-    private static PanelSession.MediaGrant startMedia(PanelSession session, boolean forCall, @Nullable String token,
+    private static PageController.MediaGrant startMedia(PanelSession session, boolean forCall, @Nullable String token,
             String client, List<Refusal> refusals) throws Exception {
         long deadline = System.currentTimeMillis() + 10_000;
         while (true) {
             try {
-                return session.startMedia(forCall, token, client);
+                return new PageController(session).startMedia(forCall, token, client);
             } catch (Refusal e) {
                 if (e.kind() != Refusal.Kind.UNAVAILABLE || System.currentTimeMillis() > deadline) {
                     throw e;
@@ -120,7 +121,7 @@ class WebRtcConfigFreshnessTest {
         }
     }
 
-    private static IceServer turn(PanelSession.MediaGrant grant) {
+    private static IceServer turn(PageController.MediaGrant grant) {
         return grant.iceServers().stream().filter(i -> i.urls().startsWith("turn:")).findFirst()
                 .orElseThrow(() -> new AssertionError("no TURN server in " + grant.iceServers()));
     }
@@ -142,15 +143,15 @@ class WebRtcConfigFreshnessTest {
         connectPage(session, "page1");
         Call call = session.engine().current();
         assertNotNull(call);
-        String token = session.answer(call.id(), "", null).callToken();
-        PanelSession.MediaGrant grant = startMedia(session, true, token, "page1", new java.util.ArrayList<>());
+        String token = new PageController(session).answer(call.id(), "", null).callToken();
+        PageController.MediaGrant grant = startMedia(session, true, token, "page1", new java.util.ArrayList<>());
         IceServer turn = turn(grant);
         assertEquals(3600, turn.ttlSeconds());
         long expiry = Long.parseLong(turn.username().substring(0, turn.username().indexOf(':')));
         assertTrue(expiry > clock.instant().getEpochSecond(), "time-stamped user name not expired: " + expiry);
         assertTrue(sim().turnValid(turn.username(), turn.credential()), "the TURN credential handed out is valid");
 
-        session.offer(grant.media(), "page1", SdpAdapterTestData.OFFER);
+        new PageController(session).offer(grant.media(), "page1", SdpAdapterTestData.OFFER);
         await("the panel took or refused the offer",
                 () -> panel.openMediaSessions() > 0 || !panel.refusedOffers().isEmpty());
         assertEquals(List.of(), panel.refusedOffers(), "the offer's auth and TURN credentials were current");
@@ -164,14 +165,14 @@ class WebRtcConfigFreshnessTest {
         PanelSession session = fixture.panel.session();
         assertNotNull(session);
         connectPage(session, "page1");
-        PanelSession.MediaGrant first = startMedia(session, false, null, "page1", new java.util.ArrayList<>());
+        PageController.MediaGrant first = startMedia(session, false, null, "page1", new java.util.ArrayList<>());
         assertEquals(600, turn(first).ttlSeconds());
         session.relay().close(session.relay().session(first.media()));
 
         clock.advance(Duration.ofMinutes(6)); // older than ttl/2, not yet expired
         int before = sim().webrtcConfigsIssued();
         List<Refusal> refusals = new java.util.ArrayList<>();
-        PanelSession.MediaGrant second = startMedia(session, false, null, "page1", refusals);
+        PageController.MediaGrant second = startMedia(session, false, null, "page1", refusals);
         assertFalse(refusals.isEmpty(), "the stale configuration was not handed out");
         assertTrue(sim().webrtcConfigsIssued() > before, "a new configuration was fetched");
         assertNotEquals(turn(first).username(), turn(second).username());

@@ -238,7 +238,6 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             if (oldResources != null) {
                 oldResources.close();
             }
-            cloud.start();
             publishLinks(fresh);
             shownState = CallState.IDLE;
             publish(CHANNEL_CALL_STATE, new StringType(CallState.IDLE.name()));
@@ -272,11 +271,11 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         }
     }
 
-    /** Fetches a new WebRTC configuration on the scheduler (package-private: tests renew without waiting). */
+    /** Fetches a new WebRTC configuration on the scheduler (package-private: tests renew without a page asking). */
     void renewWebRtcConfig() {
         PanelResources cloud = resources;
         if (cloud != null) {
-            cloud.renewWebRtcConfig();
+            cloud.fetchWebRtcConfigLater();
         }
     }
 

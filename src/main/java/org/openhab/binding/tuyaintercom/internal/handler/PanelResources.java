@@ -42,8 +42,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The resources of one panel in the account's cloud, for one connection of its thing: the panel's WebRTC
- * configuration (renewed on the scheduler), the pictures of its presses and its stream addresses (HLS/RTSP); and what
- * the panel's {@link PanelSession} needs of the account. Plain Java: what it finds goes to a {@link Listener}.
+ * configuration, the pictures of its presses and its stream addresses (HLS/RTSP); and what the panel's
+ * {@link PanelSession} needs of the account. Plain Java: what it finds goes to a {@link Listener}.
+ * <p>
+ * Cloud projects count API calls against a quota, so the WebRTC configuration is fetched when it is needed, never on
+ * a timer: once while connecting (its {@code moto_id} addresses the panel's messages), and again only when a media
+ * session is coming (a ring, a call, a live view, a preview, {@code oh-video}) and the cached one is too old for it
+ * ({@link WebRtcConfig#maxAge()}, within the TTL of its TURN credentials).
  * <p>
  * It shares the handler's lock: work it started on the scheduler checks, holding that lock, that it was not
  * {@link #close() closed} before it publishes or schedules anything, so nothing of it goes on after
@@ -53,7 +58,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 @NonNullByDefault
 final class PanelResources implements PanelSession.PanelCloud {
-    static final Duration WEBRTC_RETRY = Duration.ofSeconds(30);
+    /**
+     * When media is coming (a ring, a call started), the cached WebRTC configuration must stay fresh this much longer
+     * (the ring and the answer), or a new one is fetched at once.
+     */
+    static final Duration MEDIA_HEADROOM = Duration.ofMinutes(2);
     /** The stream address is kept valid this long after the last REFRESH or ring. */
     static final Duration STREAM_WATCH = Duration.ofMinutes(10);
     /** How long a stream address lives when the cloud does not say (public clients report about 30 s). */
@@ -90,7 +99,6 @@ final class PanelResources implements PanelSession.PanelCloud {
     private volatile WebRtcConfig webrtc;
     private volatile Instant webrtcFetchedAt;
     private final AtomicBoolean webrtcRenewing = new AtomicBoolean();
-    private @Nullable ScheduledFuture<?> webrtcJob;
     private @Nullable ScheduledFuture<?> streamJob;
     private int streamGeneration;
     private Instant streamWanted = Instant.MIN;
@@ -123,17 +131,10 @@ final class PanelResources implements PanelSession.PanelCloud {
         this.webrtcFetchedAt = clock.instant();
     }
 
-    /** Starts the renewal of the WebRTC configuration. */
-    void start() {
-        scheduleWebRtcRenewal(webrtc.maxAge());
-    }
-
     /** Cancels every job; work already running publishes and schedules nothing. */
     void close() {
         synchronized (lock) {
             closed = true;
-            cancelJob(webrtcJob);
-            webrtcJob = null;
             cancelJob(streamJob);
             streamJob = null;
             streamGeneration++;
@@ -142,20 +143,19 @@ final class PanelResources implements PanelSession.PanelCloud {
 
     // ------------------------------------------------------------------------------------------- WebRTC configuration
 
-    /** Renews the WebRTC configuration before it is too old for a live view (a ring renews it at once). */
-    private void scheduleWebRtcRenewal(Duration in) {
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            cancelJob(webrtcJob);
-            webrtcJob = scheduler.schedule(this::renewWebRtcConfig, Math.max(1, in.toSeconds()), TimeUnit.SECONDS);
+    /**
+     * Media is coming (a ring, a call started): fetches a new WebRTC configuration on the scheduler unless the cached
+     * one stays fresh for {@link #MEDIA_HEADROOM}.
+     */
+    @Override
+    public void renewWebRtcConfig() {
+        if (!isFresh(MEDIA_HEADROOM)) {
+            fetchWebRtcConfigLater();
         }
     }
 
     /** Fetches a new WebRTC configuration on the scheduler, once at a time. */
-    @Override
-    public void renewWebRtcConfig() {
+    void fetchWebRtcConfigLater() {
         synchronized (lock) {
             if (closed || !webrtcRenewing.compareAndSet(false, true)) {
                 return;
@@ -177,12 +177,11 @@ final class PanelResources implements PanelSession.PanelCloud {
                     }
                     webrtc = fresh;
                     webrtcFetchedAt = clock.instant();
-                    scheduleWebRtcRenewal(fresh.maxAge());
                 }
                 captureConfig(fresh);
             } catch (TuyaApiException e) {
+                // no retry on a timer: the next page or ring that needs one asks again
                 logger.debug("Panel {}: WebRTC configuration not renewed: {}", deviceId, LogText.safe(e.getMessage()));
-                scheduleWebRtcRenewal(WEBRTC_RETRY);
             }
         } finally {
             webrtcRenewing.set(false);
@@ -208,11 +207,16 @@ final class PanelResources implements PanelSession.PanelCloud {
     @Override
     public @Nullable WebRtcConfig freshWebRtcConfig() {
         WebRtcConfig current = webrtc;
-        if (clock.instant().isBefore(webrtcFetchedAt.plus(current.maxAge()))) {
+        if (isFresh(Duration.ZERO)) {
             return current;
         }
-        renewWebRtcConfig();
+        fetchWebRtcConfigLater();
         return null;
+    }
+
+    /** Whether the cached configuration is still young enough for a new media session this much later. */
+    private boolean isFresh(Duration later) {
+        return clock.instant().plus(later).isBefore(webrtcFetchedAt.plus(webrtc.maxAge()));
     }
 
     // ------------------------------------------------------------------------------------------- snapshots

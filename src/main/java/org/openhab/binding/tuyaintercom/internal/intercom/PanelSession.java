@@ -91,7 +91,10 @@ public final class PanelSession implements CallListener {
 
         void unrouteMediaSession(String sessionId);
 
-        /** Fetches a new WebRTC configuration on the scheduler (a call rings: media will follow). Never blocks. */
+        /**
+         * Media will follow (a call rings or is started): fetches a new WebRTC configuration on the scheduler unless
+         * the cached one is fresh enough for it. Never blocks.
+         */
         void renewWebRtcConfig();
 
         /** The panel's local key (for the wake-up), or empty. */
@@ -237,7 +240,7 @@ public final class PanelSession implements CallListener {
         webCall = new WebCall(callId, client, credential, callToken);
     }
 
-    /** Media follows (a call started): the WebRTC configuration is made fresh for it on the scheduler. */
+    /** Media follows (a call started): a WebRTC configuration fresh enough for it is fetched if needed. */
     public void prepareMedia() {
         cloud.renewWebRtcConfig();
     }
@@ -320,7 +323,7 @@ public final class PanelSession implements CallListener {
     @Override
     public void callOutcome(Call call, CallOutcome outcome) {
         if (outcome == CallOutcome.RING) {
-            cloud.renewWebRtcConfig(); // media follows an answer: TURN credentials and auth fresh for it
+            cloud.renewWebRtcConfig(); // media follows an answer: TURN credentials and auth fresh enough for it
         }
         handler.callOutcome(call, outcome);
         publishState(call, outcome);

@@ -42,7 +42,8 @@ import org.openhab.binding.tuyaintercom.internal.web.Refusal;
 /**
  * TURN credentials (with {@code ttl} and a time-stamped user name) and the {@code auth} of a WebRTC configuration
  * expire in the simulator as in the real cloud; the binding never hands out or offers with a configuration older than
- * min(ttl/2, 10 min), and fetches a new one on the scheduler (at a ring, before expiry), never in a web request.
+ * min(ttl/2, 10 min), and fetches a new one on the scheduler when media is coming and the cached one is too old for it
+ * (never on a timer: an idle panel costs no API calls), never in a web request.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -177,5 +178,60 @@ class WebRtcConfigFreshnessTest {
         assertTrue(sim().webrtcConfigsIssued() > before, "a new configuration was fetched");
         assertNotEquals(turn(first).username(), turn(second).username());
         assertTrue(sim().turnValid(turn(second).username(), turn(second).credential()));
+    }
+
+    @Test
+    void anIdlePanelIsNotPolledForItsWebRtcConfiguration() throws Exception {
+        sim().turnLifetime = Duration.ofSeconds(4); // ttl 4 s: a configuration is used for at most 2 s
+        IntercomFixture fixture = startHome();
+        int afterConnect = sim().webrtcConfigsIssued();
+        // a renewal timer would have fetched two or more by now; nobody needs one, so none is fetched
+        long end = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < end) {
+            assertEquals(afterConnect, sim().webrtcConfigsIssued(), "no WebRTC configuration fetched on a timer");
+            Thread.sleep(100);
+        }
+        PanelSession session = fixture.panel.session();
+        assertNotNull(session);
+        clock.advance(Duration.ofSeconds(3)); // too old for a new media session now
+        connectPage(session, "page1");
+        List<Refusal> refusals = new java.util.ArrayList<>();
+        startMedia(session, false, null, "page1", refusals);
+        assertFalse(refusals.isEmpty(), "the stale one was refused while a new one was fetched");
+        assertEquals(afterConnect + 1, sim().webrtcConfigsIssued(), "fetched when a live view needed it");
+    }
+
+    @Test
+    void withinItsTtlTheCachedConfigurationServesLiveViewsAndRings() throws Exception {
+        IntercomFixture fixture = startHome(); // ttl 3600 s: used for 10 min
+        int afterConnect = sim().webrtcConfigsIssued();
+        PanelSession session = fixture.panel.session();
+        assertNotNull(session);
+        connectPage(session, "page1");
+        PageController.MediaGrant view = startMedia(session, false, null, "page1", new java.util.ArrayList<>());
+        session.relay().close(session.relay().session(view.media()));
+        clock.advance(Duration.ofMinutes(5));
+        SimPanel panel = device;
+        assertNotNull(panel);
+        panel.pressCallButton(3, Duration.ofSeconds(30));
+        fixture.await(PanelScenarioTest.RING);
+        Call call = session.engine().current();
+        assertNotNull(call);
+        String token = new PageController(session).answer(call.id(), "", null).callToken();
+        startMedia(session, true, token, "page1", new java.util.ArrayList<>());
+        assertEquals(afterConnect, sim().webrtcConfigsIssued(),
+                "a live view, a ring 5 min later and its answer use the configuration fetched at connect");
+    }
+
+    @Test
+    void aRingFetchesANewConfigurationWhenTheCachedOneWouldAgeDuringTheCall() throws Exception {
+        IntercomFixture fixture = startHome(); // ttl 3600 s: used for 10 min
+        int afterConnect = sim().webrtcConfigsIssued();
+        clock.advance(Duration.ofMinutes(9)); // fresh, but not for the ring and its answer
+        SimPanel panel = device;
+        assertNotNull(panel);
+        panel.pressCallButton(3, Duration.ofSeconds(30));
+        fixture.await(PanelScenarioTest.RING);
+        await("a new configuration fetched at the ring", () -> sim().webrtcConfigsIssued() == afterConnect + 1);
     }
 }

@@ -145,11 +145,13 @@ final class PanelResources implements PanelSession.PanelCloud {
 
     /**
      * Media is coming (a ring, a call started): fetches a new WebRTC configuration on the scheduler unless the cached
-     * one stays fresh for {@link #MEDIA_HEADROOM}.
+     * one stays fresh for {@link #MEDIA_HEADROOM}; either way a running capture notes the configuration.
      */
     @Override
     public void renewWebRtcConfig() {
-        if (!isFresh(MEDIA_HEADROOM)) {
+        if (isFresh(MEDIA_HEADROOM)) {
+            captureConfig(webrtc); // a capture of the call still says what the panel can do
+        } else {
             fetchWebRtcConfigLater();
         }
     }

@@ -74,7 +74,7 @@ class CallCaptureTest {
                 assertNotNull(session);
                 device.pressCallButton(3, Duration.ofSeconds(30));
                 home.await(PanelScenarioTest.RING);
-                await("the WebRTC configuration renewed at the ring",
+                await("the WebRTC configuration noted at the ring (the cached one: no API call)",
                         () -> read(home).contains("\"event\":\"webrtc-config\""));
                 session.pages().add(QuietListeners.page("page1"), QuietListeners.CREDENTIAL);
                 Call call = session.engine().current();

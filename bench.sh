@@ -5,7 +5,7 @@ cd "$(dirname "$0")"
 mvn -B -q -DskipTests package
 jar=$(ls target/org.openhab.binding.tuyaintercom-*.jar | grep -v -e sources -e tests | head -n 1)
 rm -f target/benchmarks.md
-mvn -B failsafe:integration-test failsafe:verify -Dit.test='BindingBenchmark,WebBenchmark,PageLoadBenchmark' \
+mvn -B failsafe:integration-test failsafe:verify -Dit.test='BindingBenchmark,ApiQuotaBenchmark,WebBenchmark,PageLoadBenchmark' \
   -Dbundle.jar="$jar" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
 # 100 rings answered in Chromium without faults, then over a faulty network (5 % loss, 0–1 s delay, both ways)
 rm -f target/faults-baseline.txt

@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lists the devices of the account and puts its intercom panels into the inbox; panels that disappeared from the
- * account are withdrawn.
+ * account are withdrawn. A panel's WebRTC properties (WebRTC, two-way audio, low power) are asked of the cloud once,
+ * when the panel is first found, not at every scan: cloud projects count API calls against a quota.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -54,6 +55,8 @@ public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<
 
     private final Logger logger = LoggerFactory.getLogger(PanelDiscoveryService.class);
     private final Set<ThingUID> discovered = new HashSet<>();
+    /** The WebRTC properties of each panel found so far (guarded by the service: {@link #scan} is synchronized). */
+    private final Map<String, Map<String, Object>> webrtcProperties = new HashMap<>();
     private @Nullable ScheduledFuture<?> backgroundJob;
 
     public PanelDiscoveryService() {
@@ -120,6 +123,7 @@ public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<
         }
         discovered.clear();
         discovered.addAll(found);
+        webrtcProperties.keySet().retainAll(panels.stream().map(DeviceInfo::id).toList());
         return panels;
     }
 
@@ -133,16 +137,20 @@ public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<
         properties.put("product", panel.productName().isBlank() ? panel.productId() : panel.productName());
         properties.put("category", panel.category());
         properties.put("online", Boolean.toString(panel.online()));
-        try {
-            WebRtcConfig webrtc = account.webRtcConfig(panel.id());
-            properties.put("webrtc", Boolean.toString(webrtc.supportsWebrtc()));
-            properties.put("twoWayAudio", Boolean.toString(webrtc.twoWayAudio()));
-            properties.put("lowPower", Boolean.toString(webrtc.lowPower()));
-        } catch (TuyaApiException e) {
-            logger.debug("No WebRTC configuration for {}: {}", LogText.safe(panel.id()), LogText.safe(e.getMessage()));
-            properties.put("webrtc", "unknown");
-        }
+        properties.putAll(webrtcProperties.computeIfAbsent(panel.id(), id -> webrtcProperties(account, id)));
         return properties;
+    }
+
+    /** What the panel's WebRTC configuration says of it; "unknown" (not asked again) when the cloud refused it. */
+    private Map<String, Object> webrtcProperties(TuyaAccount account, String deviceId) {
+        try {
+            WebRtcConfig webrtc = account.webRtcConfig(deviceId);
+            return Map.of("webrtc", Boolean.toString(webrtc.supportsWebrtc()), "twoWayAudio",
+                    Boolean.toString(webrtc.twoWayAudio()), "lowPower", Boolean.toString(webrtc.lowPower()));
+        } catch (TuyaApiException e) {
+            logger.debug("No WebRTC configuration for {}: {}", LogText.safe(deviceId), LogText.safe(e.getMessage()));
+            return Map.of("webrtc", "unknown");
+        }
     }
 
     @Override

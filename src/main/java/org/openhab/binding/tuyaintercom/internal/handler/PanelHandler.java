@@ -14,7 +14,6 @@ package org.openhab.binding.tuyaintercom.internal.handler;
 
 import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -55,8 +53,6 @@ import org.openhab.binding.tuyaintercom.internal.intercom.RingFilter;
 import org.openhab.binding.tuyaintercom.internal.intercom.WebUnlock;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
-import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiClient;
-import org.openhab.binding.tuyaintercom.internal.tuya.api.StreamAllocation;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.events.DoorbellEventParser;
@@ -106,13 +102,6 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             CHANNEL_CALL_SESSION, CHANNEL_CALL_STARTED, CHANNEL_CALL_END_REASON, CHANNEL_SNAPSHOT,
             CHANNEL_SNAPSHOT_TIME, CHANNEL_UNLOCK, CHANNEL_ONLINE, CHANNEL_CALL_HISTORY, CHANNEL_CALL_PAGE_URL,
             CHANNEL_VIDEO_URL, CHANNEL_STREAM_URL, CHANNEL_CALL_CONTROL, CHANNEL_CALLING_STATION, CHANNEL_RING_DELAY);
-    /** The stream address is kept valid this long after the last REFRESH or ring. */
-    static final Duration STREAM_WATCH = Duration.ofMinutes(10);
-    /** How long a stream address lives when the cloud does not say (public clients report about 30 s). */
-    static final Duration STREAM_DEFAULT_LIFETIME = Duration.ofSeconds(30);
-    /** A new address is allocated this long before the current one expires. */
-    static final Duration STREAM_MARGIN = Duration.ofSeconds(5);
-    static final Duration STREAM_RETRY = Duration.ofSeconds(30);
 
     private final Logger logger = LoggerFactory.getLogger(PanelHandler.class);
     private final Clock clock;
@@ -127,21 +116,12 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     private CallHistory history = new CallHistory(20);
     private volatile @Nullable PanelSession session;
     private volatile @Nullable TuyaAccount account;
-    private volatile @Nullable WebRtcConfig webrtc;
-    private volatile Instant webrtcFetchedAt = Instant.MIN;
-    private final AtomicBoolean webrtcRenewing = new AtomicBoolean();
-    private @Nullable ScheduledFuture<?> webrtcJob;
-    private volatile String localKey = "";
-    /** The panel's id where it is a child device of a gateway (the device list's {@code gateway_id}), else empty. */
-    private volatile String subDeviceId = "";
+    /** The panel's resources in the cloud while connected (WebRTC configuration, snapshots, stream addresses). */
+    private volatile @Nullable PanelResources resources;
     private @Nullable ScheduledFuture<?> linkJob;
     /** Whether the cloud last reported the panel online (or a message from it proved it). */
     private volatile boolean panelOnline;
     private @Nullable ScheduledFuture<?> unlockOffJob;
-    private @Nullable ScheduledFuture<?> streamJob;
-    private int streamGeneration;
-    private Instant streamWanted = Instant.MIN;
-    private @Nullable Instant streamExpires;
     private @Nullable Call shownCall;
     private CallState shownState = CallState.IDLE;
     private @Nullable String shownSession;
@@ -230,21 +210,22 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
                 Duration.ofSeconds(Math.max(2, config.connectTimeout)));
         String thingUID = thingUID();
         String label = getThing().getLabel();
+        PanelResources cloud = new PanelResources(this, bridgeHandler, device, first, config.streamType, snapshots,
+                clock, scheduler, this, new ResourceListener());
         PanelSession fresh = new PanelSession(thingUID, deviceId, label == null ? deviceId : label,
-                bridgeHandler.callTargetId(), settings, new Cloud(bridgeHandler, deviceId), clock, scheduler, this,
+                bridgeHandler.callTargetId(), settings, cloud, clock, scheduler, this,
                 new PanelLinks(thingUID, bridgeHandler.signer(), clock, config.entryKey.trim()),
                 new PagePolicy(WebUnlock.parse(config.webUnlock), config.ringPreview), directory.pageLimits());
         PanelSession old;
+        PanelResources oldResources;
         synchronized (this) {
             if (!life.isCurrent(current)) {
                 logger.debug("Panel {}: disposed while connecting", deviceId);
                 return; // the session was never started: nothing to undo
             }
-            localKey = device.localKey();
-            subDeviceId = device.subDeviceId();
             doorbellParser.learn(device.status());
-            webrtc = first;
-            webrtcFetchedAt = clock.instant();
+            oldResources = resources;
+            resources = cloud;
             account = bridgeHandler;
             old = session;
             session = fresh;
@@ -254,7 +235,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             cancelJob(linkJob);
             linkJob = scheduler.scheduleWithFixedDelay(this::renewLinks, PanelLinks.LINK_RENEWAL.toMinutes(),
                     PanelLinks.LINK_RENEWAL.toMinutes(), TimeUnit.MINUTES);
-            scheduleWebRtcRenewal(first.maxAge());
+            if (oldResources != null) {
+                oldResources.close();
+            }
             publishLinks(fresh);
             shownState = CallState.IDLE;
             publish(CHANNEL_CALL_STATE, new StringType(CallState.IDLE.name()));
@@ -276,7 +259,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
     private void panelReported(boolean online) {
         panelOnline = online;
         publish(CHANNEL_ONLINE, OnOffType.from(online));
-        WebRtcConfig current = webrtc;
+        PanelResources cloud = resources;
+        WebRtcConfig current = cloud == null ? null : cloud.webRtcConfig();
         if (!online) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, "@text/offline.panel.offline");
         } else if (current != null && current.h265Only()) {
@@ -287,71 +271,12 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         }
     }
 
-    // ------------------------------------------------------------------------------------------- WebRTC configuration
-
-    /** Renews the WebRTC configuration before it is too old for a live view (a ring renews it at once). */
-    private synchronized void scheduleWebRtcRenewal(Duration in) {
-        cancelJob(webrtcJob);
-        webrtcJob = scheduler.schedule(this::renewWebRtcConfig, Math.max(1, in.toSeconds()), TimeUnit.SECONDS);
-    }
-
-    /** Fetches a new WebRTC configuration on the scheduler, once at a time. */
+    /** Fetches a new WebRTC configuration on the scheduler (package-private: tests renew without a page asking). */
     void renewWebRtcConfig() {
-        int current = life.current();
-        if (current != HandlerLife.ENDED && webrtcRenewing.compareAndSet(false, true)) {
-            scheduler.execute(() -> fetchWebRtcConfig(current));
+        PanelResources cloud = resources;
+        if (cloud != null) {
+            cloud.fetchWebRtcConfigLater();
         }
-    }
-
-    private void fetchWebRtcConfig(int current) {
-        try {
-            TuyaAccount bridgeHandler = account;
-            if (bridgeHandler == null || !bridgeHandler.isReady() || session == null) {
-                return;
-            }
-            try {
-                WebRtcConfig fresh = bridgeHandler.webRtcConfig(config.deviceId.trim());
-                synchronized (this) {
-                    if (!life.isCurrent(current)) {
-                        return;
-                    }
-                    webrtc = fresh;
-                    webrtcFetchedAt = clock.instant();
-                    scheduleWebRtcRenewal(fresh.maxAge());
-                }
-                captureConfig(bridgeHandler, fresh);
-            } catch (TuyaApiException e) {
-                logger.debug("Panel {}: WebRTC configuration not renewed: {}", config.deviceId,
-                        LogText.safe(e.getMessage()));
-                synchronized (this) {
-                    if (life.isCurrent(current)) {
-                        scheduleWebRtcRenewal(COMMUNICATION_RETRY);
-                    }
-                }
-            }
-        } finally {
-            webrtcRenewing.set(false);
-        }
-    }
-
-    /** What a capture needs to know of a WebRTC configuration: what the panel can do, never its credentials. */
-    private static void captureConfig(TuyaAccount bridgeHandler, WebRtcConfig fetched) {
-        com.fasterxml.jackson.databind.node.ObjectNode details = TuyaJson.object().put("moto_id", fetched.motoId())
-                .put("supports_webrtc", fetched.supportsWebrtc()).put("low_power", fetched.lowPower())
-                .put("two_way_audio", fetched.twoWayAudio()).put("skill", fetched.skill());
-        ArrayNode servers = details.putArray("ice_servers");
-        fetched.iceServers().forEach(ice -> servers.addObject().put("urls", ice.urls()).put("ttl", ice.ttlSeconds()));
-        bridgeHandler.captureNote("webrtc-config", details);
-    }
-
-    /** The WebRTC configuration if young enough for a new media session, else null (and a renewal is under way). */
-    private @Nullable WebRtcConfig freshWebRtcConfig() {
-        WebRtcConfig current = webrtc;
-        if (current != null && clock.instant().isBefore(webrtcFetchedAt.plus(current.maxAge()))) {
-            return current;
-        }
-        renewWebRtcConfig();
-        return null;
     }
 
     /** Updates a state channel and remembers the state for REFRESH. */
@@ -422,8 +347,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
                 current.engine().doorbellRing();
             }
         }
-        if (picture != null && decision.fetchPicture()) {
-            scheduler.execute(() -> fetchSnapshot(picture));
+        PanelResources cloud = resources;
+        if (picture != null && decision.fetchPicture() && cloud != null) {
+            cloud.fetchSnapshotLater(picture);
         }
     }
 
@@ -440,26 +366,6 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             details.put("delay_ms", delay.toMillis());
         }
         bridgeHandler.captureNote("ring", details);
-    }
-
-    private void fetchSnapshot(PictureRef picture) {
-        TuyaAccount bridgeHandler = account;
-        if (bridgeHandler == null || !bridgeHandler.isReady()) {
-            return;
-        }
-        try {
-            byte[] jpeg = snapshots.fetch(picture, config.deviceId.trim(), bridgeHandler);
-            Instant at = clock.instant();
-            publish(CHANNEL_SNAPSHOT, new RawType(jpeg, "image/jpeg"));
-            publish(CHANNEL_SNAPSHOT_TIME, new DateTimeType(at));
-            PanelSession current = session;
-            if (current != null) {
-                current.snapshotArrived(jpeg, at.toEpochMilli());
-            }
-            triggerChannel(CHANNEL_CALL, "SNAPSHOT");
-        } catch (IOException | TuyaApiException | IllegalArgumentException e) {
-            logger.debug("Panel {}: no snapshot: {}", config.deviceId, LogText.safe(e.getMessage()));
-        }
     }
 
     @Override
@@ -677,95 +583,12 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         unlockOffJob = null;
     }
 
-    // ------------------------------------------------------------------------------------------- stream address
-
-    /**
-     * Someone wants the door video without WebRTC (REFRESH of {@code stream-url}, or a ring): keeps a valid stream
-     * address in the channel for {@link #STREAM_WATCH}, allocating a new one before the current one expires. The
-     * cloud is only called from the scheduler.
-     */
+    /** Someone wants the door video without WebRTC (REFRESH of {@code stream-url}, or a ring). */
     private void wantStream() {
-        synchronized (this) {
-            if (life.current() == HandlerLife.ENDED) {
-                return;
-            }
-            Instant now = clock.instant();
-            streamWanted = now;
-            Instant expires = streamExpires;
-            long delay = expires == null ? 0
-                    : Math.max(0, Duration.between(now, expires.minus(STREAM_MARGIN)).toMillis());
-            cancelJob(streamJob);
-            int generation = ++streamGeneration;
-            streamJob = scheduler.schedule(() -> allocateStream(generation), delay, TimeUnit.MILLISECONDS);
+        PanelResources cloud = resources;
+        if (cloud != null) {
+            cloud.wantStream();
         }
-    }
-
-    private void allocateStream(int generation) {
-        // stream allocation is an OpenAPI service: only a cloud-project account has it
-        OpenApiClient api = account instanceof AccountBridgeHandler cloud ? cloud.api() : null;
-        if (api == null || session == null) {
-            return;
-        }
-        Instant now = clock.instant();
-        Duration next;
-        Instant expires;
-        try {
-            StreamAllocation stream = api.allocateStream(config.deviceId.trim(),
-                    "rtsp".equalsIgnoreCase(config.streamType.trim()) ? "rtsp" : "hls");
-            Duration lifetime = stream.lifetime();
-            if (lifetime == null) {
-                lifetime = STREAM_DEFAULT_LIFETIME;
-            }
-            expires = now.plus(lifetime);
-            next = lifetime.minus(STREAM_MARGIN);
-            if (next.compareTo(Duration.ofSeconds(1)) < 0) {
-                next = Duration.ofSeconds(1);
-            }
-            synchronized (this) {
-                if (generation != streamGeneration) {
-                    return; // a newer request took over, or the handler was disposed
-                }
-                streamExpires = expires;
-                publish(CHANNEL_STREAM_URL, new StringType(stream.url()));
-            }
-        } catch (TuyaApiException e) {
-            logger.debug("Panel {}: no stream address: {}", config.deviceId, LogText.safe(e.getMessage()));
-            synchronized (this) {
-                if (generation != streamGeneration) {
-                    return;
-                }
-                streamExpires = null;
-                publish(CHANNEL_STREAM_URL, UnDefType.UNDEF);
-            }
-            expires = null;
-            next = STREAM_RETRY;
-        }
-        synchronized (this) {
-            if (generation != streamGeneration) {
-                return;
-            }
-            if (now.isBefore(streamWanted.plus(STREAM_WATCH))) {
-                streamJob = scheduler.schedule(() -> allocateStream(generation), next.toMillis(),
-                        TimeUnit.MILLISECONDS);
-            } else if (expires != null) {
-                // nobody asked for a while: let the address expire, and say so when it has
-                streamJob = scheduler.schedule(() -> streamExpired(generation),
-                        Math.max(0, Duration.between(now, expires).toMillis()), TimeUnit.MILLISECONDS);
-            } else {
-                streamJob = null;
-            }
-        }
-    }
-
-    private void streamExpired(int generation) {
-        synchronized (this) {
-            if (generation != streamGeneration) {
-                return;
-            }
-            streamExpires = null;
-            streamJob = null;
-        }
-        publish(CHANNEL_STREAM_URL, UnDefType.UNDEF);
     }
 
     // ------------------------------------------------------------------------------------------- links
@@ -805,65 +628,22 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
                         + URLEncoder.encode(key, StandardCharsets.UTF_8);
     }
 
-    /** What the panel session needs of the account bridge. */
-    private final class Cloud implements PanelSession.PanelCloud {
-        private final TuyaAccount bridgeHandler;
-        private final String deviceId;
-
-        Cloud(TuyaAccount bridgeHandler, String deviceId) {
-            this.bridgeHandler = bridgeHandler;
-            this.deviceId = deviceId;
+    /** Publishes what the panel's cloud resources find. */
+    private final class ResourceListener implements PanelResources.Listener {
+        @Override
+        public void streamUrl(@Nullable String url) {
+            publish(CHANNEL_STREAM_URL, url == null ? UnDefType.UNDEF : new StringType(url));
         }
 
         @Override
-        public void publishToPanel(String payload) throws Exception {
-            WebRtcConfig config = webrtc;
-            bridgeHandler.publishSignalling(config == null ? "" : config.motoId(), deviceId, payload);
-        }
-
-        @Override
-        public void publishRaw(String topic, byte[] payload) throws Exception {
-            bridgeHandler.publishRaw(topic, payload);
-        }
-
-        @Override
-        public String clientId() {
-            return bridgeHandler.mqttUid();
-        }
-
-        @Override
-        public @Nullable WebRtcConfig webRtcConfig() {
-            return webrtc;
-        }
-
-        @Override
-        public @Nullable WebRtcConfig freshWebRtcConfig() {
-            return PanelHandler.this.freshWebRtcConfig();
-        }
-
-        @Override
-        public void renewWebRtcConfig() {
-            PanelHandler.this.renewWebRtcConfig();
-        }
-
-        @Override
-        public void routeMediaSession(String sessionId) {
-            bridgeHandler.routeMediaSession(sessionId, PanelHandler.this);
-        }
-
-        @Override
-        public void unrouteMediaSession(String sessionId) {
-            bridgeHandler.unrouteMediaSession(sessionId, PanelHandler.this);
-        }
-
-        @Override
-        public String localKey() {
-            return localKey;
-        }
-
-        @Override
-        public String subDeviceId() {
-            return subDeviceId;
+        public void snapshot(byte[] jpeg, Instant at) {
+            publish(CHANNEL_SNAPSHOT, new RawType(jpeg, "image/jpeg"));
+            publish(CHANNEL_SNAPSHOT_TIME, new DateTimeType(at));
+            PanelSession current = session;
+            if (current != null) {
+                current.snapshotArrived(jpeg, at.toEpochMilli());
+            }
+            triggerChannel(CHANNEL_CALL, "SNAPSHOT");
         }
 
         @Override
@@ -910,11 +690,11 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             cancelUnlockOff();
             cancelJob(linkJob);
             linkJob = null;
-            cancelJob(webrtcJob);
-            webrtcJob = null;
-            cancelJob(streamJob);
-            streamJob = null;
-            streamGeneration++;
+            PanelResources cloud = resources;
+            if (cloud != null) {
+                cloud.close();
+            }
+            resources = null;
             current = session;
             session = null;
             bridgeHandler = account;

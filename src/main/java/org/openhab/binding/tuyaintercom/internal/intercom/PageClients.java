@@ -41,6 +41,15 @@ public final class PageClients {
     public static final String LINK_EVENT = "link";
 
     /** One listening page. {@link #send} must not block: it queues. */
+    /** No slot is free for another page (per credential, per panel or in total). */
+    public static final class TooManyPages extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        TooManyPages(String reason) {
+            super(reason);
+        }
+    }
+
     public interface PageClient {
         /** The id the page chose; a reconnecting page keeps it. */
         String id();
@@ -81,7 +90,7 @@ public final class PageClients {
      * Adds a page opened with the credential and sends it the current state at once; a page with the same id is
      * replaced.
      */
-    public void add(PageClient client, PageCredential credential) throws Refusal {
+    public void add(PageClient client, PageCredential credential) throws TooManyPages {
         Entry replaced;
         synchronized (this) {
             replaced = clients.get(client.id());
@@ -89,14 +98,14 @@ public final class PageClients {
                     .filter(e -> !e.getKey().equals(client.id()) && e.getValue().credential().equals(credential))
                     .count();
             if (sameCredential >= maxPerCredential) {
-                throw new Refusal(Refusal.Kind.TOO_MANY_PAGES, "too many open call pages with this link");
+                throw new TooManyPages("too many open call pages with this link");
             }
             if (replaced == null) {
                 if (clients.size() >= maxPerPanel) {
-                    throw new Refusal(Refusal.Kind.TOO_MANY_PAGES, "too many open call pages of this panel");
+                    throw new TooManyPages("too many open call pages of this panel");
                 }
                 if (!limits.acquire()) {
-                    throw new Refusal(Refusal.Kind.TOO_MANY_PAGES, "too many open call pages");
+                    throw new TooManyPages("too many open call pages");
                 }
             }
             clients.put(client.id(), new Entry(client, credential));

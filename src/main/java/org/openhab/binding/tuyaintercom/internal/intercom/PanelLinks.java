@@ -76,7 +76,7 @@ public final class PanelLinks {
         return signer.sign(LinkSigner.Scope.VIDEO, thing, "", generation, LINK_VALIDITY);
     }
 
-    synchronized String callToken(String callId) {
+    public synchronized String callToken(String callId) {
         return signer.sign(LinkSigner.Scope.CALL, thing, callId, generation, CALL_TOKEN_VALIDITY);
     }
 
@@ -104,7 +104,7 @@ public final class PanelLinks {
 
     /** The call id a call token is bound to, or null if it is not a current token of this panel. */
     @Nullable
-    String callIdOf(@Nullable String callToken) {
+    public String callIdOf(@Nullable String callToken) {
         LinkSigner.Token token = current(signer.verify(callToken, LinkSigner.Scope.CALL, thing));
         return token == null ? null : token.session();
     }

@@ -41,7 +41,6 @@ import org.openhab.binding.tuyaintercom.internal.call.CallResult;
 import org.openhab.binding.tuyaintercom.internal.intercom.PageCredential;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
-import org.openhab.binding.tuyaintercom.internal.intercom.Refusal;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.core.common.ThreadPoolManager;
 import org.openhab.core.i18n.LocaleProvider;
@@ -239,10 +238,11 @@ public class TuyaIntercomServlet extends HttpServlet {
         RequestGuard.requireSameOrigin(request, knownHosts);
         RequestGuard.requireJson(request);
         JsonNode body = jsonBody(request);
+        PageController controller = new PageController(panel);
         try {
             switch (operation) {
                 case "answer" -> {
-                    PanelSession.AnswerGrant grant = panel.answer(body.path("callId").asText(""),
+                    PageController.AnswerGrant grant = controller.answer(body.path("callId").asText(""),
                             body.path("client").asText(""), body.path("preview").asText(null));
                     ObjectNode json = TuyaJson.object().put("result", "SUCCESS").put("callToken", grant.callToken());
                     String media = grant.media();
@@ -252,41 +252,42 @@ public class TuyaIntercomServlet extends HttpServlet {
                     json(response, 200, json);
                 }
                 case "reject" -> {
-                    panel.reject(body.path("callId").asText(""));
+                    controller.reject(body.path("callId").asText(""));
                     success(response);
                 }
                 case "call" -> json(response, 200, TuyaJson.object().put("result", "SUCCESS").put("callToken",
-                        panel.startCall(callTimeout(body, panel), body.path("client").asText(""))));
+                        controller.startCall(callTimeout(body, panel), body.path("client").asText(""))));
                 case "hangup" -> {
-                    panel.hangUp(body.path("callToken").asText(null));
+                    controller.hangUp(body.path("callToken").asText(null));
                     success(response);
                 }
                 case "media-start" -> {
                     String client = body.path("client").asText("");
-                    PanelSession.MediaGrant grant = body.path("preview").asBoolean(false)
-                            ? panel.startPreview(body.path("callId").asText(""), client)
-                            : panel.startMedia(body.path("forCall").asBoolean(false),
+                    PageController.MediaGrant grant = body.path("preview").asBoolean(false)
+                            ? controller.startPreview(body.path("callId").asText(""), client)
+                            : controller.startMedia(body.path("forCall").asBoolean(false),
                                     body.path("callToken").asText(null), client);
                     ObjectNode json = TuyaJson.object().put("media", grant.media());
-                    json.set("iceServers", PanelSession.iceServersJson(grant.iceServers()));
+                    json.set("iceServers", PageController.iceServersJson(grant.iceServers()));
                     json(response, 200, json);
                 }
                 case "offer" -> {
-                    panel.offer(body.path("media").asText(""), body.path("client").asText(""),
+                    controller.offer(body.path("media").asText(""), body.path("client").asText(""),
                             body.path("offer").asText(""));
                     success(response);
                 }
                 case "candidate" -> {
-                    panel.candidate(body.path("media").asText(""), body.path("client").asText(""),
+                    controller.candidate(body.path("media").asText(""), body.path("client").asText(""),
                             body.path("candidate").asText(""));
                     success(response);
                 }
                 case "media" -> {
-                    panel.mediaEvent(body.path("media").asText(""), body.path("client").asText(""),
+                    controller.mediaEvent(body.path("media").asText(""), body.path("client").asText(""),
                             body.path("event").asText(""), body.path("detail").asText(""));
                     success(response);
                 }
-                case "unlock" -> unlock(request, response, panel.unlockFromPage(body.path("callToken").asText(null)));
+                case "unlock" -> unlock(request, response,
+                        controller.unlockFromPage(body.path("callToken").asText(null)));
                 default -> throw new HttpProblem(404, "not found");
             }
         } catch (Refusal e) {
@@ -307,7 +308,7 @@ public class TuyaIntercomServlet extends HttpServlet {
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
         // without a free slot the open streams are probed first (bounded: a few hundred milliseconds)
-        panel.addPageProbing(stream, credential).whenComplete((added, e) -> {
+        new PageController(panel).addPageProbing(stream, credential).whenComplete((added, e) -> {
             HttpServletResponse asyncResponse = (HttpServletResponse) async.getResponse();
             try {
                 if (e != null) {
@@ -373,7 +374,7 @@ public class TuyaIntercomServlet extends HttpServlet {
         }
         CompletableFuture<String> answer;
         try {
-            answer = panel.liveViewWithoutTrickle(offer, PageCredential.video(query(request, "t")));
+            answer = new PageController(panel).liveViewWithoutTrickle(offer, PageCredential.video(query(request, "t")));
         } catch (Refusal e) {
             throw problem(e);
         }

@@ -243,7 +243,8 @@ class BindingBenchmark {
                 start = System.nanoTime();
                 int listed = api.userDevices(sim.userId()).size();
                 long list = (System.nanoTime() - start) / 1_000_000;
-                row("Discovery of 300 devices", scan + " ms (" + found + " panels, with their WebRTC configs)",
+                row("Discovery of 300 devices",
+                        scan + " ms (" + found + " panels; their WebRTC configs asked for at the first scan only)",
                         "listing the " + listed + " devices only: " + list + " ms");
                 discovery.dispose();
             }

@@ -91,4 +91,36 @@ class PanelDiscoveryServiceTest {
             discovery.dispose();
         }
     }
+
+    @Test
+    void aPanelsWebRtcConfigurationIsAskedForOnceNotAtEveryScan() throws Exception {
+        TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
+        sim.addDevice(SimDevice.panel("panel1", "Front door"));
+        sim.addDevice(SimDevice.panel("panel2", "Back door"));
+        sim.addDevice(SimDevice.plug("plug1", "Plug"));
+        try (CloudFixture cloud = new CloudFixture(sim, Map.of()).start().awaitOnline()) {
+            PanelDiscoveryService discovery = new PanelDiscoveryService();
+            discovery.setThingHandler(cloud.handler);
+            RecordingInbox inbox = new RecordingInbox();
+            discovery.addDiscoveryListener(inbox);
+            int before = sim.webrtcConfigsIssued();
+            discovery.scan();
+            assertEquals(2, sim.webrtcConfigsIssued() - before, "one WebRTC configuration per panel found");
+            int requests = sim.requestCount();
+            for (int i = 0; i < 10; i++) {
+                discovery.scan(); // 2.5 hours of background scans
+            }
+            assertEquals(2, sim.webrtcConfigsIssued() - before, "no WebRTC configuration at a later scan");
+            assertEquals(10, sim.requestCount() - requests, "one device list a scan, nothing else");
+            assertEquals("true", inbox.results.get("panel2").getProperties().get("twoWayAudio"),
+                    "the properties of the first scan are kept");
+
+            sim.addDevice(SimDevice.panel("panel3", "Garage"));
+            discovery.scan();
+            assertEquals(3, sim.webrtcConfigsIssued() - before, "a new panel's configuration is asked for once");
+            discovery.dispose();
+        } finally {
+            sim.close();
+        }
+    }
 }

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.call.Call;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
-import org.openhab.binding.tuyaintercom.internal.intercom.Refusal;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.SimSecrets;
@@ -37,6 +36,8 @@ import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
 import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
+import org.openhab.binding.tuyaintercom.internal.web.PageController;
+import org.openhab.binding.tuyaintercom.internal.web.Refusal;
 import org.openhab.core.library.types.StringType;
 
 /**
@@ -73,17 +74,17 @@ class CallCaptureTest {
                 assertNotNull(session);
                 device.pressCallButton(3, Duration.ofSeconds(30));
                 home.await(PanelScenarioTest.RING);
-                await("the WebRTC configuration renewed at the ring",
+                await("the WebRTC configuration noted at the ring (the cached one: no API call)",
                         () -> read(home).contains("\"event\":\"webrtc-config\""));
                 session.pages().add(QuietListeners.page("page1"), QuietListeners.CREDENTIAL);
                 Call call = session.engine().current();
                 assertNotNull(call);
-                String token = session.answer(call.id(), "", null).callToken();
-                PanelSession.MediaGrant grant = null;
+                String token = new PageController(session).answer(call.id(), "", null).callToken();
+                PageController.MediaGrant grant = null;
                 long deadline = System.currentTimeMillis() + 10_000;
                 while (grant == null) {
                     try {
-                        grant = session.startMedia(true, token, "page1");
+                        grant = new PageController(session).startMedia(true, token, "page1");
                     } catch (Refusal e) {
                         if (System.currentTimeMillis() > deadline) {
                             throw e;
@@ -91,7 +92,7 @@ class CallCaptureTest {
                         Thread.sleep(20);
                     }
                 }
-                session.offer(grant.media(), "page1", SdpAdapterTestData.LIVE_VIEW_OFFER);
+                new PageController(session).offer(grant.media(), "page1", SdpAdapterTestData.LIVE_VIEW_OFFER);
                 await("the panel's answer", () -> home.cloud.handler.capture().file() != null
                         && read(home).contains("\"type\":\"answer\""));
                 home.command("call-control", new StringType("HANGUP"));

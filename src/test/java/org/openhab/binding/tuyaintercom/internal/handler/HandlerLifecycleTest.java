@@ -140,7 +140,7 @@ class HandlerLifecycleTest {
         home.panel.dispose();
         int mark = home.callback.events().size();
         sim.hold.release();
-        assertTrue(HandlerProbe.awaitNotRunning(PanelHandler.class, "fetchWebRtcConfig", WAIT));
+        assertTrue(HandlerProbe.awaitNotRunning(PanelResources.class, "fetchWebRtcConfig", WAIT));
         assertNothingLeft(mark);
     }
 
@@ -154,7 +154,7 @@ class HandlerLifecycleTest {
         home.panel.dispose();
         int mark = home.callback.events().size();
         sim.hold.release();
-        assertTrue(HandlerProbe.awaitNotRunning(PanelHandler.class, "allocateStream", WAIT));
+        assertTrue(HandlerProbe.awaitNotRunning(PanelResources.class, "allocateStream", WAIT));
         assertNothingLeft(mark);
     }
 

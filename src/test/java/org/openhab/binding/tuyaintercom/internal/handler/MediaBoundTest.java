@@ -24,13 +24,14 @@ import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.call.Call;
 import org.openhab.binding.tuyaintercom.internal.call.CallState;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
-import org.openhab.binding.tuyaintercom.internal.intercom.Refusal;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
 import org.openhab.binding.tuyaintercom.internal.test.PanelRig;
 import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.test.RecordingPage;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
+import org.openhab.binding.tuyaintercom.internal.web.PageController;
+import org.openhab.binding.tuyaintercom.internal.web.Refusal;
 
 /**
  * Nothing waits for a client forever: an answered call whose media does not connect within the panel's
@@ -62,7 +63,7 @@ class MediaBoundTest {
         home.await(PanelScenarioTest.RING);
         Call call = session.engine().current();
         assertNotNull(call);
-        session.answer(call.id(), client, null);
+        new PageController(session).answer(call.id(), client, null);
         long answered = System.nanoTime();
         home.await("call-end-reason=" + expectedReason, within);
         System.out.printf("answered, no media: the call ended with %s after %d ms (bound %d s, repair, %d s)%n",
@@ -85,7 +86,7 @@ class MediaBoundTest {
         try (PanelRig rig = PanelRig.start(Map.of("connectTimeout", BOUND_SECONDS))) {
             PanelSession session = rig.session;
             RecordingPage page = new RecordingPage("phone");
-            session.addPage(page, QuietListeners.CREDENTIAL);
+            new PageController(session).addPage(page, QuietListeners.CREDENTIAL);
             answerAndAwaitEnd(rig.home, rig.device, session, "phone", "TIMEOUT (-2530)",
                     Duration.ofSeconds(2 * BOUND_SECONDS + 8));
             assertTrue(page.got("\"type\":\"repair\""), "the page was asked for a fresh offer: " + page.events);
@@ -109,14 +110,14 @@ class MediaBoundTest {
         try (PanelRig rig = PanelRig.start(Map.of("connectTimeout", BOUND_SECONDS, "ringPreview", false))) {
             PanelSession session = rig.session;
             RecordingPage page = new RecordingPage("phone");
-            session.addPage(page, QuietListeners.CREDENTIAL);
+            new PageController(session).addPage(page, QuietListeners.CREDENTIAL);
             rig.device.pressCallButton(3, Duration.ofSeconds(60));
             rig.home.await(PanelScenarioTest.RING);
             Call call = session.engine().current();
             assertNotNull(call);
-            String token = session.answer(call.id(), "phone", null).callToken();
-            PanelSession.MediaGrant grant = startMedia(session, token, "phone");
-            session.offer(grant.media(), "phone", SdpAdapterTestData.OFFER);
+            String token = new PageController(session).answer(call.id(), "phone", null).callToken();
+            PageController.MediaGrant grant = startMedia(session, token, "phone");
+            new PageController(session).offer(grant.media(), "phone", SdpAdapterTestData.OFFER);
             // the page never says "connected" (ICE did not complete), nor does its repair
             rig.home.await("call-end-reason=CONNECT_FAIL (-2531)", Duration.ofSeconds(2 * BOUND_SECONDS + 8));
             assertTrue(page.got("\"type\":\"repair\""), page.events.toString());
@@ -129,9 +130,9 @@ class MediaBoundTest {
     void aLiveViewThatNeverConnectsFreesItsSlot() throws Exception {
         try (PanelRig rig = PanelRig.start(Map.of("connectTimeout", BOUND_SECONDS))) {
             PanelSession session = rig.session;
-            session.addPage(new RecordingPage("viewer"), QuietListeners.CREDENTIAL);
-            PanelSession.MediaGrant grant = startMedia(session, null, "viewer");
-            session.offer(grant.media(), "viewer", SdpAdapterTestData.OFFER);
+            new PageController(session).addPage(new RecordingPage("viewer"), QuietListeners.CREDENTIAL);
+            PageController.MediaGrant grant = startMedia(session, null, "viewer");
+            new PageController(session).offer(grant.media(), "viewer", SdpAdapterTestData.OFFER);
             assertEquals(1, session.relay().sessionCount());
             long opened = System.nanoTime();
             // housekeeping runs every 5 s: the slot is free within the bound and one round of it
@@ -143,12 +144,12 @@ class MediaBoundTest {
     }
 
     /** Starts media (a call's with the token, else a live view), retried while the WebRTC configuration is fetched. */
-    static PanelSession.MediaGrant startMedia(PanelSession session, @org.eclipse.jdt.annotation.Nullable String token,
+    static PageController.MediaGrant startMedia(PanelSession session, @org.eclipse.jdt.annotation.Nullable String token,
             String client) throws Exception {
         long deadline = System.currentTimeMillis() + 10_000;
         while (true) {
             try {
-                return session.startMedia(token != null, token, client);
+                return new PageController(session).startMedia(token != null, token, client);
             } catch (Refusal e) {
                 if (e.kind() != Refusal.Kind.UNAVAILABLE || System.currentTimeMillis() > deadline) {
                     throw e;

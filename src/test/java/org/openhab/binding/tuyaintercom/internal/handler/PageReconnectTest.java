@@ -26,6 +26,7 @@ import org.openhab.binding.tuyaintercom.internal.test.PanelRig;
 import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.test.RecordingPage;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
+import org.openhab.binding.tuyaintercom.internal.web.PageController;
 
 /**
  * No media event is lost to a page whose event stream reconnects: the panel's answer and candidates of the page's
@@ -41,9 +42,9 @@ class PageReconnectTest {
         try (PanelRig rig = PanelRig.start(Map.of())) {
             PanelSession session = rig.session;
             RecordingPage first = new RecordingPage("phone");
-            session.addPage(first, QuietListeners.CREDENTIAL);
-            PanelSession.MediaGrant grant = MediaBoundTest.startMedia(session, null, "phone");
-            session.offer(grant.media(), "phone", SdpAdapterTestData.LIVE_VIEW_OFFER);
+            new PageController(session).addPage(first, QuietListeners.CREDENTIAL);
+            PageController.MediaGrant grant = MediaBoundTest.startMedia(session, null, "phone");
+            new PageController(session).offer(grant.media(), "phone", SdpAdapterTestData.LIVE_VIEW_OFFER);
             SignallingRelay.Session media = session.relay().session(grant.media());
             assertNotNull(media);
             MediaBoundTest.waitFor(() -> media.answer() != null && !media.candidates().isEmpty(),
@@ -51,7 +52,7 @@ class PageReconnectTest {
             // the stream broke while all this was sent (say the first page got none of it); the page reconnects
             // with its id and gets it again
             RecordingPage again = new RecordingPage("phone");
-            session.addPage(again, QuietListeners.CREDENTIAL);
+            new PageController(session).addPage(again, QuietListeners.CREDENTIAL);
             assertTrue(again.events.get(0).startsWith("state "), "the state comes first: " + again.events);
             assertTrue(again.got("\"type\":\"answer\""), again.events.toString());
             for (String candidate : media.candidates()) {
@@ -63,7 +64,7 @@ class PageReconnectTest {
             }
             // another page gets nothing of it
             RecordingPage stranger = new RecordingPage("someone-else");
-            session.addPage(stranger, QuietListeners.CREDENTIAL);
+            new PageController(session).addPage(stranger, QuietListeners.CREDENTIAL);
             assertFalse(stranger.got("\"media\""), stranger.events.toString());
         }
     }

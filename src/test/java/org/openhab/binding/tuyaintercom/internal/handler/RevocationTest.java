@@ -25,6 +25,7 @@ import org.openhab.binding.tuyaintercom.internal.intercom.PageCredential;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
 import org.openhab.binding.tuyaintercom.internal.test.PanelRig;
 import org.openhab.binding.tuyaintercom.internal.test.RecordingPage;
+import org.openhab.binding.tuyaintercom.internal.web.PageController;
 
 /**
  * A renewal that revokes the link a page answered with ends what that page holds: its stream (told first), its
@@ -41,18 +42,21 @@ class RevocationTest {
             PanelSession session = rig.session;
             RecordingPage phone = new RecordingPage("phone");
             RecordingPage owner = new RecordingPage("owner");
-            session.addPage(phone, PageCredential.page(session.links().pageToken(), null));
+            new PageController(session).addPage(phone, PageCredential.page(session.links().pageToken(), null));
             rig.device.pressCallButton(3, Duration.ofSeconds(60));
             rig.home.await(PanelScenarioTest.RING);
             Call call = session.engine().current();
             assertNotNull(call);
-            String token = session.answer(call.id(), "phone", null).callToken();
+            String token = new PageController(session).answer(call.id(), "phone", null).callToken();
             MediaBoundTest.startMedia(session, token, "phone");
             assertEquals(1, session.relay().sessionCount());
 
             session.renewLinks();
             assertFalse(phone.closed, "one renewal keeps the previous link");
-            session.addPage(owner, PageCredential.page(session.links().pageToken(), null)); // a link issued now
+            new PageController(session).addPage(owner, PageCredential.page(session.links().pageToken(), null)); // a
+                                                                                                                // link
+                                                                                                                // issued
+                                                                                                                // now
             session.renewLinks();
             assertTrue(phone.closed && phone.got("link {\"valid\":false}"), phone.events.toString());
             assertFalse(owner.closed);

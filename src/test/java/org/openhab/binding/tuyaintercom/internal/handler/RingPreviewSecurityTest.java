@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.call.Call;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
-import org.openhab.binding.tuyaintercom.internal.intercom.Refusal;
 import org.openhab.binding.tuyaintercom.internal.intercom.SignallingRelay;
 import org.openhab.binding.tuyaintercom.internal.test.PanelRig;
 import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
+import org.openhab.binding.tuyaintercom.internal.web.PageController;
+import org.openhab.binding.tuyaintercom.internal.web.Refusal;
 
 /**
  * What a preview while ringing may not do: start outside a ringing call, for a page without an event stream, or with
@@ -39,12 +40,12 @@ import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 class RingPreviewSecurityTest {
 
     /** A preview, retried while the WebRTC configuration is being fetched (the page would retry as well). */
-    private static PanelSession.MediaGrant preview(PanelSession session, String callId, String client)
+    private static PageController.MediaGrant preview(PanelSession session, String callId, String client)
             throws Exception {
         long deadline = System.currentTimeMillis() + 10_000;
         while (true) {
             try {
-                return session.startPreview(callId, client);
+                return new PageController(session).startPreview(callId, client);
             } catch (Refusal e) {
                 if (e.kind() != Refusal.Kind.UNAVAILABLE || String.valueOf(e.getMessage()).contains("too many")
                         || System.currentTimeMillis() > deadline) {
@@ -62,28 +63,31 @@ class RingPreviewSecurityTest {
             for (String page : new String[] { "a", "b", "c", "d" }) {
                 session.pages().add(QuietListeners.page(page), QuietListeners.CREDENTIAL);
             }
-            Refusal idle = assertThrows(Refusal.class, () -> session.startPreview("no-call", "a"));
+            Refusal idle = assertThrows(Refusal.class, () -> new PageController(session).startPreview("no-call", "a"));
             assertEquals(Refusal.Kind.CONFLICT, idle.kind(), "no preview outside a ringing call");
 
             rig.device.pressCallButton(3, Duration.ofSeconds(30));
             rig.home.await(PanelScenarioTest.RING);
             Call call = session.engine().current();
             assertNotNull(call);
-            Refusal stranger = assertThrows(Refusal.class, () -> session.startPreview(call.id(), "nobody"));
+            Refusal stranger = assertThrows(Refusal.class,
+                    () -> new PageController(session).startPreview(call.id(), "nobody"));
             assertEquals(Refusal.Kind.BAD_REQUEST, stranger.kind(), "only a page with an event stream");
             assertEquals(Refusal.Kind.CONFLICT,
-                    assertThrows(Refusal.class, () -> session.startPreview("other-call", "a")).kind());
+                    assertThrows(Refusal.class, () -> new PageController(session).startPreview("other-call", "a"))
+                            .kind());
 
-            PanelSession.MediaGrant a = preview(session, call.id(), "a");
+            PageController.MediaGrant a = preview(session, call.id(), "a");
             preview(session, call.id(), "b");
             preview(session, call.id(), "c");
-            Refusal fourth = assertThrows(Refusal.class, () -> session.startPreview(call.id(), "d"));
+            Refusal fourth = assertThrows(Refusal.class,
+                    () -> new PageController(session).startPreview(call.id(), "d"));
             assertEquals(Refusal.Kind.UNAVAILABLE, fourth.kind(), "previews share the live views' limit");
 
             SignallingRelay.Session aMedia = session.relay().session(a.media());
             assertNotNull(aMedia);
             // page d answers naming page a's preview: d gets the call, not a's connection
-            PanelSession.AnswerGrant answered = session.answer(call.id(), "d", a.media());
+            PageController.AnswerGrant answered = new PageController(session).answer(call.id(), "d", a.media());
             assertNull(answered.media(), "another page's preview does not become this page's call");
             long deadline = System.currentTimeMillis() + 5_000;
             while (session.relay().sessionCount() > 0 && System.currentTimeMillis() < deadline) {
@@ -92,7 +96,7 @@ class RingPreviewSecurityTest {
             assertTrue(aMedia.isClosed(), "the previews end when the call stops ringing");
             assertEquals(0, session.relay().sessionCount());
             assertEquals(Refusal.Kind.CONFLICT,
-                    assertThrows(Refusal.class, () -> session.startPreview(call.id(), "a")).kind(),
+                    assertThrows(Refusal.class, () -> new PageController(session).startPreview(call.id(), "a")).kind(),
                     "no preview of an answered call");
         }
     }
@@ -107,7 +111,7 @@ class RingPreviewSecurityTest {
             Call call = session.engine().current();
             assertNotNull(call);
             assertEquals(Refusal.Kind.FORBIDDEN,
-                    assertThrows(Refusal.class, () -> session.startPreview(call.id(), "a")).kind());
+                    assertThrows(Refusal.class, () -> new PageController(session).startPreview(call.id(), "a")).kind());
         }
     }
 }

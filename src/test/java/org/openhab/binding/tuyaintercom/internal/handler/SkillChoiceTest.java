@@ -22,7 +22,6 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
-import org.openhab.binding.tuyaintercom.internal.intercom.Refusal;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
@@ -32,6 +31,7 @@ import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
+import org.openhab.binding.tuyaintercom.internal.web.PageController;
 
 /**
  * Codec and stream choice from the device's {@code skill}, as AlexxIT/go2rtc {@code pkg/tuya} reads it
@@ -70,7 +70,7 @@ class SkillChoiceTest {
         assertEquals(0, config(56, "").offerStreamType());
     }
 
-    private static void connectPage(PanelSession session) throws Refusal {
+    private static void connectPage(PanelSession session) throws Exception {
         session.pages().add(QuietListeners.page("page1"), QuietListeners.CREDENTIAL);
     }
 
@@ -79,14 +79,14 @@ class SkillChoiceTest {
         try (PanelRig rig = PanelRig.start(Map.of())) {
             PanelSession session = rig.session;
             connectPage(session);
-            PanelSession.MediaGrant grant = session.startMedia(false, null, "page1");
-            session.offer(grant.media(), "page1", SdpAdapterTestData.LIVE_VIEW_OFFER);
+            PageController.MediaGrant grant = new PageController(session).startMedia(false, null, "page1");
+            new PageController(session).offer(grant.media(), "page1", SdpAdapterTestData.LIVE_VIEW_OFFER);
             long deadline = System.currentTimeMillis() + 10_000;
             while (rig.device.offeredStreamTypes().isEmpty() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
             assertEquals(List.of(0), rig.device.offeredStreamTypes());
-            session.mediaEvent(grant.media(), "page1", "connected", "");
+            new PageController(session).mediaEvent(grant.media(), "page1", "connected", "");
             while (rig.device.controlReceived().isEmpty() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }

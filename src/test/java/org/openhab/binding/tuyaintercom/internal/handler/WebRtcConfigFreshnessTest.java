@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.call.Call;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
-import org.openhab.binding.tuyaintercom.internal.intercom.Refusal;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
@@ -37,11 +36,14 @@ import org.openhab.binding.tuyaintercom.internal.test.MutableClock;
 import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.IceServer;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
+import org.openhab.binding.tuyaintercom.internal.web.PageController;
+import org.openhab.binding.tuyaintercom.internal.web.Refusal;
 
 /**
  * TURN credentials (with {@code ttl} and a time-stamped user name) and the {@code auth} of a WebRTC configuration
  * expire in the simulator as in the real cloud; the binding never hands out or offers with a configuration older than
- * min(ttl/2, 10 min), and fetches a new one on the scheduler (at a ring, before expiry), never in a web request.
+ * min(ttl/2, 10 min), and fetches a new one on the scheduler when media is coming and the cached one is too old for it
+ * (never on a timer: an idle panel costs no API calls), never in a web request.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -99,17 +101,17 @@ class WebRtcConfigFreshnessTest {
     }
 
     /** A page connected to the panel's event stream. */
-    private static void connectPage(PanelSession session, String id) throws Refusal {
+    private static void connectPage(PanelSession session, String id) throws Exception {
         session.pages().add(QuietListeners.page(id), QuietListeners.CREDENTIAL);
     }
 
     /** Starts media as a page does: refused while a renewal runs (the page retries), never waiting inside. */
-    private static PanelSession.MediaGrant startMedia(PanelSession session, boolean forCall, @Nullable String token,
+    private static PageController.MediaGrant startMedia(PanelSession session, boolean forCall, @Nullable String token,
             String client, List<Refusal> refusals) throws Exception {
         long deadline = System.currentTimeMillis() + 10_000;
         while (true) {
             try {
-                return session.startMedia(forCall, token, client);
+                return new PageController(session).startMedia(forCall, token, client);
             } catch (Refusal e) {
                 if (e.kind() != Refusal.Kind.UNAVAILABLE || System.currentTimeMillis() > deadline) {
                     throw e;
@@ -120,7 +122,7 @@ class WebRtcConfigFreshnessTest {
         }
     }
 
-    private static IceServer turn(PanelSession.MediaGrant grant) {
+    private static IceServer turn(PageController.MediaGrant grant) {
         return grant.iceServers().stream().filter(i -> i.urls().startsWith("turn:")).findFirst()
                 .orElseThrow(() -> new AssertionError("no TURN server in " + grant.iceServers()));
     }
@@ -142,15 +144,15 @@ class WebRtcConfigFreshnessTest {
         connectPage(session, "page1");
         Call call = session.engine().current();
         assertNotNull(call);
-        String token = session.answer(call.id(), "", null).callToken();
-        PanelSession.MediaGrant grant = startMedia(session, true, token, "page1", new java.util.ArrayList<>());
+        String token = new PageController(session).answer(call.id(), "", null).callToken();
+        PageController.MediaGrant grant = startMedia(session, true, token, "page1", new java.util.ArrayList<>());
         IceServer turn = turn(grant);
         assertEquals(3600, turn.ttlSeconds());
         long expiry = Long.parseLong(turn.username().substring(0, turn.username().indexOf(':')));
         assertTrue(expiry > clock.instant().getEpochSecond(), "time-stamped user name not expired: " + expiry);
         assertTrue(sim().turnValid(turn.username(), turn.credential()), "the TURN credential handed out is valid");
 
-        session.offer(grant.media(), "page1", SdpAdapterTestData.OFFER);
+        new PageController(session).offer(grant.media(), "page1", SdpAdapterTestData.OFFER);
         await("the panel took or refused the offer",
                 () -> panel.openMediaSessions() > 0 || !panel.refusedOffers().isEmpty());
         assertEquals(List.of(), panel.refusedOffers(), "the offer's auth and TURN credentials were current");
@@ -164,17 +166,72 @@ class WebRtcConfigFreshnessTest {
         PanelSession session = fixture.panel.session();
         assertNotNull(session);
         connectPage(session, "page1");
-        PanelSession.MediaGrant first = startMedia(session, false, null, "page1", new java.util.ArrayList<>());
+        PageController.MediaGrant first = startMedia(session, false, null, "page1", new java.util.ArrayList<>());
         assertEquals(600, turn(first).ttlSeconds());
         session.relay().close(session.relay().session(first.media()));
 
         clock.advance(Duration.ofMinutes(6)); // older than ttl/2, not yet expired
         int before = sim().webrtcConfigsIssued();
         List<Refusal> refusals = new java.util.ArrayList<>();
-        PanelSession.MediaGrant second = startMedia(session, false, null, "page1", refusals);
+        PageController.MediaGrant second = startMedia(session, false, null, "page1", refusals);
         assertFalse(refusals.isEmpty(), "the stale configuration was not handed out");
         assertTrue(sim().webrtcConfigsIssued() > before, "a new configuration was fetched");
         assertNotEquals(turn(first).username(), turn(second).username());
         assertTrue(sim().turnValid(turn(second).username(), turn(second).credential()));
+    }
+
+    @Test
+    void anIdlePanelIsNotPolledForItsWebRtcConfiguration() throws Exception {
+        sim().turnLifetime = Duration.ofSeconds(4); // ttl 4 s: a configuration is used for at most 2 s
+        IntercomFixture fixture = startHome();
+        int afterConnect = sim().webrtcConfigsIssued();
+        // a renewal timer would have fetched two or more by now; nobody needs one, so none is fetched
+        long end = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < end) {
+            assertEquals(afterConnect, sim().webrtcConfigsIssued(), "no WebRTC configuration fetched on a timer");
+            Thread.sleep(100);
+        }
+        PanelSession session = fixture.panel.session();
+        assertNotNull(session);
+        clock.advance(Duration.ofSeconds(3)); // too old for a new media session now
+        connectPage(session, "page1");
+        List<Refusal> refusals = new java.util.ArrayList<>();
+        startMedia(session, false, null, "page1", refusals);
+        assertFalse(refusals.isEmpty(), "the stale one was refused while a new one was fetched");
+        assertEquals(afterConnect + 1, sim().webrtcConfigsIssued(), "fetched when a live view needed it");
+    }
+
+    @Test
+    void withinItsTtlTheCachedConfigurationServesLiveViewsAndRings() throws Exception {
+        IntercomFixture fixture = startHome(); // ttl 3600 s: used for 10 min
+        int afterConnect = sim().webrtcConfigsIssued();
+        PanelSession session = fixture.panel.session();
+        assertNotNull(session);
+        connectPage(session, "page1");
+        PageController.MediaGrant view = startMedia(session, false, null, "page1", new java.util.ArrayList<>());
+        session.relay().close(session.relay().session(view.media()));
+        clock.advance(Duration.ofMinutes(5));
+        SimPanel panel = device;
+        assertNotNull(panel);
+        panel.pressCallButton(3, Duration.ofSeconds(30));
+        fixture.await(PanelScenarioTest.RING);
+        Call call = session.engine().current();
+        assertNotNull(call);
+        String token = new PageController(session).answer(call.id(), "", null).callToken();
+        startMedia(session, true, token, "page1", new java.util.ArrayList<>());
+        assertEquals(afterConnect, sim().webrtcConfigsIssued(),
+                "a live view, a ring 5 min later and its answer use the configuration fetched at connect");
+    }
+
+    @Test
+    void aRingFetchesANewConfigurationWhenTheCachedOneWouldAgeDuringTheCall() throws Exception {
+        IntercomFixture fixture = startHome(); // ttl 3600 s: used for 10 min
+        int afterConnect = sim().webrtcConfigsIssued();
+        clock.advance(Duration.ofMinutes(9)); // fresh, but not for the ring and its answer
+        SimPanel panel = device;
+        assertNotNull(panel);
+        panel.pressCallButton(3, Duration.ofSeconds(30));
+        fixture.await(PanelScenarioTest.RING);
+        await("a new configuration fetched at the ring", () -> sim().webrtcConfigsIssued() == afterConnect + 1);
     }
 }

@@ -35,12 +35,12 @@ class PageClientsTest {
         PageClients second = new PageClients(limits, 2);
         first.add(new RecordingPage("a"), QuietListeners.CREDENTIAL);
         first.add(new RecordingPage("b"), QuietListeners.CREDENTIAL);
-        Refusal perPanel = assertThrows(Refusal.class,
+        PageClients.TooManyPages perPanel = assertThrows(PageClients.TooManyPages.class,
                 () -> first.add(new RecordingPage("c"), QuietListeners.CREDENTIAL));
-        assertEquals(Refusal.Kind.TOO_MANY_PAGES, perPanel.kind());
+        assertTrue(String.valueOf(perPanel.getMessage()).contains("of this panel"));
         second.add(new RecordingPage("d"), QuietListeners.CREDENTIAL);
-        assertThrows(Refusal.class, () -> second.add(new RecordingPage("e"), QuietListeners.CREDENTIAL),
-                "the total cap");
+        assertThrows(PageClients.TooManyPages.class,
+                () -> second.add(new RecordingPage("e"), QuietListeners.CREDENTIAL), "the total cap");
         RecordingPage b = new RecordingPage("b");
         first.add(b, QuietListeners.CREDENTIAL);
         assertEquals(3, limits.open(), "a reconnect with the same id takes no new place");
@@ -74,8 +74,9 @@ class PageClientsTest {
         for (int i = 0; i < 3; i++) {
             pages.add(new RecordingPage("leaked" + i), leaked);
         }
-        Refusal refused = assertThrows(Refusal.class, () -> pages.add(new RecordingPage("leaked3"), leaked));
-        assertEquals(Refusal.Kind.TOO_MANY_PAGES, refused.kind());
+        PageClients.TooManyPages refused = assertThrows(PageClients.TooManyPages.class,
+                () -> pages.add(new RecordingPage("leaked3"), leaked));
+        assertTrue(String.valueOf(refused.getMessage()).contains("with this link"));
         pages.add(new RecordingPage("leaked0"), leaked); // a reconnect with its id takes no new place
         pages.add(new RecordingPage("owner"), PageCredential.page("leaked-link", "the-entry-key"));
         pages.add(new RecordingPage("item"), PageCredential.page("current-item-link", null));

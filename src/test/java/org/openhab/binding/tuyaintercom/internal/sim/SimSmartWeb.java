@@ -286,10 +286,17 @@ public final class SimSmartWeb {
         return success(rooms);
     }
 
+    /**
+     * The {@code clientTraceId} go2rtc sends: {@code %x} of {@code rand.Int63()}, lower-case hex of a non-negative
+     * number (at most 63 bits: 16 digits only when the first is below 8).
+     */
+    static final java.util.regex.Pattern GO2RTC_TRACE_ID = java.util.regex.Pattern
+            .compile("[1-9a-f][0-9a-f]{0,14}|[1-7][0-9a-f]{15}|0");
+
     /** The OpenAPI's WebRTC configuration with the web API's camel-case names, plus the local key. */
     private ObjectNode jarvisConfig(JsonNode body) {
         SimDevice device = cloud.device(body.path("devId").asText(""));
-        if (device == null || body.path("clientTraceId").asText("").isEmpty()) {
+        if (device == null || !GO2RTC_TRACE_ID.matcher(body.path("clientTraceId").asText("")).matches()) {
             return failure("DEVICE_NOT_EXISTS", "device not found");
         }
         ObjectNode open = cloud.webrtcConfigFor(device);

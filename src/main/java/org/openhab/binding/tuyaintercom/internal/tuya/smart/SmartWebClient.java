@@ -216,8 +216,8 @@ public class SmartWebClient {
     }
 
     public DeviceWebRtc webRtcConfig(String deviceId) throws SmartApiException {
-        JsonNode result = call("/api/jarvis/config", TuyaJson.object().put("devId", deviceId).put("clientTraceId",
-                Long.toHexString(ThreadLocalRandom.current().nextLong())));
+        JsonNode result = call("/api/jarvis/config",
+                TuyaJson.object().put("devId", deviceId).put("clientTraceId", clientTraceId()));
         // the web API names the fields of the OpenAPI's configuration in camel case
         ObjectNode shape = TuyaJson.object();
         shape.put("id", result.path("id").asText(deviceId));
@@ -228,6 +228,14 @@ public class SmartWebClient {
         shape.set("p2p_config", result.path("p2pConfig").deepCopy());
         shape.set("audio_attributes", result.path("audioAttributes").deepCopy());
         return new DeviceWebRtc(WebRtcConfig.from(shape), result.path("localKey").asText(""));
+    }
+
+    /**
+     * A new {@code clientTraceId} in go2rtc's form ({@code fmt.Sprintf("%x", rand.Int63())}): the lower-case hex of a
+     * random non-negative 63-bit number, never of a negative one.
+     */
+    static String clientTraceId() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
     }
 
     /** The MQTT access of the web client: client id and user {@code web_<msid>}, topic {@code /av/u/<msid>}. */

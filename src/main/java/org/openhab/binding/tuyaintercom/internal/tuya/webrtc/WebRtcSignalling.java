@@ -95,6 +95,9 @@ public final class WebRtcSignalling {
             if (!ice.username().isEmpty()) {
                 server.put("username", ice.username()).put("credential", ice.credential());
             }
+            if (ice.ttlSeconds() > 0) {
+                server.put("ttl", ice.ttlSeconds()); // as go2rtc sends it: with its ttl, none when unknown
+            }
         }
         return envelope(PROTOCOL, "offer", from, to, sessionId, motoId, msg, epochSeconds);
     }

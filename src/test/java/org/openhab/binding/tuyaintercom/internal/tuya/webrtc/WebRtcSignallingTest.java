@@ -20,6 +20,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.IceServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -73,5 +74,20 @@ class WebRtcSignallingTest {
         assertEquals("",
                 header(WebRtcSignalling.disconnect("me", WebRtcSignalling.Target.device("panel1"), "s1", "moto", 1))
                         .path("sub_dev_id").asText());
+    }
+
+    @Test
+    void offerTokenEntriesCarryTheirTtlAsGo2rtcSendsThem() {
+        String offer = WebRtcSignalling.offer("me", WebRtcSignalling.Target.device("panel1"), "s1", "moto", "v=0",
+                "auth", 0, List.of(new IceServer("stun:stun.example:3478", "", "", 0),
+                        new IceServer("turn:turn.example:3478", "1700000000:user", "secret", 3600)),
+                1);
+        JsonNode token = TuyaJson.parse(offer).path("data").path("msg").path("token");
+        assertEquals(2, token.size());
+        // go2rtc's ICEServer: urls, username/credential and ttl, each left out when empty or 0 (omitempty)
+        assertEquals("{\"urls\":\"stun:stun.example:3478\"}", token.get(0).toString());
+        assertEquals("{\"urls\":\"turn:turn.example:3478\",\"username\":\"1700000000:user\","
+                + "\"credential\":\"secret\",\"ttl\":3600}", token.get(1).toString());
+        assertTrue(token.get(1).path("ttl").isIntegralNumber(), "a number, as go2rtc's int");
     }
 }

@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.tuyaintercom.internal.intercom;
+package org.openhab.binding.tuyaintercom.internal.web;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 

@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.tuyaintercom.internal.intercom;
+package org.openhab.binding.tuyaintercom.internal.web;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.intercom.SignallingRelay;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapter;
 
 /**

@@ -185,8 +185,16 @@ public final class PanelSession implements CallListener {
         this.pages = new PageClients(pageLimits, PageLimits.MAX_PAGES_PER_PANEL);
         this.engine = new CallEngine(deviceId, localId, settings, new SchedulerCallTimers(scheduler, clock),
                 this::sendCallMessage, this);
-        this.relay = new SignallingRelay(new PanelTransport(), clock, this::mediaLost, mediaConnectTimeout);
+        this.relay = new SignallingRelay(new PanelTransport(), clock, this::mediaLost, mediaConnectTimeout,
+                new MediaSessionLimit(policy.maxMediaSessions(), this::callHoldsMediaSession));
         publishState(null, null);
+    }
+
+    /** Whether the current call needs a media session: a page answered or started it, and it has not ended. */
+    private boolean callHoldsMediaSession() {
+        WebCall web = webCall;
+        Call call = engine.current();
+        return web != null && call != null && !call.isEnded() && call.id().equals(web.callId());
     }
 
     /** Starts the housekeeping (idle media, pings to the pages). */
@@ -626,6 +634,8 @@ public final class PanelSession implements CallListener {
         SignallingRelay.Session session;
         try {
             session = relay.open(kind, client, pages.credentialOf(client), PAGE_MEDIA_IDLE, new PageMediaListener());
+        } catch (SignallingRelay.SessionLimitException e) {
+            throw new Refusal(Refusal.Kind.CONFLICT, MediaSessionLimit.REFUSED);
         } catch (SignallingRelay.LimitReachedException e) {
             throw new Refusal(Refusal.Kind.UNAVAILABLE, String.valueOf(e.getMessage()));
         }
@@ -763,6 +773,8 @@ public final class PanelSession implements CallListener {
         SignallingRelay.Session session;
         try {
             session = relay.open(SignallingRelay.Kind.LIVE_VIEW, "", credential, VIDEO_LIVE_VIEW_LIMIT, collector);
+        } catch (SignallingRelay.SessionLimitException e) {
+            throw new Refusal(Refusal.Kind.CONFLICT, MediaSessionLimit.REFUSED);
         } catch (SignallingRelay.LimitReachedException e) {
             throw new Refusal(Refusal.Kind.UNAVAILABLE, String.valueOf(e.getMessage()));
         }
@@ -849,7 +861,11 @@ public final class PanelSession implements CallListener {
 
         @Override
         public void closed(SignallingRelay.Session session) {
-            pages.sendTo(session.owner(), "media", TuyaJson.object().put("media", session.id()).put("type", "closed"));
+            ObjectNode event = TuyaJson.object().put("media", session.id()).put("type", "closed");
+            if (session.displacedByCall()) {
+                event.put("reason", MediaSessionLimit.REFUSED); // the page says why its view ended
+            }
+            pages.sendTo(session.owner(), "media", event);
         }
     }
 

@@ -68,6 +68,8 @@
     /** The page's one media session (see newMedia), null without. */
     media: null,
     notice: '',
+    /** A live view of this page was closed for the call (the panel serves few sessions): said until the call ends. */
+    viewEndedForCall: false,
     door: '',
     doorText: ''
   };
@@ -108,11 +110,17 @@
       case 'call-started': page.callToken = event.callToken; break;
       case 'view-pressed': page.viewing = true; page.message = ''; page.dismissed = page.server.callId; break;
       case 'failed':
-        page.message = event.error === 'ANSWERED_BY_OTHERS' ? T.elsewhere : fill(T.failed, { reason: event.error });
+        page.message = event.error === 'ANSWERED_BY_OTHERS' ? T.elsewhere
+          : event.error === 'media-session-limit' ? T.sessionLimit : fill(T.failed, { reason: event.error });
         page.answering = false;
         stopMedia(false);
         break;
-      case 'media-stop': if (!event.media || page.media === event.media) stopMedia(event.tell); break;
+      case 'media-stop':
+        if (!event.media || page.media === event.media) {
+          if (event.reason === 'media-session-limit') page.viewEndedForCall = true;
+          stopMedia(event.tell);
+        }
+        break;
       case 'repairing': page.repairing = true; break;
       case 'media-connected': if (page.media === event.media) page.repairing = false; break;
       case 'notice': page.notice = event.text; break;
@@ -129,6 +137,7 @@
     const before = page.server.state;
     page.server = next;
     page.notice = '';
+    if (next.state === 'IDLE') page.viewEndedForCall = false;
     const m = page.media;
     if (m && m.kind === 'preview' && !page.answering && (next.state !== 'RINGING' || next.callId !== page.previewTried)) {
       stopMedia(false);
@@ -306,7 +315,8 @@
     $('call').hidden = s !== 'IDLE' || page.viewing;
     $('view').hidden = s !== 'IDLE' && !page.viewing;
     $('view').textContent = page.viewing ? T.stopView : T.view;
-    const notice = page.notice || (st.video === 'h265-only' ? T.h265 : '');
+    const notice = page.notice || (page.viewEndedForCall ? T.sessionLimitClosed : '')
+      || (st.video === 'h265-only' ? T.h265 : '');
     $('notice').textContent = notice;
     $('notice').hidden = !notice;
     $('door').className = 'banner ' + page.door;
@@ -474,7 +484,8 @@
       m.seenCandidates.add(ev.candidate);
       if (!conn.remoteDescription) m.remoteCandidates.push(ev.candidate); else await addRemoteCandidate(m, ev.candidate);
     } else if (ev.type === 'closed') {
-      dispatch({ type: 'media-stop', media: m });
+      // reason 'media-session-limit': the panel serves few sessions and the call took this one
+      dispatch({ type: 'media-stop', media: m, reason: ev.reason });
     }
   }
   async function addRemoteCandidate(m, c) {

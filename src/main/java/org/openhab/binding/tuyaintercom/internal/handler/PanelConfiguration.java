@@ -46,6 +46,8 @@ public class PanelConfiguration {
     public String webUnlock = "in-call";
     /** Whether a ringing call page shows a muted live view of the visitor before anyone answers. */
     public boolean ringPreview = true;
+    /** How many WebRTC sessions the panel serves at a time; 0: no limit. */
+    public int maxMediaSessions = 0;
     /** The key of the stable entry link; generated when empty, revoked by clearing it. */
     public String entryKey = "";
     /** The kind of stream address of the stream-url channel: {@code hls} or {@code rtsp}. */

@@ -215,7 +215,8 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         PanelSession fresh = new PanelSession(thingUID, deviceId, label == null ? deviceId : label,
                 bridgeHandler.callTargetId(), settings, cloud, clock, scheduler, this,
                 new PanelLinks(thingUID, bridgeHandler.signer(), clock, config.entryKey.trim()),
-                new PagePolicy(WebUnlock.parse(config.webUnlock), config.ringPreview), directory.pageLimits());
+                new PagePolicy(WebUnlock.parse(config.webUnlock), config.ringPreview, config.maxMediaSessions),
+                directory.pageLimits());
         PanelSession old;
         PanelResources oldResources;
         synchronized (this) {

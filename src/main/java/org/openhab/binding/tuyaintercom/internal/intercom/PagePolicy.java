@@ -20,9 +20,15 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * @param webUnlock when a page may open the door ({@code webUnlock})
  * @param ringPreview whether a ringing page shows a muted live view of the visitor before anyone answers
  *            ({@code ringPreview})
+ * @param maxMediaSessions how many WebRTC sessions the panel serves at a time, 0: no limit
+ *            ({@code maxMediaSessions}, see {@link MediaSessionLimit})
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
-public record PagePolicy(WebUnlock webUnlock, boolean ringPreview) {
+public record PagePolicy(WebUnlock webUnlock, boolean ringPreview, int maxMediaSessions) {
+    /** With no limit of media sessions. */
+    public PagePolicy(WebUnlock webUnlock, boolean ringPreview) {
+        this(webUnlock, ringPreview, 0);
+    }
 }

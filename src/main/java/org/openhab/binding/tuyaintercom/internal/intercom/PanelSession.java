@@ -164,8 +164,16 @@ public final class PanelSession implements CallListener {
         this.pages = new PageClients(pageLimits, PageLimits.MAX_PAGES_PER_PANEL);
         this.engine = new CallEngine(deviceId, localId, settings, new SchedulerCallTimers(scheduler, clock),
                 this::sendCallMessage, this);
-        this.relay = new SignallingRelay(new PanelTransport(), clock, this::mediaLost, mediaConnectTimeout);
+        this.relay = new SignallingRelay(new PanelTransport(), clock, this::mediaLost, mediaConnectTimeout,
+                new MediaSessionLimit(policy.maxMediaSessions(), this::callHoldsMediaSession));
         publishState(null, null);
+    }
+
+    /** Whether the current call needs a media session: a page answered or started it, and it has not ended. */
+    private boolean callHoldsMediaSession() {
+        WebCall web = webCall;
+        Call call = engine.current();
+        return web != null && call != null && !call.isEnded() && call.id().equals(web.callId());
     }
 
     /** Starts the housekeeping (idle media, pings to the pages). */

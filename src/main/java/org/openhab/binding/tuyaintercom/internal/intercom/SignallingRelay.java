@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * A panel has at most one call media session, which is never evicted, and at most {@value #MAX_LIVE_VIEWS} live views;
  * a live view beyond that is refused, unless an oh-video view can give way: one the panel has not answered, or one
  * older than the connect bound (oh-video never says whether it connected). Page views that do not connect within that
- * bound are closed. Sessions are tied to the credential they were opened with ({@link #closeRevoked}).
+ * bound are closed. Sessions are tied to the credential they were opened with ({@link #closeRevoked}). Where the panel
+ * serves only a few sessions at a time ({@link MediaSessionLimit}), the call's session closes the views that leave it
+ * no room, and a view that finds no room is refused ({@link SessionLimitException}).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -90,11 +92,20 @@ public class SignallingRelay {
     }
 
     /** Refused: too many live views. */
-    public static final class LimitReachedException extends Exception {
+    public static class LimitReachedException extends Exception {
         private static final long serialVersionUID = 1L;
 
         LimitReachedException(String message) {
             super(message);
+        }
+    }
+
+    /** Refused: the panel serves no more sessions at a time ({@link MediaSessionLimit}). */
+    public static final class SessionLimitException extends LimitReachedException {
+        private static final long serialVersionUID = 1L;
+
+        SessionLimitException(int max) {
+            super("the panel serves " + max + " media session(s) at a time and they are in use");
         }
     }
 
@@ -118,6 +129,8 @@ public class SignallingRelay {
         private @Nullable String answer;
         private boolean closed;
         private volatile boolean endedByPanel;
+        /** Closed to make room for the call's media (the panel serves only a few sessions at a time). */
+        private volatile boolean displacedByCall;
         private final java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean();
 
         Session(Kind kind, String owner, @Nullable PageCredential credential, Instant now, Duration idleLimit,
@@ -180,6 +193,16 @@ public class SignallingRelay {
             return browserOffer != null;
         }
 
+        /** When the session was opened. */
+        Instant openedAt() {
+            return openedAt;
+        }
+
+        /** Whether the session was closed to make room for the call's media ({@link MediaSessionLimit}). */
+        public boolean displacedByCall() {
+            return displacedByCall;
+        }
+
         /** Whether the panel ended the session with a 302 {@code disconnect}. */
         public boolean endedByPanel() {
             return endedByPanel;
@@ -200,6 +223,7 @@ public class SignallingRelay {
     private final Clock clock;
     private final Consumer<Session> closedByPanel;
     private final Duration connectBound;
+    private final MediaSessionLimit limit;
     private final Map<String, Session> sessions = new LinkedHashMap<>();
 
     /**
@@ -215,15 +239,23 @@ public class SignallingRelay {
      *            which an oh-video live view (which never says whether it connected) may give its slot to a new one
      */
     public SignallingRelay(Transport transport, Clock clock, Consumer<Session> closedByPanel, Duration connectBound) {
+        this(transport, clock, closedByPanel, connectBound, MediaSessionLimit.unlimited());
+    }
+
+    /** @param limit how many sessions the panel serves at a time, and who gets one */
+    public SignallingRelay(Transport transport, Clock clock, Consumer<Session> closedByPanel, Duration connectBound,
+            MediaSessionLimit limit) {
         this.transport = transport;
         this.clock = clock;
         this.closedByPanel = closedByPanel;
         this.connectBound = connectBound;
+        this.limit = limit;
     }
 
     /**
      * Opens a session without sending anything yet; it is closed when nobody touched it for {@code idleLimit}.
-     * A new call session replaces an earlier one of the same kind.
+     * A new call session replaces an earlier one of the same kind, and closes the views that would leave it no room
+     * ({@link MediaSessionLimit}) before it is returned, so their {@code disconnect} goes out before its offer.
      */
     public Session open(Kind kind, String owner, Duration idleLimit, SessionListener listener)
             throws LimitReachedException {
@@ -239,9 +271,12 @@ public class SignallingRelay {
         Instant now = clock.instant();
         Session session = new Session(kind, owner, credential, now, idleLimit, listener);
         Session replaced = null;
+        List<Session> displaced = List.of();
         synchronized (sessions) {
-            if (kind != Kind.CALL
-                    && sessions.values().stream().filter(s -> s.kind != Kind.CALL).count() >= MAX_LIVE_VIEWS) {
+            boolean tooManyViews = kind != Kind.CALL
+                    && sessions.values().stream().filter(s -> s.kind != Kind.CALL).count() >= MAX_LIVE_VIEWS;
+            boolean panelFull = kind != Kind.CALL && !limit.admitsView(List.copyOf(sessions.values()));
+            if (tooManyViews || panelFull) {
                 // an oh-video view gives way when the panel has not answered its offer (one the panel refuses, even
                 // garbage, holds no slot) or when it is past the connect bound (whether it ever connected is unknown):
                 // the oldest such view
@@ -249,15 +284,27 @@ public class SignallingRelay {
                         .filter(s -> s.kind == Kind.LIVE_VIEW && !s.reportsConnection
                                 && (s.answer() == null || s.openedAt.plus(connectBound).isBefore(now)))
                         .min(java.util.Comparator.comparing(s -> s.openedAt)).orElse(null);
-                if (replaced == null) {
-                    throw new LimitReachedException("too many live views of this panel");
+                if (replaced != null) {
+                    sessions.remove(replaced.id);
+                    if (panelFull && !limit.admitsView(List.copyOf(sessions.values()))) {
+                        sessions.put(replaced.id, replaced); // giving way would not make room: the call holds it
+                        replaced = null;
+                    }
                 }
-                sessions.remove(replaced.id);
+                if (replaced == null) {
+                    throw panelFull ? new SessionLimitException(limit.max())
+                            : new LimitReachedException("too many live views of this panel");
+                }
             }
             if (kind == Kind.CALL) {
                 replaced = sessions.values().stream().filter(s -> s.kind == Kind.CALL).findFirst().orElse(null);
                 if (replaced != null) {
                     sessions.remove(replaced.id);
+                }
+                displaced = limit.displacedByCall(List.copyOf(sessions.values()));
+                for (Session view : displaced) {
+                    view.displacedByCall = true;
+                    sessions.remove(view.id);
                 }
             }
             sessions.put(session.id, session);
@@ -266,6 +313,7 @@ public class SignallingRelay {
         if (replaced != null) {
             close(replaced);
         }
+        displaced.forEach(this::close);
         return session;
     }
 

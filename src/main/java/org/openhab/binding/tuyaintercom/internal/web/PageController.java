@@ -25,6 +25,7 @@ import org.openhab.binding.tuyaintercom.internal.call.Call;
 import org.openhab.binding.tuyaintercom.internal.call.CallError;
 import org.openhab.binding.tuyaintercom.internal.call.CallResult;
 import org.openhab.binding.tuyaintercom.internal.call.CallState;
+import org.openhab.binding.tuyaintercom.internal.intercom.MediaSessionLimit;
 import org.openhab.binding.tuyaintercom.internal.intercom.PageClients;
 import org.openhab.binding.tuyaintercom.internal.intercom.PageCredential;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelLinks;
@@ -263,6 +264,8 @@ public final class PageController {
         SignallingRelay.Session session;
         try {
             session = relay.open(kind, client, pages.credentialOf(client), PAGE_MEDIA_IDLE, new PageMediaListener());
+        } catch (SignallingRelay.SessionLimitException e) {
+            throw new Refusal(Refusal.Kind.CONFLICT, MediaSessionLimit.REFUSED);
         } catch (SignallingRelay.LimitReachedException e) {
             throw new Refusal(Refusal.Kind.UNAVAILABLE, String.valueOf(e.getMessage()));
         }
@@ -378,6 +381,8 @@ public final class PageController {
         SignallingRelay.Session session;
         try {
             session = relay.open(SignallingRelay.Kind.LIVE_VIEW, "", credential, VIDEO_LIVE_VIEW_LIMIT, collector);
+        } catch (SignallingRelay.SessionLimitException e) {
+            throw new Refusal(Refusal.Kind.CONFLICT, MediaSessionLimit.REFUSED);
         } catch (SignallingRelay.LimitReachedException e) {
             throw new Refusal(Refusal.Kind.UNAVAILABLE, String.valueOf(e.getMessage()));
         }
@@ -445,7 +450,11 @@ public final class PageController {
 
         @Override
         public void closed(SignallingRelay.Session session) {
-            pages.sendTo(session.owner(), "media", TuyaJson.object().put("media", session.id()).put("type", "closed"));
+            ObjectNode event = TuyaJson.object().put("media", session.id()).put("type", "closed");
+            if (session.displacedByCall()) {
+                event.put("reason", MediaSessionLimit.REFUSED); // the page says why its view ended
+            }
+            pages.sendTo(session.owner(), "media", event);
         }
     }
 }

@@ -104,6 +104,8 @@ public final class SimPanel implements AutoCloseable {
      * a known session is added.
      */
     public volatile boolean losesCandidatesBeforeAnswer = true;
+    /** How many media sessions the panel serves at a time (no limit by default), and what it does when full. */
+    public final SimSessionLimit sessionLimit = new SimSessionLimit();
     private final Set<String> answeredMedia = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong candidatesLost = new java.util.concurrent.atomic.AtomicLong();
 
@@ -220,6 +222,11 @@ public final class SimPanel implements AutoCloseable {
 
     public int openMediaSessions() {
         return peers.size();
+    }
+
+    /** The ids of the media sessions the panel serves now. */
+    public Set<String> openMediaSessionIds() {
+        return Set.copyOf(peers.keySet());
     }
 
     /** The panel vanishes from the network: its media sessions end without a word. */
@@ -450,6 +457,18 @@ public final class SimPanel implements AutoCloseable {
                     refusedOffers.add(refusal);
                     return; // the signalling server drops it: the client hears nothing
                 }
+                switch (sessionLimit.decide(sessionId, peers.size())) {
+                    case REFUSE -> {
+                        sendWebRtc(from, sessionId, motoId, "disconnect", TuyaJson.object().put("mode", "webrtc"));
+                        return;
+                    }
+                    case IGNORE -> {
+                        return;
+                    }
+                    case DROP_OLDEST_THEN_ANSWER -> dropOldestMedia();
+                    case ANSWER -> {
+                    }
+                }
                 String offer = data.path("msg").path("sdp").asText("");
                 CompletableFuture<String> answer = new CompletableFuture<>();
                 SimMediaPeer peer = new SimMediaPeer(offer,
@@ -551,6 +570,24 @@ public final class SimPanel implements AutoCloseable {
     }
 
     private volatile boolean endedMediaItself;
+
+    /** A full panel ends its oldest media session (302 {@code disconnect}) to serve a new one. */
+    private void dropOldestMedia() {
+        for (SimMediaPeer peer : allPeers) {
+            String sessionId = peers.entrySet().stream().filter(e -> e.getValue() == peer).map(Map.Entry::getKey)
+                    .findFirst().orElse(null);
+            if (sessionId != null) {
+                peers.remove(sessionId);
+                peer.close();
+                sessionLimit.droppedSession(sessionId);
+                String[] route = routes.get(sessionId);
+                if (route != null) {
+                    sendWebRtc(route[0], sessionId, route[1], "disconnect", TuyaJson.object().put("mode", "webrtc"));
+                }
+                return;
+            }
+        }
+    }
 
     private void mediaEnded(String to, String sessionId, String motoId) {
         SimMediaPeer peer = peers.remove(sessionId);

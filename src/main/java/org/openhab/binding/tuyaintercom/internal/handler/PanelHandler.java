@@ -16,7 +16,6 @@ import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConst
 
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -26,6 +25,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +34,7 @@ import java.util.function.Function;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jetty.client.HttpClient;
 import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.action.TuyaIntercomActions;
 import org.openhab.binding.tuyaintercom.internal.call.Call;
@@ -444,22 +445,35 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     private void fetchSnapshot(PictureRef picture) {
         TuyaAccount bridgeHandler = account;
-        if (bridgeHandler == null || !bridgeHandler.isReady()) {
+        int current = life.current();
+        if (bridgeHandler == null || !bridgeHandler.isReady() || current == HandlerLife.ENDED) {
             return;
         }
         try {
-            byte[] jpeg = snapshots.fetch(picture, config.deviceId.trim(), bridgeHandler);
-            Instant at = clock.instant();
-            publish(CHANNEL_SNAPSHOT, new RawType(jpeg, "image/jpeg"));
-            publish(CHANNEL_SNAPSHOT_TIME, new DateTimeType(at));
-            PanelSession current = session;
-            if (current != null) {
-                current.snapshotArrived(jpeg, at.toEpochMilli());
-            }
-            triggerChannel(CHANNEL_CALL, "SNAPSHOT");
+            snapshots.fetch(picture, config.deviceId.trim(), bridgeHandler).whenComplete((jpeg, failure) -> {
+                if (failure != null) {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure;
+                    logger.debug("Panel {}: no snapshot: {}", config.deviceId, LogText.safe(cause.getMessage()));
+                } else if (life.isCurrent(current)) {
+                    snapshotArrived(jpeg);
+                }
+            });
         } catch (IOException | TuyaApiException | IllegalArgumentException e) {
             logger.debug("Panel {}: no snapshot: {}", config.deviceId, LogText.safe(e.getMessage()));
         }
+    }
+
+    private void snapshotArrived(byte[] jpeg) {
+        Instant at = clock.instant();
+        publish(CHANNEL_SNAPSHOT, new RawType(jpeg, "image/jpeg"));
+        publish(CHANNEL_SNAPSHOT_TIME, new DateTimeType(at));
+        PanelSession current = session;
+        if (current != null) {
+            current.snapshotArrived(jpeg, at.toEpochMilli());
+        }
+        triggerChannel(CHANNEL_CALL, "SNAPSHOT");
     }
 
     @Override

@@ -14,7 +14,6 @@ package org.openhab.binding.tuyaintercom.internal.handler;
 
 import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
 
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +23,7 @@ import java.util.UUID;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jetty.client.HttpClient;
 import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaDataCenter;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;

@@ -15,7 +15,6 @@ package org.openhab.binding.tuyaintercom.internal.handler;
 import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
 
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -32,6 +31,7 @@ import java.util.function.Function;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jetty.client.HttpClient;
 import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.action.TuyaIntercomActions;
 import org.openhab.binding.tuyaintercom.internal.call.Call;

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -233,14 +234,23 @@ final class PanelResources implements PanelSession.PanelCloud {
             return;
         }
         try {
-            byte[] jpeg = snapshots.fetch(picture, deviceId, account);
-            Instant at = clock.instant();
-            synchronized (lock) {
-                if (closed) {
+            // the download completes on the shared HTTP client's threads; nothing is published once closed
+            snapshots.fetch(picture, deviceId, account).whenComplete((jpeg, failure) -> {
+                if (failure != null) {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure;
+                    logger.debug("Panel {}: no snapshot: {}", deviceId, LogText.safe(cause.getMessage()));
                     return;
                 }
-            }
-            listener.snapshot(jpeg, at); // outside the lock: it tells the session, which tells its pages
+                Instant at = clock.instant();
+                synchronized (lock) {
+                    if (closed) {
+                        return;
+                    }
+                }
+                listener.snapshot(jpeg, at); // outside the lock: it tells the session, which tells its pages
+            });
         } catch (IOException | TuyaApiException | IllegalArgumentException e) {
             logger.debug("Panel {}: no snapshot: {}", deviceId, LogText.safe(e.getMessage()));
         }

@@ -12,7 +12,6 @@
  */
 package org.openhab.binding.tuyaintercom.internal.handler;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jetty.client.HttpClient;
 import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;

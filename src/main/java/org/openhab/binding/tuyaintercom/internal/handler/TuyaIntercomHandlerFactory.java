@@ -14,13 +14,13 @@ package org.openhab.binding.tuyaintercom.internal.handler;
 
 import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jetty.client.HttpClient;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
+import org.openhab.core.io.net.http.HttpClientFactory;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingTypeUID;
@@ -32,20 +32,23 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Creates the handlers of the account bridges (cloud project, Tuya Smart account) and the panels.
+ * Creates the handlers of the account bridges (cloud project, Tuya Smart account) and the panels. Every HTTP request
+ * of the binding goes through openHAB's shared Jetty client, which openHAB starts and stops.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Component(configurationPid = "binding." + BINDING_ID, service = ThingHandlerFactory.class)
 public class TuyaIntercomHandlerFactory extends BaseThingHandlerFactory {
-    private final HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient httpClient;
     private final Clock clock = Clock.systemUTC();
     private final PanelDirectory directory;
 
     @Activate
-    public TuyaIntercomHandlerFactory(@Reference PanelDirectory directory) {
+    public TuyaIntercomHandlerFactory(@Reference PanelDirectory directory,
+            @Reference HttpClientFactory httpClientFactory) {
         this.directory = directory;
+        this.httpClient = httpClientFactory.getCommonHttpClient();
     }
 
     @Override

@@ -191,8 +191,13 @@ class BindingBenchmark {
             for (int i = 0; i < 20; i++) {
                 sim.addDevice(SimDevice.panel(String.format("panel%02d", i), "Panel " + i));
             }
+            // openHAB's shared pools and HTTP client run before the binding does, as the simulator's threads: one
+            // warm-up round starts them (the figures before and after are of a running openHAB)
+            new CloudFixtureWithPanels(sim, 20).close();
+            awaitQuiet();
             long heapBefore = usedHeap();
             int threadsBefore = threads();
+            java.util.Set<String> namesBefore = threadNames();
             CloudFixtureWithPanels account = new CloudFixtureWithPanels(sim, 20);
             long heapAfter = usedHeap();
             int threadsAfter = threads();
@@ -200,10 +205,15 @@ class BindingBenchmark {
                     String.format("%+.1f MB", (heapAfter - heapBefore) / 1048576.0),
                     String.format("simulator alone: %.1f MB used", heapBefore / 1048576.0));
             row("Threads, 1 account + 20 panels", threadsAfter + " (+" + (threadsAfter - threadsBefore) + ")",
-                    "before: " + threadsBefore);
+                    "before: " + threadsBefore + " (HTTP through openHAB's shared client)");
             account.close();
-            Thread.sleep(1000);
-            row("Threads after disposing them", Integer.toString(threads()), "before: " + threadsBefore);
+            int threadsDisposed = HandlerProbe.awaitAtMost(BindingBenchmark::threads, threadsBefore,
+                    Duration.ofSeconds(15));
+            java.util.Set<String> added = threadNames();
+            added.removeAll(namesBefore);
+            row("Threads after disposing them",
+                    threadsDisposed + " (new: " + (added.isEmpty() ? "none" : String.join(", ", added)) + ")",
+                    "before: " + threadsBefore + "; with the binding's own JDK HttpClients: 82 after, 75 before");
         }
     }
 

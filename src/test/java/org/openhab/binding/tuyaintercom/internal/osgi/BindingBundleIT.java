@@ -54,6 +54,7 @@ import org.osgi.framework.wiring.BundleWiring;
 @NonNullByDefault
 class BindingBundleIT {
     private static final String FACTORY = "org.openhab.core.thing.binding.ThingHandlerFactory";
+    private static final String HTTP_CLIENT_FACTORY = "org.openhab.core.io.net.http.HttpClientFactory";
     private static final int ACTIVE_COMPONENT = 8; // ComponentConfigurationDTO.ACTIVE
     private static final String FRENCH_TITLE = "Lien non valide";
 
@@ -102,6 +103,17 @@ class BindingBundleIT {
                 assertFalse(pkg.startsWith("com.fasterxml.") || pkg.startsWith("org.eclipse.paho."),
                         "embedded library wired to another bundle: " + pkg);
             }
+            // HTTP goes through openHAB's HttpClientFactory (the real io.net bundle's on the real core): the binding's
+            // Jetty client classes are those of the factory's client
+            ServiceReference<?> httpFactory = waitForService(binding.getBundleContext(), HTTP_CLIENT_FACTORY);
+            if (OsgiTestFramework.realRelease() != null) {
+                assertEquals("org.openhab.core.io.net", httpFactory.getBundle().getSymbolicName(),
+                        "the real core's HttpClientFactory");
+            }
+            Object common = binding.getBundleContext().getService(httpFactory).getClass()
+                    .getMethod("getCommonHttpClient").invoke(binding.getBundleContext().getService(httpFactory));
+            assertTrue(binding.loadClass("org.eclipse.jetty.client.HttpClient").isInstance(common),
+                    "the binding and the factory share one Jetty client API");
             // Jackson is the binding's own copy, also where openHAB ships its own Jackson (the real core does)
             Class<?> mapper = binding.loadClass("com.fasterxml.jackson.databind.ObjectMapper");
             assertSame(binding, FrameworkUtil.getBundle(mapper), "ObjectMapper of the binding");

@@ -36,6 +36,8 @@ import aQute.bnd.header.Parameters;
 class BuiltJarIT {
     private static final long MAX_SIZE = 3L * 1024 * 1024;
     private static final List<String> OPENHAB_RELEASES = List.of("4.3.0", "4.3.11", "5.0.0", "5.2.1", "5.9.0");
+    /** The Jetty of openHAB 4.3.11 and 5.2.1, and of Felix HTTP Jetty 4.2.10 (the real-core gate's runtime). */
+    private static final List<String> JETTY_RELEASES = List.of("9.4.50", "9.4.54", "9.4.58");
 
     private final File jar = new File(System.getProperty("bundle.jar", "target/missing.jar"));
 
@@ -47,6 +49,8 @@ class BuiltJarIT {
                     "openHAB API stand-ins must never be packaged");
             assertNotNull(content.getEntry("org/eclipse/paho/client/mqttv3/MqttAsyncClient.class"), "Paho embedded");
             assertNotNull(content.getEntry("com/fasterxml/jackson/databind/ObjectMapper.class"), "Jackson embedded");
+            assertTrue(content.stream().noneMatch(e -> e.getName().startsWith("org/eclipse/jetty/")),
+                    "openHAB's Jetty HTTP client is imported, never embedded");
             assertNotNull(content.getEntry(
                     "OSGI-INF/org.openhab.binding.tuyaintercom.internal.handler.TuyaIntercomHandlerFactory.xml"),
                     "DS descriptor of the handler factory");
@@ -63,6 +67,16 @@ class BuiltJarIT {
             for (String pkg : imports.keySet()) {
                 assertFalse(pkg.startsWith("com.fasterxml") || pkg.startsWith("org.eclipse.paho"),
                         "embedded library imported instead of embedded: " + pkg);
+                if (pkg.startsWith("org.eclipse.jetty.")) {
+                    String range = imports.get(pkg).getVersion();
+                    assertNotNull(range, pkg + " imported without a version range");
+                    for (String release : JETTY_RELEASES) {
+                        assertTrue(new VersionRange(range).includes(Version.parseVersion(release)),
+                                pkg + " import range " + range + " excludes Jetty " + release);
+                    }
+                    assertFalse(new VersionRange(range).includes(Version.parseVersion("10.0.0")),
+                            pkg + " import range " + range + " admits Jetty 10 (another client API)");
+                }
                 if (pkg.startsWith("org.openhab.core")) {
                     Attrs attrs = imports.get(pkg);
                     String range = attrs.getVersion();

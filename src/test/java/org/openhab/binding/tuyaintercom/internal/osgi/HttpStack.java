@@ -105,9 +105,10 @@ public enum HttpStack {
         bundles.add(OsgiTestFramework.classPathJar("jakarta.servlet-api-"));
         bundles.add(servlet31Fragment(storage));
         bundles.add(OsgiTestFramework.classPathJar("org.osgi.service.log-"));
-        for (String jetty : List.of("jetty-util-", "jetty-util-ajax-", "jetty-io-", "jetty-http-", "jetty-xml-",
-                "jetty-server-", "jetty-servlet-", "jetty-servlets-", "jetty-security-", "jetty-continuation-",
-                "jetty-jmx-", "jetty-jaas-")) {
+        // jetty-client: openHAB's shared HTTP client (HttpClientFactory) is of the same Jetty as its HTTP server
+        for (String jetty : List.of("jetty-util-", "jetty-util-ajax-", "jetty-io-", "jetty-http-", "jetty-client-",
+                "jetty-xml-", "jetty-server-", "jetty-servlet-", "jetty-servlets-", "jetty-security-",
+                "jetty-continuation-", "jetty-jmx-", "jetty-jaas-")) {
             bundles.add(OsgiTestFramework.classPathJar(jetty));
         }
         for (String paxWeb : List.of("pax-web-api-", "pax-web-spi-", "pax-web-tomcat-common-", "pax-web-jetty-",

@@ -24,6 +24,7 @@ import java.util.ServiceLoader;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.tuyaintercom.internal.sim.SimTls;
 import org.openhab.binding.tuyaintercom.internal.test.TestPorts;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -65,6 +66,8 @@ public final class OsgiTestFramework implements AutoCloseable {
     private final int httpPort;
     private final HttpStack httpStack;
     private @Nullable Bundle support;
+    /** The test HttpClientFactory's Jetty client with the stand-ins, stopped with the framework. */
+    private @Nullable Object httpClient;
 
     private OsgiTestFramework(Framework framework, Path storage, int httpPort, HttpStack httpStack) {
         this.framework = framework;
@@ -137,6 +140,9 @@ public final class OsgiTestFramework implements AutoCloseable {
             for (File jar : realCoreRuntime(real)) {
                 installed.add(osgi.install(jar));
             }
+            for (File jar : realHttpClientFactory(real)) {
+                installed.add(osgi.install(jar));
+            }
         } else {
             for (String prefix : RUNTIME_BUNDLES) {
                 installed.add(osgi.install(classPathJar(prefix)));
@@ -153,8 +159,37 @@ public final class OsgiTestFramework implements AutoCloseable {
         }
         if (real == null) {
             osgi.registerTranslations();
+            osgi.registerHttpClientFactory();
         }
         return osgi;
+    }
+
+    /**
+     * With the stand-ins, openHAB's HttpClientFactory (the real core's io.net bundle brings its own): the test support
+     * bundle's {@code TestHttpClients}, a started Jetty client of the framework's Jetty bundles that trusts the
+     * simulator's test CA and checks host names.
+     */
+    private void registerHttpClientFactory() throws Exception {
+        Bundle support = supportBundle();
+        Class<?> type = support.loadClass("org.openhab.binding.tuyaintercom.internal.framework.TestHttpClients");
+        Object client = type.getMethod("started", Path.class, String.class, String.class).invoke(null,
+                SimTls.trustStore(), SimTls.PASSWORD, "osgi-http-common");
+        httpClient = client;
+        Object factory = type.getMethod("factory", client.getClass()).invoke(null, client);
+        support.getBundleContext().registerService((String[]) type.getField("FACTORY_SERVICE").get(null), factory,
+                null);
+    }
+
+    /**
+     * openHAB's io.net bundle of the release (WebClientFactoryImpl: the real HttpClientFactory) and what it needs
+     * beyond
+     * the runtime list: the HTTP/2 and ALPN clients of the Jetty that Felix HTTP Jetty exports.
+     */
+    static List<File> realHttpClientFactory(String openhabVersion) {
+        Path repository = Path.of(System.getProperty("openhab.core.repo.dir", "../shared/openhab-core-repo"));
+        Path ioNet = repository.resolve(Path.of("org", "openhab", "core", "bundles", "org.openhab.core.io.net",
+                openhabVersion, "org.openhab.core.io.net-" + openhabVersion + ".jar"));
+        return List.of(classPathJar("jetty-alpn-client-"), classPathJar("http2-client-"), ioNet.toFile());
     }
 
     /**
@@ -212,6 +247,10 @@ public final class OsgiTestFramework implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        Object client = httpClient;
+        if (client != null) {
+            client.getClass().getMethod("stop").invoke(client);
+        }
         framework.stop();
         framework.waitForStop(10_000);
         try (var files = Files.walk(storage)) {

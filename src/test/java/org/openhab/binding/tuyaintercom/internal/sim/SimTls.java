@@ -13,15 +13,21 @@
 package org.openhab.binding.tuyaintercom.internal.sim;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
@@ -29,7 +35,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * The certificates of the simulated cloud's TLS services: a test CA made for this build only, which only the test
  * JVMs trust (Maven's surefire and failsafe set {@code javax.net.ssl.trustStore} to {@link #trustStore()}, so the
  * binding trusts it the way a production JVM trusts the public CAs of its default trust store), and the server
- * identities the simulated broker can present. The build makes them with the JDK's {@code keytool} before any test
+ * identities the simulated broker and HTTPS server can present. The build makes them with the JDK's {@code keytool}
+ * before any test
  * runs ({@link #main}, in the {@code process-test-classes} phase) and makes them anew when they are older than
  * {@link #RENEW_AFTER}; nothing real signs or trusts them.
  *
@@ -92,6 +99,22 @@ public final class SimTls {
                     + ": the build makes them before the tests (mvn process-test-classes, see SimTls)");
         }
         return store;
+    }
+
+    /** A server-side TLS context presenting the key and certificate chain of an identity (the simulator's HTTPS). */
+    public static SSLContext serverContext(Identity identity) throws IOException {
+        try (InputStream in = Files.newInputStream(keyStore(identity))) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            char[] password = PASSWORD.toCharArray();
+            store.load(in, password);
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("the simulator's test certificate cannot be used", e);
+        }
     }
 
     /**

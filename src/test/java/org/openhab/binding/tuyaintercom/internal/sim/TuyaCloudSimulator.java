@@ -42,7 +42,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A simulated Tuya cloud for one cloud project and one linked app account: the signed OpenAPI over a real HTTP server
@@ -182,7 +183,8 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     /** Serves the {@code rtsps://} addresses; started with the first one. */
     private @Nullable SimRtspServer rtsp;
 
-    private final HttpServer http;
+    /** HTTPS only, as the real cloud: OpenAPI, the web client API, pictures and streams, with SimTls's identity. */
+    private final HttpsServer http;
     private final ExecutorService httpExecutor = Executors.newFixedThreadPool(4, daemon("sim-http"));
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemon("sim-expiry"));
     private final SimBroker broker;
@@ -215,7 +217,8 @@ public final class TuyaCloudSimulator implements AutoCloseable {
             }
         });
         broker.onPublish(this::receiveFromBinding);
-        this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        this.http = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        http.setHttpsConfigurator(new HttpsConfigurator(SimTls.serverContext(SimTls.Identity.TRUSTED)));
         http.createContext("/", this::handle);
         this.smart = new SimSmartWeb(this);
         http.createContext("/api/", exchange -> {
@@ -256,7 +259,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + http.getAddress().getPort();
+        return "https://127.0.0.1:" + http.getAddress().getPort();
     }
 
     public String accessId() {

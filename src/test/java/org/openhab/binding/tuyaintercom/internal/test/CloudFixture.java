@@ -14,16 +14,18 @@ package org.openhab.binding.tuyaintercom.internal.test;
 
 import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jetty.client.HttpClient;
 import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
 import org.openhab.binding.tuyaintercom.internal.framework.TestBridge;
+import org.openhab.binding.tuyaintercom.internal.framework.TestHttpClients;
 import org.openhab.binding.tuyaintercom.internal.handler.AccountBridgeHandler;
+import org.openhab.binding.tuyaintercom.internal.sim.SimTls;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingUID;
@@ -35,7 +37,8 @@ import org.openhab.core.thing.ThingUID;
  */
 @NonNullByDefault
 public final class CloudFixture implements AutoCloseable {
-    public static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** openHAB's shared HTTP client as the tests have it (a started Jetty client trusting the test CA). */
+    public static final HttpClient HTTP = TestHttpClients.common(SimTls.trustStore(), SimTls.PASSWORD);
 
     public final TuyaCloudSimulator sim;
     public final RecordingCallback callback = new RecordingCallback();

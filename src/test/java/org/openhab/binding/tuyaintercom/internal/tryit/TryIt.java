@@ -75,9 +75,9 @@ public final class TryIt {
             startBinding(sim, holder, smart);
         }
         System.out.println("Make a panel ring: type 1 (front door) or 2 (garden gate) and Enter, or");
-        System.out.println("  curl -X POST '" + sim.baseUrl() + "/sim/ring?device=frontdoor01'");
-        System.out.println("The visitor hangs up: type h1 / h2, or curl -X POST '" + sim.baseUrl()
-                + "/sim/hangup?device=frontdoor01'");
+        String curl = "curl --cacert " + SimTls.caCertificate().toAbsolutePath() + " -X POST '" + sim.baseUrl();
+        System.out.println("  " + curl + "/sim/ring?device=frontdoor01'");
+        System.out.println("The visitor hangs up: type h1 / h2, or " + curl + "/sim/hangup?device=frontdoor01'");
         System.out.println("Quit: q or Ctrl-C.\n");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
@@ -127,8 +127,9 @@ public final class TryIt {
                 + "\", region=\"EU\", baseUrl=\"" + sim.baseUrl() + "\" ] {");
         System.out.println("    Thing panel frontdoor \"Front door\" [ deviceId=\"frontdoor01\" ]");
         System.out.println("}\n");
-        System.out.println("(The simulator's own demo credentials; its MQTT broker listens on " + sim.broker().url()
-                + " and " + sim.broker().wssUrl() + ", with a certificate of a test CA that openHAB's JVM must trust:"
+        System.out.println("(The simulator's own demo credentials; its HTTPS API and its MQTT broker ("
+                + sim.broker().url() + " and " + sim.broker().wssUrl()
+                + ") have a certificate of a test CA that openHAB's JVM must trust:"
                 + " keytool -importcert -cacerts -alias tuya-simulator-test-ca -file "
                 + SimTls.caCertificate().toAbsolutePath() + ".)\n");
     }

@@ -13,12 +13,7 @@
 package org.openhab.binding.tuyaintercom.internal.tuya.api;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +27,12 @@ import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.api.ContentResponse;
+import org.eclipse.jetty.client.api.Request;
+import org.eclipse.jetty.client.util.BytesContentProvider;
 import org.openhab.binding.tuyaintercom.internal.LogText;
+import org.openhab.binding.tuyaintercom.internal.tuya.BoundedHttp;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -235,28 +235,22 @@ public class OpenApiClient {
         String sign = OpenApiSigner.sign(clientId, secret, accessToken, t, nonce,
                 OpenApiSigner.stringToSign(method, bodyBytes, Map.of(), signedUrl));
 
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path + encodedQuery(query)))
-                .timeout(REQUEST_TIMEOUT).header("client_id", clientId).header("sign", sign).header("t", t)
-                .header("nonce", nonce).header("sign_method", OpenApiSigner.SIGN_METHOD)
-                .header("Content-Type", "application/json");
+        Request request = http.newRequest(baseUrl + path + encodedQuery(query)).method(method)
+                .header("client_id", clientId).header("sign", sign).header("t", t).header("nonce", nonce)
+                .header("sign_method", OpenApiSigner.SIGN_METHOD).header("Content-Type", "application/json");
         if (accessToken != null) {
             request.header("access_token", accessToken);
         }
-        request.method(method, bodyBytes.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(bodyBytes));
+        if (bodyBytes.length > 0) {
+            request.content(new BytesContentProvider(bodyBytes));
+        }
 
         String text;
         int status;
         try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            status = response.statusCode();
-            try (InputStream in = response.body()) {
-                byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
-                if (bytes.length > MAX_RESPONSE_BYTES) {
-                    throw new TuyaApiException(TuyaApiException.NETWORK, "response of " + safe(path) + " is too large");
-                }
-                text = new String(bytes, StandardCharsets.UTF_8);
-            }
+            ContentResponse response = BoundedHttp.send(request, REQUEST_TIMEOUT, MAX_RESPONSE_BYTES);
+            status = response.getStatus();
+            text = new String(response.getContent(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new TuyaApiException("cannot reach the Tuya cloud: " + e.getMessage(), e);
         } catch (InterruptedException e) {

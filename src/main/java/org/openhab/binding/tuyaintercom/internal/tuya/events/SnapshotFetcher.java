@@ -13,19 +13,21 @@
 package org.openhab.binding.tuyaintercom.internal.tuya.events;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.api.Request;
+import org.openhab.binding.tuyaintercom.internal.tuya.BoundedHttp;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
 
 /**
  * Downloads the picture of a doorbell event and returns it as JPEG bytes: plain pre-signed URLs as they are,
- * encrypted files through the download-URL call and decryption.
+ * encrypted files through the download-URL call and decryption. The download does not block the caller: it runs on
+ * the shared HTTP client, and the result arrives on that client's threads.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -46,19 +48,24 @@ public final class SnapshotFetcher {
         String snapshotUrl(String deviceId, String bucket, String filePath) throws TuyaApiException;
     }
 
-    public byte[] fetch(PictureRef picture, String deviceId, SignedUrls api) throws IOException, TuyaApiException {
+    /**
+     * The picture, as a future that completes with the JPEG bytes or with an {@link IOException}. Only the download
+     * URL of an encrypted file is asked for on the calling thread (an OpenAPI call).
+     */
+    public CompletableFuture<byte[]> fetch(PictureRef picture, String deviceId, SignedUrls api)
+            throws IOException, TuyaApiException {
         if (picture instanceof PictureRef.Url url) {
-            return requireJpeg(download(url.url()));
+            return download(url.url()).thenApply(SnapshotFetcher::requireJpeg);
         }
         PictureRef.Encrypted file = (PictureRef.Encrypted) picture;
         String url = api.snapshotUrl(deviceId, file.bucket(), file.path());
         if (url.isBlank()) {
             throw new IOException("the cloud gave no download URL for the picture");
         }
-        return requireJpeg(EncryptedPicture.decrypt(download(url), file.key()));
+        return download(url).thenApply(bytes -> requireJpeg(EncryptedPicture.decrypt(bytes, file.key())));
     }
 
-    private byte[] download(String url) throws IOException {
+    private CompletableFuture<byte[]> download(String url) throws IOException {
         URI uri;
         try {
             uri = URI.create(url);
@@ -68,29 +75,28 @@ public final class SnapshotFetcher {
         if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
             throw new IOException("picture URL is not http(s)");
         }
-        try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IOException("picture download answered HTTP " + response.statusCode());
-                }
-                byte[] bytes = in.readNBytes(MAX_PICTURE_BYTES + 1);
-                if (bytes.length > MAX_PICTURE_BYTES) {
-                    throw new IOException("picture larger than " + MAX_PICTURE_BYTES + " bytes");
-                }
-                return bytes;
+        Request request = http.newRequest(uri);
+        return BoundedHttp.sendAsync(request, TIMEOUT, MAX_PICTURE_BYTES).thenApply(response -> {
+            if (response.getStatus() != 200) {
+                throw new PictureException("picture download answered HTTP " + response.getStatus());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        }
+            return response.getContent();
+        });
     }
 
-    private static byte[] requireJpeg(byte[] bytes) throws IOException {
+    private static byte[] requireJpeg(byte[] bytes) {
         if (!EncryptedPicture.isJpeg(bytes)) {
-            throw new IOException("the picture is not a JPEG");
+            throw new PictureException("the picture is not a JPEG");
         }
         return bytes;
+    }
+
+    /** Why a downloaded picture is not used, inside the future's chain. */
+    static final class PictureException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PictureException(@Nullable String message) {
+            super(message);
+        }
     }
 }

@@ -13,10 +13,6 @@
 package org.openhab.binding.tuyaintercom.internal.tuya.smart;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -39,6 +35,13 @@ import javax.crypto.Cipher;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.api.ContentResponse;
+import org.eclipse.jetty.client.api.Request;
+import org.eclipse.jetty.client.util.BytesContentProvider;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.openhab.binding.tuyaintercom.internal.tuya.BoundedHttp;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
@@ -66,6 +69,7 @@ public class SmartWebClient {
     /** An automatic re-sign-in after a session error is not tried more often than this. */
     static final Duration MIN_RELOGIN_INTERVAL = Duration.ofSeconds(2);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+    static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
     private static final String SESSION_PUBLISH_TOPIC = "/av/moto/moto_id/u/{device_id}";
 
     private final String baseUrl;
@@ -287,32 +291,42 @@ public class SmartWebClient {
 
     private JsonNode post(String path, @Nullable JsonNode body, boolean login) throws SmartApiException {
         byte[] bytes = body == null ? new byte[0] : TuyaJson.write(body).getBytes(StandardCharsets.UTF_8);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
+        Request request = http.newRequest(baseUrl + path).method(HttpMethod.POST)
                 .header("Content-Type", "application/json; charset=utf-8").header("Accept", "*/*")
-                .header("Origin", baseUrl).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+                .header("Origin", baseUrl).content(new BytesContentProvider(bytes));
         String cookieHeader = cookieHeader();
         if (!cookieHeader.isEmpty()) {
             request.header("Cookie", cookieHeader);
         }
-        HttpResponse<String> response;
+        // the session cookies are this account's: kept here, never in the shared client's cookie store
+        List<String> setCookies = new ArrayList<>();
+        request.onResponseHeader((response, field) -> {
+            if (field.getHeader() == HttpHeader.SET_COOKIE) {
+                setCookies.add(field.getValue());
+                return false;
+            }
+            return true;
+        });
+        ContentResponse response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = BoundedHttp.send(request, REQUEST_TIMEOUT, MAX_RESPONSE_BYTES);
         } catch (IOException e) {
-            throw new SmartApiException("request " + path + " failed: " + e.getClass().getSimpleName(), e);
+            throw new SmartApiException("request " + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SmartApiException(Kind.NETWORK, "interrupted");
         }
-        keepCookies(response.headers().allValues("Set-Cookie"));
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw new SmartApiException(login ? Kind.REFUSED : Kind.SESSION, path + ": HTTP " + response.statusCode());
+        keepCookies(setCookies);
+        int status = response.getStatus();
+        if (status == 401 || status == 403) {
+            throw new SmartApiException(login ? Kind.REFUSED : Kind.SESSION, path + ": HTTP " + status);
         }
-        if (response.statusCode() != 200) {
-            throw new SmartApiException(Kind.NETWORK, path + ": HTTP " + response.statusCode());
+        if (status != 200) {
+            throw new SmartApiException(Kind.NETWORK, path + ": HTTP " + status);
         }
         JsonNode envelope;
         try {
-            envelope = TuyaJson.parse(response.body());
+            envelope = TuyaJson.parse(new String(response.getContent(), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw new SmartApiException(Kind.OTHER, path + ": not a JSON answer");
         }

@@ -14,7 +14,6 @@ package org.openhab.binding.tuyaintercom.internal.tuya.api;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
+import org.openhab.binding.tuyaintercom.internal.test.CloudFixture;
 
 /**
  * Real response shapes: the user's device list as a plain JSON array paged with {@code page_no} (what public clients
@@ -41,8 +41,8 @@ class DeviceListShapesTest {
             for (int i = 0; i < 230; i++) {
                 sim.addDevice(SimDevice.plug(String.format("plug%03d", i), "Plug " + i));
             }
-            OpenApiClient api = new OpenApiClient(sim.baseUrl(), sim.accessId(), sim.accessSecret(),
-                    HttpClient.newHttpClient(), Clock.systemUTC());
+            OpenApiClient api = new OpenApiClient(sim.baseUrl(), sim.accessId(), sim.accessSecret(), CloudFixture.HTTP,
+                    Clock.systemUTC());
             return api.userDevices(sim.userId()).stream().map(DeviceInfo::id).toList();
         }
     }
@@ -59,8 +59,8 @@ class DeviceListShapesTest {
     void openHubAccessFallsBackToTheV2FormWhenV1Fails() throws Exception {
         try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start()) {
             sim.faults.openHubV1Gone = true;
-            OpenApiClient api = new OpenApiClient(sim.baseUrl(), sim.accessId(), sim.accessSecret(),
-                    HttpClient.newHttpClient(), Clock.systemUTC());
+            OpenApiClient api = new OpenApiClient(sim.baseUrl(), sim.accessId(), sim.accessSecret(), CloudFixture.HTTP,
+                    Clock.systemUTC());
             MqttAccessConfig access = api.mqttAccessConfig(sim.userId(), "oh-test-ipc", "ipc", "2.0");
             assertEquals(1, sim.openHubRequests(1));
             assertEquals(1, sim.openHubRequests(2));

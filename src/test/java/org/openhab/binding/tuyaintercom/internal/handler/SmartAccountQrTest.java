@@ -55,6 +55,8 @@ import org.openhab.core.thing.ThingUID;
 @Timeout(90)
 class SmartAccountQrTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** Long enough for a TLS connect on a loaded machine before the session (and its MQTT credential) ends. */
+    private static final Duration SHORT_SESSION = Duration.ofSeconds(8);
     private static final String SIGN_IN_KEY = "qr-test-sign-in-key-0123456789";
 
     private @Nullable TuyaCloudSimulator sim;
@@ -266,7 +268,7 @@ class SmartAccountQrTest {
 
     @Test
     void aSessionThatEndsShowsANewCode() throws Exception {
-        sim().smart.sessionLifetime = Duration.ofSeconds(4);
+        sim().smart.sessionLifetime = SHORT_SESSION;
         start();
         signIn();
         awaitStatusText("qr-session-ended");
@@ -277,13 +279,13 @@ class SmartAccountQrTest {
 
     @Test
     void aSessionTheCloudRenewsStaysOnline() throws Exception {
-        sim().smart.sessionLifetime = Duration.ofSeconds(4);
+        sim().smart.sessionLifetime = SHORT_SESSION;
         sim().smart.renewOnRequest = true;
         start();
         signIn();
         awaitTrue(
-                () -> sim().smart.requestedPaths().stream().filter("/api/customized/web/app/info"::equals).count() >= 3,
-                "the session is renewed three times");
+                () -> sim().smart.requestedPaths().stream().filter("/api/customized/web/app/info"::equals).count() >= 2,
+                "the session is renewed twice");
         assertEquals(ThingStatus.ONLINE, bridge().getStatus());
         assertEquals(1, sim().smart.qrCodesIssued());
         SmartAccountBridgeHandler h = handler;

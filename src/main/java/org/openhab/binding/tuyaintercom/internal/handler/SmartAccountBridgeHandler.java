@@ -12,9 +12,13 @@
  */
 package org.openhab.binding.tuyaintercom.internal.handler;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +29,12 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jetty.client.HttpClient;
 import org.openhab.binding.tuyaintercom.internal.LogText;
+import org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants;
+import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
+import org.openhab.binding.tuyaintercom.internal.intercom.SignInEndpoint;
+import org.openhab.binding.tuyaintercom.internal.intercom.SignInEndpoint.Notice;
+import org.openhab.binding.tuyaintercom.internal.intercom.SignInEndpoint.Phase;
+import org.openhab.binding.tuyaintercom.internal.intercom.SignInEndpoint.View;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
@@ -34,6 +44,7 @@ import org.openhab.binding.tuyaintercom.internal.tuya.smart.SmartApiException;
 import org.openhab.binding.tuyaintercom.internal.tuya.smart.SmartApiException.Kind;
 import org.openhab.binding.tuyaintercom.internal.tuya.smart.SmartRegion;
 import org.openhab.binding.tuyaintercom.internal.tuya.smart.SmartWebClient;
+import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
@@ -47,13 +58,18 @@ import org.slf4j.LoggerFactory;
  * more on a session error; a wrong password, an unknown or Smart Life account stop it until the configuration changes,
  * a refused sign-in (captcha, too many tries) backs off for a long time, so the binding never locks the account.
  * <p>
+ * Signed in by QR code instead ({@code signIn=qr}), it offers the sign-in page {@code /tuyaintercom/signin/<bridge
+ * UID>?k=<signInKey>} (see {@link QrSignIn}), keeps the session in its configuration ({@code session}, so that a
+ * restart keeps it), renews it with a request of the session before it ends, and shows a new code when it ended.
+ * <p>
  * Not available with this account type: the lock command and encrypted snapshots (no public web API is known), and
  * data point reports (the web client has no device message link).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
 @NonNullByDefault
-public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler implements MqttLinkStatusListener {
+public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
+        implements MqttLinkStatusListener, SignInEndpoint, QrSignIn.Listener {
     static final String PROPERTY_USER_ID = "userId";
     /** A refused sign-in is tried again after this, doubling up to {@link #MAX_REFUSED_RETRY}. */
     static final Duration REFUSED_RETRY = Duration.ofMinutes(30);
@@ -65,23 +81,38 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler impl
     private final Logger logger = LoggerFactory.getLogger(SmartAccountBridgeHandler.class);
     private final HttpClient httpClient;
     private final Clock clock;
+    private final PanelDirectory directory;
     /** Local keys from the WebRTC configurations (the web API's device lists carry none). */
     private final Map<String, String> localKeys = new ConcurrentHashMap<>();
 
     private final HandlerLife life = new HandlerLife(this, scheduler, this::connect);
     private volatile @Nullable SmartWebClient client;
     private @Nullable ScheduledFuture<?> renewJob;
+    /** Signing in by QR code (this life); the running code's sign-in, if any. */
+    private volatile boolean qr;
+    private volatile String signInKey = "";
+    private @Nullable QrSignIn qrSignIn;
 
     public SmartAccountBridgeHandler(Bridge bridge, HttpClient httpClient, Clock clock) {
+        this(bridge, httpClient, clock, new PanelDirectory());
+    }
+
+    public SmartAccountBridgeHandler(Bridge bridge, HttpClient httpClient, Clock clock, PanelDirectory directory) {
         super(bridge, clock);
         this.httpClient = httpClient;
         this.clock = clock;
+        this.directory = directory;
     }
 
     @Override
     public void initialize() {
         life.begin();
         SmartAccountConfiguration config = getConfigAs(SmartAccountConfiguration.class);
+        qr = SmartAccountConfiguration.SIGN_IN_QR.equals(config.signIn.trim());
+        if (qr) {
+            initializeQr(config);
+            return;
+        }
         if (config.username.isBlank() || config.password.isEmpty()) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
                     "@text/offline.smart.missing-credentials");
@@ -100,10 +131,199 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler impl
         life.connectIn(Duration.ZERO);
     }
 
-    /** Signs in and opens the MQTT link of the web client; nothing once disposed meanwhile. */
+    /** QR sign-in: the page's key, the kept session if it is still valid, else a code to scan. */
+    private void initializeQr(SmartAccountConfiguration config) {
+        SmartRegion region = SmartRegion.of(config.region);
+        if (region == null) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    "@text/offline.smart.unknown-region");
+            return;
+        }
+        signInKey = config.signInKey.trim();
+        if (signInKey.isEmpty()) {
+            signInKey = newSignInKey();
+            Configuration configuration = editConfiguration();
+            configuration.put("signInKey", signInKey);
+            try {
+                updateConfiguration(configuration);
+            } catch (RuntimeException e) {
+                // a thing of a .things file: the user sets the key there
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                        "@text/offline.smart.qr-key-missing");
+                return;
+            }
+        }
+        String baseUrl = config.baseUrl.isBlank() ? region.baseUrl() : config.baseUrl.trim();
+        SmartWebClient web = new SmartWebClient(baseUrl, region.countryCode(), "", "", httpClient, clock);
+        client = web;
+        startCaptureAndRotation(config.captureCalls);
+        directory.registerSignIn(getThing().getUID().getAsString(), this);
+        if (!config.session.isEmpty() && web.restoreSession(config.session)) {
+            updateStatus(ThingStatus.UNKNOWN);
+            life.connectIn(Duration.ZERO);
+        } else {
+            showQrCode(life.current(), Notice.NONE);
+        }
+    }
+
+    private static String newSignInKey() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Where the sign-in page is, without its key (for status texts). */
+    private String signInPath() {
+        return TuyaIntercomBindingConstants.SERVLET_PATH + "/signin/" + getThing().getUID().getAsString();
+    }
+
+    /** Starts a sign-in by QR code (a new code), e.g. after the session ended. */
+    private void showQrCode(int current, Notice why) {
+        SmartWebClient web = client;
+        synchronized (this) {
+            if (web == null || !life.isCurrent(current)) {
+                return;
+            }
+            stopQrSignIn();
+            QrSignIn signIn = new QrSignIn(web, scheduler, clock, why, this);
+            qrSignIn = signIn;
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_PENDING, qrStatus(Phase.PREPARING, why));
+            signIn.start();
+        }
+    }
+
+    private String qrStatus(Phase phase, Notice notice) {
+        String text = switch (phase) {
+            case SCANNED -> "@text/offline.smart.qr-scanned";
+            default -> switch (notice) {
+                    case EXPIRED -> "@text/offline.smart.qr-expired";
+                    case REFUSED -> "@text/offline.smart.qr-refused";
+                    case CANCELLED -> "@text/offline.smart.qr-cancelled";
+                    case SESSION_ENDED -> "@text/offline.smart.qr-session-ended";
+                    case NONE -> "@text/offline.smart.qr-needed";
+                };
+        };
+        return text + " [\"" + signInPath() + "\"]";
+    }
+
+    private synchronized void stopQrSignIn() {
+        QrSignIn running = qrSignIn;
+        qrSignIn = null;
+        if (running != null) {
+            running.stop();
+        }
+    }
+
+    @Override
+    @SuppressWarnings("PMD.CompareObjectsWithEquals") // identity: the sign-in of this life
+    public void qrSignedIn(QrSignIn signIn) {
+        SmartWebClient web = client;
+        synchronized (this) {
+            if (signIn != qrSignIn || web == null) {
+                return;
+            }
+            qrSignIn = null;
+            keepSession(web);
+            openLink(life.current(), web);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("PMD.CompareObjectsWithEquals") // identity: the sign-in of this life
+    public synchronized void qrProgress(QrSignIn signIn, Phase phase, Notice notice) {
+        if (signIn == qrSignIn) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_PENDING, qrStatus(phase, notice));
+        }
+    }
+
+    @Override
+    @SuppressWarnings("PMD.CompareObjectsWithEquals") // identity: the sign-in of this life
+    public synchronized void qrFailed(QrSignIn signIn, String detail) {
+        if (signIn == qrSignIn) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                    "@text/offline.smart.qr-failed [\"" + signInPath() + "\", \"" + detail.replace("\"", "'") + "\"]");
+        }
+    }
+
+    /** Keeps the session in the configuration, so that a restart keeps it (never logged). */
+    private void keepSession(SmartWebClient web) {
+        String state = web.sessionState();
+        if (state.equals(getConfigAs(SmartAccountConfiguration.class).session)) {
+            return;
+        }
+        Configuration configuration = editConfiguration();
+        configuration.put("session", state);
+        try {
+            updateConfiguration(configuration);
+        } catch (RuntimeException e) {
+            // a thing of a .things file: the session lasts until openHAB restarts
+            logger.debug("The Tuya Smart session cannot be kept in the configuration: {}",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /** The session of the QR sign-in ended: forgotten, and a new code is shown. */
+    private void sessionEnded(int current) {
+        SmartWebClient web = client;
+        synchronized (this) {
+            if (web == null || !life.isCurrent(current)) {
+                return;
+            }
+            cancel(renewJob);
+            renewJob = null;
+            stopIpcLink();
+            web.logout();
+            keepSession(web);
+        }
+        showQrCode(current, Notice.SESSION_ENDED);
+    }
+
+    // ------------------------------------------------------------------------------------------- SignInEndpoint
+
+    @Override
+    public boolean allowsKey(@Nullable String key) {
+        String expected = signInKey;
+        return qr && key != null && !key.isEmpty() && !expected.isEmpty() && MessageDigest
+                .isEqual(key.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public View view() {
+        QrSignIn signIn;
+        synchronized (this) {
+            signIn = qrSignIn;
+        }
+        if (signIn != null) {
+            return signIn.view();
+        }
+        return new View(isReady() ? Phase.SIGNED_IN : Phase.PREPARING, Notice.NONE, "");
+    }
+
+    /** The token of the QR code shown now, or null (for tests). */
+    public @Nullable String qrToken() {
+        QrSignIn signIn;
+        synchronized (this) {
+            signIn = qrSignIn;
+        }
+        return signIn == null ? null : signIn.token();
+    }
+
+    /**
+     * Signs in (with the password, or the kept session of the QR sign-in) and opens the MQTT link of the web client.
+     */
     private void connect(int current) {
         SmartWebClient web = client;
         if (web == null) {
+            return;
+        }
+        if (qr) {
+            if (web.signedIn()) {
+                synchronized (this) {
+                    openLink(current, web);
+                }
+            } else {
+                sessionEnded(current);
+            }
             return;
         }
         try {
@@ -112,6 +332,13 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler impl
             signInFailed(current, e);
             return;
         }
+        synchronized (this) {
+            openLink(current, web);
+        }
+    }
+
+    /** Signed in: the uid, the session's renewal and the MQTT link; nothing once disposed meanwhile. */
+    private void openLink(int current, SmartWebClient web) {
         synchronized (this) {
             if (!life.isCurrent(current)) {
                 web.logout(); // disposed while signing in: the session is not kept
@@ -139,6 +366,10 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler impl
         if (web == null) {
             return;
         }
+        if (qr) {
+            renewQrSession(current, web);
+            return;
+        }
         try {
             web.login();
             logger.debug("Tuya Smart session renewed until {}", web.sessionExpiresAt());
@@ -159,7 +390,39 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler impl
         }
     }
 
+    /**
+     * A session of the QR sign-in has no password to sign in again: a request of the session, whose answer may renew
+     * the cookies; if it does not, the session ends at its time and a new code is shown then.
+     */
+    private void renewQrSession(int current, SmartWebClient web) {
+        boolean renewed;
+        try {
+            renewed = web.refreshSession();
+        } catch (SmartApiException e) {
+            signInFailed(current, e);
+            return;
+        }
+        synchronized (this) {
+            if (!life.isCurrent(current)) {
+                return;
+            }
+            if (renewed) {
+                logger.debug("Tuya Smart session renewed until {}", web.sessionExpiresAt());
+                keepSession(web);
+                scheduleRenewal(current, web);
+            } else {
+                long left = Math.max(0, Duration.between(clock.instant(), web.sessionExpiresAt()).toMillis());
+                renewJob = scheduler.schedule(() -> sessionEnded(current), left, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
     private void signInFailed(int current, SmartApiException e) {
+        if (qr && e.kind() == Kind.SESSION) {
+            logger.debug("Tuya Smart session: {}", LogText.safe(e.getMessage()));
+            sessionEnded(current);
+            return;
+        }
         logger.debug("Tuya Smart sign-in: {}", LogText.safe(e.getMessage()));
         String detail = LogText.safe(e.getMessage()).replace("\"", "'");
         Kind kind = e.kind();
@@ -305,6 +568,8 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler impl
             cancel(renewJob);
             renewJob = null;
             stopRotationAndIpcLink();
+            stopQrSignIn();
+            directory.unregisterSignIn(getThing().getUID().getAsString(), this);
             // no logout here: a sign-in under way would hold dispose() up; the session's cookies go with the client,
             // and a sign-in that ends after this logs out itself
             client = null;

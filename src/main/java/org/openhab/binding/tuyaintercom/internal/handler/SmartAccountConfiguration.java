@@ -21,7 +21,12 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  */
 @NonNullByDefault
 public class SmartAccountConfiguration {
+    public static final String SIGN_IN_PASSWORD = "password";
+    public static final String SIGN_IN_QR = "qr";
+
     /** E-mail address or phone number of the Tuya Smart app account. */
+    /** How the bridge signs in: {@link #SIGN_IN_PASSWORD} or {@link #SIGN_IN_QR}. */
+    public String signIn = SIGN_IN_PASSWORD;
     public String username = "";
     public String password = "";
     public String region = "EU";
@@ -30,4 +35,8 @@ public class SmartAccountConfiguration {
     /** The id this installation uses in call signalling; empty for the web client's MQTT id. */
     public String callTargetId = "";
     public int captureCalls = 0;
+    /** The key of the sign-in page ({@code k=}), generated when empty. */
+    public String signInKey = "";
+    /** The session of the sign-in by QR code, kept by the binding across restarts (a secret). */
+    public String session = "";
 }

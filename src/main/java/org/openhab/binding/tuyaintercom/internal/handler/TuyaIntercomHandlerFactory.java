@@ -63,7 +63,7 @@ public class TuyaIntercomHandlerFactory extends BaseThingHandlerFactory {
             return new AccountBridgeHandler(bridge, httpClient, clock);
         }
         if (THING_TYPE_SMART_ACCOUNT.equals(type) && thing instanceof Bridge bridge) {
-            return new SmartAccountBridgeHandler(bridge, httpClient, clock);
+            return new SmartAccountBridgeHandler(bridge, httpClient, clock, directory);
         }
         if (THING_TYPE_PANEL.equals(type)) {
             return new PanelHandler(thing, httpClient, clock, directory);

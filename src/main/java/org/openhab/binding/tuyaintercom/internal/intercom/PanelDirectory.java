@@ -20,7 +20,8 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The panel sessions the web endpoints can reach, by thing UID, and the cap on open call pages they share. Handlers
+ * The panel sessions the web endpoints can reach, by thing UID, the sign-in pages of the account bridges, and the cap
+ * on open call pages they share. Handlers
  * enter their session while it is up.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
@@ -29,6 +30,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = PanelDirectory.class)
 public class PanelDirectory {
     private final Map<String, PanelSession> panels = new ConcurrentHashMap<>();
+    private final Map<String, SignInEndpoint> signIns = new ConcurrentHashMap<>();
     private final PageLimits pageLimits = new PageLimits(PageLimits.MAX_PAGES_TOTAL);
 
     public void register(String thingUID, PanelSession panel) {
@@ -41,6 +43,19 @@ public class PanelDirectory {
 
     public @Nullable PanelSession get(String thingUID) {
         return panels.get(thingUID);
+    }
+
+    /** The sign-in pages of account bridges, by bridge UID (a bridge signing in by QR code enters it). */
+    public void registerSignIn(String bridgeUID, SignInEndpoint endpoint) {
+        signIns.put(bridgeUID, endpoint);
+    }
+
+    public void unregisterSignIn(String bridgeUID, SignInEndpoint endpoint) {
+        signIns.remove(bridgeUID, endpoint);
+    }
+
+    public @Nullable SignInEndpoint signIn(String bridgeUID) {
+        return signIns.get(bridgeUID);
     }
 
     /** The cap on open call pages across all panels. */

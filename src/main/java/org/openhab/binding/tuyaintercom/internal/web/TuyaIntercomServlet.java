@@ -72,7 +72,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>{@code GET /api/<thing>/events?c=<page id>}: the page's Server-Sent-Events stream (call state; the panel's media
  * answer and candidates for the page's own media), held without a thread;</li>
  * <li>{@code GET /api/<thing>/snapshot}: the panel's latest snapshot (JPEG, from memory), 404 before the first;</li>
- * <li>{@code POST /api/<thing>/answer|reject|call|hangup|media-start|offer|candidate|media|unlock}: JSON requests.</li>
+ * <li>{@code POST /api/<thing>/answer|reject|call|hangup|media-start|offer|candidate|media|unlock}: JSON requests;</li>
+ * <li>{@code GET /signin/<bridge>?k=<sign-in key>}: the QR code sign-in page of a Tuya Smart account bridge
+ * ({@link SignInPage}).</li>
  * </ul>
  * Unsigned, expired, revoked or tampered credentials get 401, a credential parameter given twice 400, bodies over
  * {@value #MAX_BODY_BYTES} bytes 413; requests that change something are POST only, need {@code application/json} and
@@ -98,6 +100,7 @@ public class TuyaIntercomServlet extends HttpServlet {
     private final transient PanelDirectory directory;
     private final transient PageAssets assets = new PageAssets();
     private final transient CallPage page;
+    private final transient SignInPage signInPage;
     private final transient ExecutorService writer = ThreadPoolManager.getPool("tuyaintercom-web");
     private final transient KnownHosts knownHosts = new KnownHosts();
 
@@ -106,7 +109,9 @@ public class TuyaIntercomServlet extends HttpServlet {
     public TuyaIntercomServlet(@Reference PanelDirectory directory, @Reference TranslationProvider i18n,
             @Reference LocaleProvider localeProvider, BundleContext context) {
         this.directory = directory;
-        this.page = new CallPage(new PageTexts(i18n, localeProvider, context.getBundle()), assets);
+        PageTexts texts = new PageTexts(i18n, localeProvider, context.getBundle());
+        this.page = new CallPage(texts, assets);
+        this.signInPage = new SignInPage(texts);
         writer.execute(knownHosts::learnMachineNames); // may wait for the resolver: not on a request's thread
     }
 
@@ -167,6 +172,8 @@ public class TuyaIntercomServlet extends HttpServlet {
                 case "call" -> callPage(request, response, post, thing);
                 case PageAssets.PATH -> asset(response, post, thing, operation);
                 case "api" -> api(request, response, post, pagePanel(request, thing), operation);
+                case "signin" -> signInPage.serve(response, post, directory.signIn(thing), query(request, "k"),
+                        request.getHeader("Accept-Language"));
                 default -> throw new HttpProblem(404, "not found");
             }
         } catch (HttpProblem e) {

@@ -60,6 +60,33 @@ public final class FelixInstallation {
                 + URLEncoder.encode(String.valueOf(key), StandardCharsets.UTF_8);
     }
 
+    /**
+     * A {@code smartaccount} bridge alone, initialized without waiting for it (one that signs in by QR code waits for
+     * the scan).
+     *
+     * @return "status" (Supplier of the bridge's status, e.g. {@code ONLINE}), "close" (Runnable)
+     */
+    public static Map<String, Object> startSmartBridge(Object factory, String id, Map<String, Object> bridgeConfig) {
+        ThingHandlerFactory handlers = (ThingHandlerFactory) factory;
+        ThingTypeUID accountType = new ThingTypeUID("tuyaintercom", "smartaccount");
+        RecordingCallback callback = new RecordingCallback();
+        TestBridge bridge = new TestBridge(new ThingUID(accountType, id), accountType, bridgeConfig);
+        callback.addBridge(bridge);
+        ThingHandler bridgeHandler = handlers.registerHandler(bridge.thing());
+        bridge.setHandler(bridgeHandler);
+        bridgeHandler.setCallback(callback.callback());
+        bridgeHandler.initialize();
+        Map<String, Object> installation = new HashMap<>();
+        Supplier<String> status = () -> bridge.getStatus().name();
+        installation.put("status", status);
+        Runnable close = () -> {
+            bridgeHandler.dispose();
+            handlers.unregisterHandler(bridge.thing());
+        };
+        installation.put("close", close);
+        return installation;
+    }
+
     /** One panel; see {@link #start(Object, String, Map, List, Consumer)}. */
     public static Map<String, Object> start(Object factory, String id, Map<String, Object> bridgeConfig,
             Map<String, Object> panelConfig) throws Exception {

@@ -45,7 +45,9 @@ import com.sun.net.httpserver.HttpExchange;
  * The simulator's side of Tuya's web client for cameras ({@code protect-*.ismartlife.me}): sign-in with a login token
  * and an RSA-encrypted password (decrypted and checked here), a cookie session with an expiry, the home and room device
  * lists, {@code jarvis/config} and {@code jarvis/mqtt} (an MQTT credential per session, valid until the session ends,
- * that may read only its own {@code /av/u/<msid>}). Its error codes are the simulator's own: the real ones are not
+ * that may read only its own {@code /av/u/<msid>}), and the sign-in by QR code ({@code login/security/QCtoken},
+ * {@code login/poll}) with test controls for the app's side: scan, confirm, refuse, cancel; codes expire after
+ * {@link #qrLifetime}. Its error codes are the simulator's own: the real ones are not
  * documented (see {@code SmartApiException.classify}).
  *
  * @author Tuya Intercom binding contributors - Initial contribution
@@ -72,9 +74,35 @@ public final class SimSmartWeb {
     private record Session(String account, Instant expiresAt) {
     }
 
+    /** Where a QR code of the sign-in stands (the real cloud's answers before the confirmation are not public). */
+    public enum QrState {
+        WAITING,
+        SCANNED,
+        APPROVED,
+        REFUSED,
+        CANCELLED
+    }
+
+    private static final class QrCode {
+        final Instant expiresAt;
+        volatile QrState state = QrState.WAITING;
+        volatile String account = "";
+
+        QrCode(Instant expiresAt) {
+            this.expiresAt = expiresAt;
+        }
+    }
+
     public final Faults faults = new Faults();
     /** How long a session (and its MQTT credential) lives. */
     public volatile Duration sessionLifetime = Duration.ofHours(48);
+    /** How long a QR code of the sign-in can be scanned and confirmed. */
+    public volatile Duration qrLifetime = Duration.ofSeconds(60);
+    /**
+     * Whether a request of the session ({@code /api/customized/web/app/info}) renews its cookies for another
+     * {@link #sessionLifetime} (whether the real cloud does is not known).
+     */
+    public volatile boolean renewOnRequest;
     /** Wrong passwords in a row after which an account is locked (as real services do). */
     public volatile int lockAfter = 5;
 
@@ -83,6 +111,8 @@ public final class SimSmartWeb {
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final Map<String, Instant> loginTokens = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, QrCode> qrCodes = new ConcurrentHashMap<>();
+    private volatile String latestQr = "";
     private final Map<String, AtomicInteger> wrongTries = new ConcurrentHashMap<>();
     private final AtomicInteger logins = new AtomicInteger();
     private final AtomicInteger loginAttempts = new AtomicInteger();
@@ -119,6 +149,46 @@ public final class SimSmartWeb {
     /** The paths requested so far. */
     public List<String> requestedPaths() {
         return List.copyOf(paths);
+    }
+
+    /** QR codes of the sign-in issued so far. */
+    public int qrCodesIssued() {
+        return qrCodes.size();
+    }
+
+    /** The token of the QR code issued last (empty before the first). */
+    public String latestQrToken() {
+        return latestQr;
+    }
+
+    /** The app scans the latest QR code (it then waits for the confirmation). */
+    public void scanQr() {
+        qr().state = QrState.SCANNED;
+    }
+
+    /** The app scans the latest QR code and confirms the sign-in of the account. */
+    public void approveQr(String user) {
+        QrCode code = qr();
+        code.account = user;
+        code.state = QrState.APPROVED;
+    }
+
+    /** The app refuses the sign-in of the latest QR code. */
+    public void refuseQr() {
+        qr().state = QrState.REFUSED;
+    }
+
+    /** The app scanned the latest QR code, then the sign-in was cancelled. */
+    public void cancelQr() {
+        qr().state = QrState.CANCELLED;
+    }
+
+    private QrCode qr() {
+        QrCode code = qrCodes.get(latestQr);
+        if (code == null) {
+            throw new IllegalStateException("no QR code issued");
+        }
+        return code;
     }
 
     /** Ends every session now (the broker drops their MQTT connections too). */
@@ -166,6 +236,10 @@ public final class SimSmartWeb {
                 return login(exchange, body.path("email").asText(""), body);
             case "/api/private/phone/login":
                 return login(exchange, body.path("mobile").asText(""), body);
+            case "/api/login/security/QCtoken":
+                return qrToken();
+            case "/api/login/poll":
+                return qrPoll(exchange, body);
             default:
                 break;
         }
@@ -188,6 +262,7 @@ public final class SimSmartWeb {
             }
             case "/api/jarvis/config" -> jarvisConfig(body);
             case "/api/jarvis/mqtt" -> jarvisMqtt(session);
+            case "/api/customized/web/app/info" -> appInfo(exchange, session);
             default -> failure("API_NOT_FOUND", "unknown api");
         };
     }
@@ -233,6 +308,69 @@ public final class SimSmartWeb {
             return failure("USER_PASSWD_WRONG", "wrong password");
         }
         tries.set(0);
+        return startSession(exchange, user, account, body.path("countryCode").asText(""));
+    }
+
+    /**
+     * The QR code's token: what the app scans as {@code tuyaSmart--qrLogin?token=<token>}. The answer's shape is
+     * tuya-ipc-terminal's ({@code result} is the token itself).
+     */
+    private ObjectNode qrToken() {
+        String token = SimCrypto.randomToken(32);
+        SimSecrets.record(token);
+        qrCodes.put(token, new QrCode(Instant.now().plus(qrLifetime)));
+        latestQr = token;
+        return success(TuyaJson.object().textNode(token));
+    }
+
+    /**
+     * A poll of the QR sign-in: the sign-in's result (as after the password) once the app confirmed it, else an error
+     * whose code and message are the simulator's own (the real ones are not public).
+     */
+    private ObjectNode qrPoll(HttpExchange exchange, JsonNode body) {
+        String token = body.path("token").asText("");
+        QrCode code = qrCodes.get(token);
+        if (code == null || Instant.now().isAfter(code.expiresAt)) {
+            return failure("QR_CODE_EXPIRED", "the QR code has expired");
+        }
+        return switch (code.state) {
+            case WAITING -> failure("QR_WAITING", "waiting for the app");
+            case SCANNED -> failure("QR_SCANNED", "scanned, waiting for the confirmation in the app");
+            case REFUSED -> {
+                qrCodes.put(token, new QrCode(Instant.MIN));
+                yield failure("QR_LOGIN_REFUSED", "the sign-in was refused in the app");
+            }
+            case CANCELLED -> {
+                qrCodes.put(token, new QrCode(Instant.MIN));
+                yield failure("QR_LOGIN_CANCELLED", "the sign-in was cancelled in the app");
+            }
+            case APPROVED -> {
+                qrCodes.put(token, new QrCode(Instant.MIN)); // a code signs in once
+                Account account = accounts.get(code.account);
+                if (account == null || account.smartLife()) {
+                    yield failure("USER_NOT_EXISTS", "account does not exist");
+                }
+                yield startSession(exchange, code.account, account, "EU");
+            }
+        };
+    }
+
+    /** A request of the session; renews its cookies when {@link #renewOnRequest}. */
+    private ObjectNode appInfo(HttpExchange exchange, Session session) {
+        if (renewOnRequest) {
+            for (Map.Entry<String, Session> entry : sessions.entrySet()) {
+                if (entry.getValue().equals(session)) {
+                    Session renewed = new Session(session.account(), Instant.now().plus(sessionLifetime));
+                    sessions.put(entry.getKey(), renewed);
+                    exchange.getResponseHeaders().add("Set-Cookie", SESSION_COOKIE + "=" + entry.getKey()
+                            + "; Path=/; Max-Age=" + Math.max(1, sessionLifetime.toSeconds()) + "; HttpOnly; Secure");
+                }
+            }
+        }
+        return success(TuyaJson.object().put("appId", 1).put("appName", "Tuya Smart").put("clientId", "simweb"));
+    }
+
+    private ObjectNode startSession(HttpExchange exchange, String user, Account account, String countryCode) {
         String sid = "sid" + SimCrypto.randomToken(29);
         String csrf = "csrf" + SimCrypto.randomToken(20);
         SimSecrets.record(sid);
@@ -252,7 +390,7 @@ public final class SimSmartWeb {
         domain.put("mobileMqttsUrl", cloud.broker().host());
         domain.put("mqttsPort", cloud.broker().sslPort());
         domain.put("httpsPort", cloud.broker().wssPort());
-        domain.put("regionCode", body.path("countryCode").asText(""));
+        domain.put("regionCode", countryCode);
         return success(result);
     }
 

@@ -126,6 +126,113 @@ public class SmartWebClient {
     }
 
     /**
+     * Starts a sign-in by QR code: a new code token (the QR code's text is {@link QrPollAnswer#qrText(String)}). The
+     * session, if any, is forgotten; the cookies this answer sets are kept for the polls.
+     */
+    public String qrToken() throws SmartApiException {
+        synchronized (this) {
+            cookies.clear();
+            cookieExpiry = null;
+            sessionExpiresAt = Instant.MIN;
+        }
+        return QrPollAnswer.token(post("/api/login/security/QCtoken", null, true));
+    }
+
+    /**
+     * Asks whether the QR code was scanned and confirmed. Once it was, the client is signed in as after
+     * {@link #login()} (uid, broker addresses, session cookies). A network failure is thrown.
+     */
+    public QrPollAnswer.State pollQr(String token) throws SmartApiException {
+        JsonNode result;
+        try {
+            result = post("/api/login/poll", TuyaJson.object().put("token", token), true);
+        } catch (SmartApiException e) {
+            if (e.kind() == Kind.NETWORK) {
+                throw e;
+            }
+            return QrPollAnswer.ofError(String.valueOf(e.getMessage()));
+        }
+        QrPollAnswer.State state = QrPollAnswer.ofResult(result);
+        if (state == QrPollAnswer.State.SIGNED_IN) {
+            synchronized (this) {
+                uid = result.path("uid").asText("");
+                mqttUrls = mqttUrls(result.path("domain"));
+                lastLogin = clock.instant();
+                logins++;
+                Instant expiry = cookieExpiry;
+                sessionExpiresAt = expiry != null ? expiry : lastLogin.plus(DEFAULT_SESSION);
+            }
+        }
+        return state;
+    }
+
+    /**
+     * Keeps a session without a password (QR sign-in): a request of the session; when its answer renews the cookies
+     * with a later end, the session lasts until then.
+     *
+     * @return whether the session now ends later than before
+     */
+    public boolean refreshSession() throws SmartApiException {
+        Instant before;
+        synchronized (this) {
+            before = sessionExpiresAt;
+            cookieExpiry = null;
+        }
+        post("/api/customized/web/app/info", null, false);
+        synchronized (this) {
+            Instant expiry = cookieExpiry;
+            if (expiry != null && expiry.isAfter(before)) {
+                lastLogin = clock.instant();
+                sessionExpiresAt = expiry;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /**
+     * The session (cookies, end, uid, broker addresses) as text to keep across restarts: it is a secret, like a
+     * password; empty when not signed in.
+     */
+    public synchronized String sessionState() {
+        if (!signedIn()) {
+            return "";
+        }
+        ObjectNode state = TuyaJson.object();
+        ObjectNode jar = state.putObject("cookies");
+        cookies.forEach(jar::put);
+        state.put("expires", sessionExpiresAt.getEpochSecond());
+        state.put("uid", uid);
+        mqttUrls.forEach(state.putArray("mqttUrls")::add);
+        return TuyaJson.write(state);
+    }
+
+    /** Takes a session kept by {@link #sessionState()}; false (and nothing changed) if it is unusable or over. */
+    public synchronized boolean restoreSession(String state) {
+        JsonNode json;
+        try {
+            json = TuyaJson.parse(state);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        Instant expires = Instant.ofEpochSecond(Math.max(0, json.path("expires").asLong(0)));
+        Map<String, String> jar = new LinkedHashMap<>();
+        json.path("cookies").fields().forEachRemaining(e -> jar.put(e.getKey(), e.getValue().asText("")));
+        List<String> urls = new ArrayList<>();
+        json.path("mqttUrls").forEach(url -> urls.add(url.asText("")));
+        if (jar.isEmpty() || jar.containsValue("") || !clock.instant().isBefore(expires)) {
+            return false;
+        }
+        cookies.clear();
+        cookies.putAll(jar);
+        sessionExpiresAt = expires;
+        lastLogin = clock.instant();
+        uid = json.path("uid").asText("");
+        mqttUrls = List.copyOf(urls);
+        return true;
+    }
+
+    /**
      * The broker addresses of the web client, in the order to try them: MQTT over TLS,
      * {@code ssl://<mobileMqttsUrl>:<mqttsPort>}, as go2rtc connects since November 2025, then MQTT over
      * WebSocket/TLS, {@code wss://<mobileMqttsUrl>/mqtt}, its earlier form (still tuya-ipc-terminal's), on the HTTPS
@@ -262,9 +369,15 @@ public class SmartWebClient {
                 expiresAt.isAfter(now) ? expiresAt : now.plusSeconds(1), "1.0", urls.subList(1, urls.size()));
     }
 
-    /** A request of the signed-in session; on a session error signs in again once and repeats it. */
+    /**
+     * A request of the signed-in session; on a session error signs in again once with the password and repeats it
+     * (without a password, signed in by QR code, the session error is thrown).
+     */
     public JsonNode call(String path, @Nullable JsonNode body) throws SmartApiException {
         synchronized (this) {
+            if (!signedIn() && password.isEmpty()) {
+                throw new SmartApiException(Kind.SESSION, "the session has ended: sign in with a QR code again");
+            }
             if (!signedIn() && reloginAllowed()) {
                 login();
             }
@@ -276,7 +389,7 @@ public class SmartWebClient {
                 throw e;
             }
             synchronized (this) {
-                if (!reloginAllowed()) {
+                if (password.isEmpty() || !reloginAllowed()) {
                     throw e;
                 }
                 login();

@@ -255,6 +255,7 @@ public class AccountBridgeHandler extends AbstractAccountBridgeHandler implement
         return api;
     }
 
+    /** Configured: the OpenAPI client fetches and refreshes its token with each request as needed. */
     @Override
     public boolean isReady() {
         return api != null;

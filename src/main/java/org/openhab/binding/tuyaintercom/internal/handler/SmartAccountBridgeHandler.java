@@ -492,6 +492,7 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
         return web;
     }
 
+    /** Signed in: the web client's requests need its session. */
     @Override
     public boolean isReady() {
         SmartWebClient web = client;

@@ -36,7 +36,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 @NonNullByDefault
 public interface TuyaAccount extends ThingHandler, SnapshotFetcher.SignedUrls {
 
-    /** Whether the account is signed in and its requests can be made. */
+    /**
+     * Whether the account's requests can be made now: the same meaning on both bridges. The cloud project's client
+     * signs
+     * its requests with a token it fetches and refreshes itself, so it can once configured; the web client needs a
+     * session, so it can once signed in.
+     */
     boolean isReady();
 
     /** The devices of the account (all of them; discovery picks the panels). */

@@ -31,30 +31,19 @@ public class SmartApiException extends TuyaApiException {
     /** What went wrong, as far as the user is concerned. */
     public enum Kind {
         /** The account exists, the password is wrong: never retried automatically. */
-        WRONG_PASSWORD(true),
+        WRONG_PASSWORD,
         /** No such account in this region: never retried automatically. */
-        UNKNOWN_ACCOUNT(true),
+        UNKNOWN_ACCOUNT,
         /** A Smart Life account: the web client accepts Tuya Smart accounts only. */
-        SMART_LIFE(true),
+        SMART_LIFE,
         /** The cloud refused the sign-in (captcha, too many tries, locked for a while): retried after a long pause. */
-        REFUSED(false),
+        REFUSED,
         /** The session is no longer valid: sign in again. */
-        SESSION(false),
+        SESSION,
         /** The cloud could not be reached. */
-        NETWORK(false),
+        NETWORK,
         /** Any other error. */
-        OTHER(false);
-
-        private final boolean credentials;
-
-        Kind(boolean credentials) {
-            this.credentials = credentials;
-        }
-
-        /** Whether only the user can fix it (so the binding must not try again with the same credentials). */
-        public boolean isCredentials() {
-            return credentials;
-        }
+        OTHER
     }
 
     private final Kind kind;

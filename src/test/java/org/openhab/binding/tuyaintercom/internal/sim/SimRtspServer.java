@@ -22,9 +22,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -68,7 +62,8 @@ final class SimRtspServer implements AutoCloseable {
     /** Listens on loopback; {@code validToken} tells whether the token in an address is one of a valid address. */
     SimRtspServer(Predicate<String> validToken) throws IOException {
         this.validToken = validToken;
-        this.server = tls().getServerSocketFactory().createServerSocket(0, 20, InetAddress.getByName("127.0.0.1"));
+        this.server = SimTls.serverContext(SimTls.Identity.TRUSTED).getServerSocketFactory().createServerSocket(0, 20,
+                InetAddress.getByName("127.0.0.1"));
         Thread acceptor = new Thread(this::accept, "sim-rtsp-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -234,21 +229,6 @@ final class SimRtspServer implements AutoCloseable {
             return value == null ? 0 : Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
             return 0;
-        }
-    }
-
-    private static SSLContext tls() throws IOException {
-        try (InputStream in = Files.newInputStream(SimTls.keyStore(SimTls.Identity.TRUSTED))) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            char[] password = SimTls.PASSWORD.toCharArray();
-            store.load(in, password);
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("the simulator's test certificate cannot be used", e);
         }
     }
 }

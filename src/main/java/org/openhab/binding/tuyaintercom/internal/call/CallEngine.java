@@ -550,7 +550,7 @@ public final class CallEngine {
         try {
             signaller.send(message);
             return true;
-        } catch (Exception e) {
+        } catch (MessageNotSentException e) {
             return false;
         }
     }

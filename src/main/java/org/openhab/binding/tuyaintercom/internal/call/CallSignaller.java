@@ -22,6 +22,6 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 @NonNullByDefault
 @FunctionalInterface
 public interface CallSignaller {
-    /** @throws Exception when the message could not be handed to the network */
-    void send(CallMessage message) throws Exception;
+    /** @throws MessageNotSentException when the message could not be handed to the network */
+    void send(CallMessage message) throws MessageNotSentException;
 }

@@ -527,11 +527,6 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         return current != null && current.engine().isOnCalling();
     }
 
-    /** The session of the panel while it is online (for tests and the actions). */
-    public @Nullable PanelSession session() {
-        return session;
-    }
-
     /** Treats a push-notification link like the MQTT call message it carries. */
     public CallResult handlePushLink(String link) {
         PanelSession current = session;

@@ -24,8 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.call.CallResult;
+import org.openhab.binding.tuyaintercom.internal.call.MessageNotSentException;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
@@ -349,13 +351,21 @@ final class PanelResources implements PanelSession.PanelCloud {
     // ------------------------------------------------------------------------------------------- for the session
 
     @Override
-    public void publishToPanel(String payload) throws Exception {
-        account.publishSignalling(webrtc.motoId(), deviceId, payload);
+    public void publishToPanel(String payload) throws MessageNotSentException {
+        try {
+            account.publishSignalling(webrtc.motoId(), deviceId, payload);
+        } catch (MqttException e) {
+            throw new MessageNotSentException("the signalling link did not take the message", e);
+        }
     }
 
     @Override
-    public void publishRaw(String topic, byte[] payload) throws Exception {
-        account.publishRaw(topic, payload);
+    public void publishRaw(String topic, byte[] payload) throws MessageNotSentException {
+        try {
+            account.publishRaw(topic, payload);
+        } catch (MqttException e) {
+            throw new MessageNotSentException("the signalling link did not take the message", e);
+        }
     }
 
     @Override

@@ -114,11 +114,6 @@ final class QrSignIn {
         return new View(phase, notice, showing ? QrPollAnswer.qrText(shown) : "");
     }
 
-    /** The token of the code shown now (for tests). */
-    synchronized @Nullable String token() {
-        return token;
-    }
-
     private void scheduleFetch(Duration delay) {
         fetching = true;
         phase = token == null ? Phase.PREPARING : phase;

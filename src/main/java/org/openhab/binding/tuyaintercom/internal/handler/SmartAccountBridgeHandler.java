@@ -17,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -299,15 +298,6 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
         return new View(isReady() ? Phase.SIGNED_IN : Phase.PREPARING, Notice.NONE, "");
     }
 
-    /** The token of the QR code shown now, or null (for tests). */
-    public @Nullable String qrToken() {
-        QrSignIn signIn;
-        synchronized (this) {
-            signIn = qrSignIn;
-        }
-        return signIn == null ? null : signIn.token();
-    }
-
     /**
      * Signs in (with the password, or the kept session of the QR sign-in) and opens the MQTT link of the web client.
      */
@@ -537,18 +527,6 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
     @Override
     public String snapshotUrl(String deviceId, String bucket, String filePath) throws TuyaApiException {
         throw new SmartApiException(Kind.OTHER, "snapshots are not available with a Tuya Smart account");
-    }
-
-    /** The session's sign-ins so far (for tests). */
-    public int logins() {
-        SmartWebClient web = client;
-        return web == null ? 0 : web.logins();
-    }
-
-    /** When the current session ends (for tests). */
-    public Instant sessionExpiresAt() {
-        SmartWebClient web = client;
-        return web == null ? Instant.MIN : web.sessionExpiresAt();
     }
 
     private static void cancel(@Nullable ScheduledFuture<?> job) {

@@ -201,11 +201,4 @@ public final class PageClients {
             e.client().close();
         });
     }
-
-    /** A page client by id, for tests. */
-    @Nullable
-    PageClient client(String id) {
-        Entry entry = clients.get(id);
-        return entry == null ? null : entry.client();
-    }
 }

@@ -37,6 +37,7 @@ import org.openhab.binding.tuyaintercom.internal.call.CallOutcome;
 import org.openhab.binding.tuyaintercom.internal.call.CallResult;
 import org.openhab.binding.tuyaintercom.internal.call.CallSettings;
 import org.openhab.binding.tuyaintercom.internal.call.CallState;
+import org.openhab.binding.tuyaintercom.internal.call.MessageNotSentException;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.WebRtcConfig;
 import org.openhab.binding.tuyaintercom.internal.tuya.signalling.RtcCallCodec;
@@ -66,10 +67,10 @@ public final class PanelSession implements CallListener {
     /** What a panel session needs of the account and thing it belongs to. */
     public interface PanelCloud {
         /** Publishes a signalling payload (302 / 308) to the panel; must not block. */
-        void publishToPanel(String payload) throws Exception;
+        void publishToPanel(String payload) throws MessageNotSentException;
 
         /** Publishes raw bytes on a topic (low-power wake-up); must not block. */
-        void publishRaw(String topic, byte[] payload) throws Exception;
+        void publishRaw(String topic, byte[] payload) throws MessageNotSentException;
 
         /** Our id in 302 messages (the MQTT user id of the account). */
         String clientId();
@@ -305,10 +306,10 @@ public final class PanelSession implements CallListener {
         }
     }
 
-    private void sendCallMessage(CallMessage message) throws Exception {
+    private void sendCallMessage(CallMessage message) throws MessageNotSentException {
         try {
             cloud.publishToPanel(RtcCallCodec.encode(message, clock.instant().getEpochSecond()));
-        } catch (Exception e) {
+        } catch (MessageNotSentException e) {
             logger.debug("Panel {}: {} of call {} not sent: {}", deviceId, message.event(),
                     LogText.safe(message.sessionId()), LogText.safe(e.toString()));
             throw e;
@@ -513,7 +514,7 @@ public final class PanelSession implements CallListener {
         try {
             cloud.publishToPanel(WebRtcSignalling.resolution(cloud.clientId(), target(deviceId), session.id(),
                     config.motoId(), config.offerStreamType() == 1 ? 1 : 0, clock.instant().getEpochSecond()));
-        } catch (Exception e) {
+        } catch (MessageNotSentException e) {
             logger.debug("Panel {}: resolution request not sent: {}", deviceId, LogText.safe(e.getMessage()));
         }
     }
@@ -544,10 +545,10 @@ public final class PanelSession implements CallListener {
     /** Sends 302 messages of media sessions to the panel, waking a low-power panel before an offer. */
     private final class PanelTransport implements SignallingRelay.Transport {
         @Override
-        public void sendOffer(String sessionId, String sdp) throws Exception {
+        public void sendOffer(String sessionId, String sdp) throws MessageNotSentException {
             WebRtcConfig config = cloud.freshWebRtcConfig();
             if (config == null) {
-                throw new IllegalStateException("no current WebRTC configuration");
+                throw new MessageNotSentException("no current WebRTC configuration");
             }
             String localKey = cloud.localKey();
             if (config.lowPower() && !localKey.isEmpty()) {
@@ -572,13 +573,13 @@ public final class PanelSession implements CallListener {
         }
 
         @Override
-        public void sendCandidate(String sessionId, String candidate) throws Exception {
+        public void sendCandidate(String sessionId, String candidate) throws MessageNotSentException {
             cloud.publishToPanel(WebRtcSignalling.candidate(cloud.clientId(), target(deviceId), sessionId, motoId(),
                     candidate, clock.instant().getEpochSecond()));
         }
 
         @Override
-        public void sendDisconnect(String sessionId) throws Exception {
+        public void sendDisconnect(String sessionId) throws MessageNotSentException {
             cloud.publishToPanel(WebRtcSignalling.disconnect(cloud.clientId(), target(deviceId), sessionId, motoId(),
                     clock.instant().getEpochSecond()));
         }

@@ -27,6 +27,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.tuyaintercom.internal.LogText;
 import org.openhab.binding.tuyaintercom.internal.call.CallSettings;
+import org.openhab.binding.tuyaintercom.internal.call.MessageNotSentException;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapter;
 import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.WebRtcSignalling;
 import org.slf4j.Logger;
@@ -51,11 +52,11 @@ import org.slf4j.LoggerFactory;
 public class SignallingRelay {
     /** Sends the offer, candidate and disconnect messages of a session to the panel. */
     public interface Transport {
-        void sendOffer(String sessionId, String sdp) throws Exception;
+        void sendOffer(String sessionId, String sdp) throws MessageNotSentException;
 
-        void sendCandidate(String sessionId, String candidate) throws Exception;
+        void sendCandidate(String sessionId, String candidate) throws MessageNotSentException;
 
-        void sendDisconnect(String sessionId) throws Exception;
+        void sendDisconnect(String sessionId) throws MessageNotSentException;
 
         /** A media session exists now: the panel's 302 messages with its id are to be routed here. */
         default void opened(String sessionId) {
@@ -114,7 +115,7 @@ public class SignallingRelay {
         private final String id;
         private volatile Kind kind;
         private final String owner;
-        /** The credential the session was opened with; null: not tied to a link (tests). */
+        /** The credential the session was opened with; null: the page had gone when it was opened. */
         private final @Nullable PageCredential credential;
         private final Duration idleLimit;
         private final SessionListener listener;
@@ -317,8 +318,14 @@ public class SignallingRelay {
         return session;
     }
 
-    /** Sends the browser's offer, adapted for the device; {@link IllegalArgumentException} for unusable offers. */
-    public void offer(Session session, String browserOffer) throws Exception {
+    /**
+     * Sends the browser's offer, adapted for the device.
+     *
+     * @throws IllegalArgumentException for an unusable offer
+     * @throws IllegalStateException when the session is closed or has an offer already
+     * @throws MessageNotSentException when the offer could not be sent (the session is closed)
+     */
+    public void offer(Session session, String browserOffer) throws MessageNotSentException {
         String deviceOffer = SdpAdapter.offerForDevice(browserOffer);
         synchronized (session) {
             if (session.closed || session.browserOffer != null) {
@@ -329,7 +336,7 @@ public class SignallingRelay {
         touch(session);
         try {
             transport.sendOffer(session.id, deviceOffer);
-        } catch (Exception e) {
+        } catch (MessageNotSentException | RuntimeException e) {
             close(session);
             throw e;
         }
@@ -388,8 +395,11 @@ public class SignallingRelay {
      * A candidate of the browser. Until the panel has answered it is held back and sent after the answer: a panel
      * that gets a candidate before it has taken the offer in drops it (libwebrtc-based devices do), and the offer
      * and its candidates can overtake each other on the way.
+     *
+     * @throws IllegalStateException when the session is closed
+     * @throws MessageNotSentException when the candidate could not be sent
      */
-    public void addBrowserCandidate(Session session, String candidate) throws Exception {
+    public void addBrowserCandidate(Session session, String candidate) throws MessageNotSentException {
         touch(session);
         String line = candidate.strip();
         String bare = line.startsWith("a=") ? line.substring(2) : line;
@@ -413,7 +423,7 @@ public class SignallingRelay {
         if (session.close()) {
             try {
                 transport.sendDisconnect(session.id);
-            } catch (Exception e) {
+            } catch (MessageNotSentException e) {
                 logger.debug("disconnect of media session not sent: {}", LogText.safe(e.getMessage()));
             }
             session.listener.closed(session);
@@ -538,7 +548,7 @@ public class SignallingRelay {
         for (String candidate : held) {
             try {
                 transport.sendCandidate(session.id, candidate);
-            } catch (Exception e) {
+            } catch (MessageNotSentException e) {
                 logger.debug("a held candidate of media session {} was not sent: {}", session.id,
                         LogText.safe(e.getMessage()));
             }

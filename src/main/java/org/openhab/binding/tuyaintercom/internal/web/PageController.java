@@ -25,6 +25,7 @@ import org.openhab.binding.tuyaintercom.internal.call.Call;
 import org.openhab.binding.tuyaintercom.internal.call.CallError;
 import org.openhab.binding.tuyaintercom.internal.call.CallResult;
 import org.openhab.binding.tuyaintercom.internal.call.CallState;
+import org.openhab.binding.tuyaintercom.internal.call.MessageNotSentException;
 import org.openhab.binding.tuyaintercom.internal.intercom.MediaSessionLimit;
 import org.openhab.binding.tuyaintercom.internal.intercom.PageClients;
 import org.openhab.binding.tuyaintercom.internal.intercom.PageCredential;
@@ -282,7 +283,7 @@ public final class PageController {
             throw new Refusal(Refusal.Kind.BAD_REQUEST, "unusable offer: " + e.getMessage());
         } catch (IllegalStateException e) {
             throw new Refusal(Refusal.Kind.CONFLICT, String.valueOf(e.getMessage()));
-        } catch (Exception e) {
+        } catch (MessageNotSentException e) {
             panel.mediaFailed(session);
             throw new Refusal(Refusal.Kind.UPSTREAM, "the offer could not be sent to the panel");
         }
@@ -300,7 +301,7 @@ public final class PageController {
             relay.addBrowserCandidate(session, candidate);
         } catch (IllegalStateException e) {
             throw new Refusal(Refusal.Kind.NOT_FOUND, "no such media session");
-        } catch (Exception e) {
+        } catch (MessageNotSentException e) {
             throw new Refusal(Refusal.Kind.UPSTREAM, "the candidate could not be sent to the panel");
         }
     }
@@ -391,7 +392,7 @@ public final class PageController {
         } catch (IllegalArgumentException e) {
             relay.close(session);
             throw new Refusal(Refusal.Kind.BAD_REQUEST, "unusable offer: " + e.getMessage());
-        } catch (Exception e) {
+        } catch (MessageNotSentException | IllegalStateException e) {
             relay.close(session);
             throw new Refusal(Refusal.Kind.UPSTREAM, "the offer could not be sent to the panel");
         }

@@ -49,7 +49,7 @@ class CallEngineTest {
     CallEngine newEngine() {
         return new CallEngine(PANEL, ME, SETTINGS, timers, message -> {
             if (failSending) {
-                throw new IllegalStateException("offline");
+                throw new MessageNotSentException("offline");
             }
             sent.add(message);
         }, new CallListener() {

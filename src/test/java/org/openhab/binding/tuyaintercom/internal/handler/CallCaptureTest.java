@@ -70,7 +70,7 @@ class CallCaptureTest {
                     Clock.systemUTC(), Map.of("captureCalls", 1));
             try {
                 home.start();
-                PanelSession session = home.panel.session();
+                PanelSession session = home.session();
                 assertNotNull(session);
                 device.pressCallButton(3, Duration.ofSeconds(30));
                 home.await(PanelScenarioTest.RING);

@@ -59,7 +59,7 @@ class FuzzTest {
                 List<String> trace = home.trace();
                 assertFalse(home.panel.isOnCalling(),
                         "no call left over: " + trace.subList(Math.max(0, trace.size() - 12), trace.size()));
-                PanelSession session = home.panel.session();
+                PanelSession session = home.session();
                 assertNotNull(session);
                 assertEquals(0, session.relay().sessionCount(), "no media session left over");
             } finally {

@@ -58,7 +58,7 @@ class LowPowerWakeTest {
             });
             IntercomFixture home = new IntercomFixture(sim, "home", "bell1", Map.of()).start();
             try {
-                PanelSession session = home.panel.session();
+                PanelSession session = home.session();
                 assertNotNull(session);
                 SignallingRelay relay = session.relay();
                 relay.offer(relay.open(SignallingRelay.Kind.LIVE_VIEW, "test", Duration.ofSeconds(30),

@@ -160,7 +160,7 @@ class ReliabilityTest {
             assertTrue(home.trace().contains("call-end-reason=DISCONNECT (-2532)"), home.trace().toString());
             awaitPanel(device, "hang_up", 1);
             assertFalse(home.panel.isOnCalling());
-            var session = home.panel.session();
+            var session = home.session();
             assertNotNull(session);
             assertEquals(0, session.relay().sessionCount(), "no media session left");
             home.close();

@@ -268,7 +268,7 @@ class RingSourcesTest {
     @Test
     void aMultiStationPanelSaysWhichStationCalls() throws Exception {
         IntercomFixture fixture = start();
-        PanelSession session = fixture.panel.session();
+        PanelSession session = fixture.session();
         assertNotNull(session);
         RecordingPage page = new RecordingPage("page1");
         session.pages().add(page, PageCredential.page("page1-link", null));

@@ -85,7 +85,7 @@ class SignallingRoutingTest {
             device.mediaEnabled = false; // only the headers count here
             IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of()).start();
             try {
-                PanelSession session = home.panel.session();
+                PanelSession session = home.session();
                 assertNotNull(session);
                 SignallingRelay.Session media = session.relay().open(SignallingRelay.Kind.LIVE_VIEW, "page",
                         Duration.ofSeconds(30), QuietListeners.MEDIA);

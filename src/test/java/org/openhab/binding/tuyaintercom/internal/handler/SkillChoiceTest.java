@@ -104,7 +104,7 @@ class SkillChoiceTest {
                 IntercomFixture home = new IntercomFixture(sim, "home", "panel1", Map.of()).start();
                 try {
                     assertEquals("@text/online.h265-only", home.panelThing.getStatusInfo().getDescription());
-                    PanelSession session = home.panel.session();
+                    PanelSession session = home.session();
                     assertNotNull(session);
                     device.pressCallButton(3, Duration.ofSeconds(20));
                     home.await(PanelScenarioTest.RING);

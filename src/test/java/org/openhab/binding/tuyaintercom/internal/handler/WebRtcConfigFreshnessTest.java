@@ -130,7 +130,7 @@ class WebRtcConfigFreshnessTest {
     @Test
     void aCallAnsweredTwoSimulatedHoursAfterStartGetsFreshTurnCredentialsAndAuth() throws Exception {
         IntercomFixture fixture = startHome();
-        PanelSession session = fixture.panel.session();
+        PanelSession session = fixture.session();
         assertNotNull(session);
         int configsAtStart = sim().webrtcConfigsIssued();
 
@@ -163,7 +163,7 @@ class WebRtcConfigFreshnessTest {
     void aConfigurationOlderThanHalfItsTtlIsNotHandedOutAndIsRenewedWithoutWaitingInTheRequest() throws Exception {
         sim().turnLifetime = Duration.ofMinutes(10); // ttl 600 s: used for at most 300 s
         IntercomFixture fixture = startHome();
-        PanelSession session = fixture.panel.session();
+        PanelSession session = fixture.session();
         assertNotNull(session);
         connectPage(session, "page1");
         PageController.MediaGrant first = startMedia(session, false, null, "page1", new java.util.ArrayList<>());
@@ -191,7 +191,7 @@ class WebRtcConfigFreshnessTest {
             assertEquals(afterConnect, sim().webrtcConfigsIssued(), "no WebRTC configuration fetched on a timer");
             Thread.sleep(100);
         }
-        PanelSession session = fixture.panel.session();
+        PanelSession session = fixture.session();
         assertNotNull(session);
         clock.advance(Duration.ofSeconds(3)); // too old for a new media session now
         connectPage(session, "page1");
@@ -205,7 +205,7 @@ class WebRtcConfigFreshnessTest {
     void withinItsTtlTheCachedConfigurationServesLiveViewsAndRings() throws Exception {
         IntercomFixture fixture = startHome(); // ttl 3600 s: used for 10 min
         int afterConnect = sim().webrtcConfigsIssued();
-        PanelSession session = fixture.panel.session();
+        PanelSession session = fixture.session();
         assertNotNull(session);
         connectPage(session, "page1");
         PageController.MediaGrant view = startMedia(session, false, null, "page1", new java.util.ArrayList<>());

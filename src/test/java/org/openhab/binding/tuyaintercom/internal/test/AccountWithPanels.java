@@ -82,13 +82,10 @@ public final class AccountWithPanels {
         }
     }
 
-    /** Panel sessions that exist: held by a handler or reachable in the directory of the web endpoints. */
+    /** Panel sessions reachable in the directory of the web endpoints. */
     public int sessions() {
         int count = 0;
         for (int i = 0; i < panels.size(); i++) {
-            if (panels.get(i).session() != null) {
-                count++;
-            }
             if (directory.get(things.get(i).getUID().getAsString()) != null) {
                 count++;
             }

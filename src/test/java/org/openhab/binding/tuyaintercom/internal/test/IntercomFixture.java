@@ -23,10 +23,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
 import org.openhab.binding.tuyaintercom.internal.framework.TestThing;
 import org.openhab.binding.tuyaintercom.internal.handler.PanelHandler;
 import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
+import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
 import org.openhab.binding.tuyaintercom.internal.sim.SimSecrets;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.core.thing.ChannelUID;
@@ -101,6 +103,11 @@ public final class IntercomFixture implements AutoCloseable {
             SimSecrets.record(String.valueOf(entryKey));
         }
         return this;
+    }
+
+    /** The panel's session while it is online, as the web endpoints find it; null otherwise. */
+    public @Nullable PanelSession session() {
+        return directory.get(panelThing.getUID().getAsString());
     }
 
     public void command(String channel, Command command) {

@@ -45,7 +45,7 @@ public final class PanelRig implements AutoCloseable {
         TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
         SimPanel device = new SimPanel(sim, SimDevice.panel("panel1", "Door"));
         IntercomFixture home = new IntercomFixture(sim, "home", "panel1", panelConfig).start();
-        PanelSession session = home.panel.session();
+        PanelSession session = home.session();
         if (session == null) {
             home.close();
             device.close();

@@ -85,7 +85,6 @@ public class SmartWebClient {
     private Instant lastLogin = Instant.MIN;
     private String uid = "";
     private List<String> mqttUrls = List.of();
-    private int logins;
 
     public SmartWebClient(String baseUrl, String countryCode, String userName, String password, HttpClient http,
             Clock clock) {
@@ -103,7 +102,6 @@ public class SmartWebClient {
         cookieExpiry = null;
         sessionExpiresAt = Instant.MIN;
         lastLogin = clock.instant();
-        logins++;
         ObjectNode tokenRequest = TuyaJson.object().put("countryCode", countryCode).put("username", userName)
                 .put("isUid", false);
         JsonNode token = post("/api/login/token", tokenRequest, true);
@@ -158,7 +156,6 @@ public class SmartWebClient {
                 uid = result.path("uid").asText("");
                 mqttUrls = mqttUrls(result.path("domain"));
                 lastLogin = clock.instant();
-                logins++;
                 Instant expiry = cookieExpiry;
                 sessionExpiresAt = expiry != null ? expiry : lastLogin.plus(DEFAULT_SESSION);
             }
@@ -278,11 +275,6 @@ public class SmartWebClient {
     /** The account's uid from the sign-in answer. */
     public synchronized String uid() {
         return uid;
-    }
-
-    /** How many sign-ins this client made (for tests: the binding must not hammer the sign-in). */
-    public synchronized int logins() {
-        return logins;
     }
 
     /** The devices of all homes (by room) and the devices shared with the account. */

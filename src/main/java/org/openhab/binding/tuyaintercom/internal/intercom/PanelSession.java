@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.zip.CRC32;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -127,6 +128,8 @@ public final class PanelSession implements CallListener {
     private final CallEngine engine;
     private final SignallingRelay relay;
     private final PageClients pages;
+    /** How the pages receive a {@link PanelView} (the web layer's format). */
+    private final Function<PanelView, ObjectNode> pageState;
     private @Nullable ScheduledFuture<?> housekeeping;
     /** The latest snapshot (JPEG) and when it arrived, for the pages; the state carries only its time. */
     private volatile byte @Nullable [] snapshot;
@@ -149,7 +152,7 @@ public final class PanelSession implements CallListener {
 
     public PanelSession(String thingUID, String deviceId, String label, String localId, CallSettings settings,
             PanelCloud cloud, Clock clock, ScheduledExecutorService scheduler, CallListener handler, PanelLinks links,
-            PagePolicy policy, PageLimits pageLimits) {
+            PagePolicy policy, PageLimits pageLimits, Function<PanelView, ObjectNode> pageState) {
         this.thingUID = thingUID;
         this.deviceId = deviceId;
         this.label = label;
@@ -160,6 +163,7 @@ public final class PanelSession implements CallListener {
         this.links = links;
         this.webUnlock = policy.webUnlock();
         this.ringPreview = policy.ringPreview();
+        this.pageState = pageState;
         this.mediaConnectTimeout = settings.mediaConnectTimeout();
         this.ringTimeout = settings.ringTimeout();
         this.pages = new PageClients(pageLimits, PageLimits.MAX_PAGES_PER_PANEL);
@@ -466,38 +470,19 @@ public final class PanelSession implements CallListener {
         return jpeg == null ? null : jpeg.clone();
     }
 
-    /** The state every page sees: never a token, never a credential. */
+    /** Shows every page the panel as it is now ({@link PanelView}: never a token, never a credential). */
     private void publishState(@Nullable Call call, @Nullable CallOutcome outcome) {
         synchronized (this) {
             shownCall = call;
             shownOutcome = outcome;
         }
-        ObjectNode view = TuyaJson.object();
-        view.put("panel", label);
         WebRtcConfig config = cloud.webRtcConfig();
-        if (config != null && config.h265Only()) {
-            view.put("video", "h265-only"); // the page says why it shows no video
-        }
-        view.put("webUnlock", webUnlock.configValue());
-        view.put("preview", ringPreview);
-        view.put("snapshot", snapshotMillis);
-        if (call == null) {
-            view.put("state", "IDLE");
-            view.put("outcome", "");
-        } else {
-            view.put("state", call.state().name());
-            view.put("callId", call.id());
-            view.put("direction", call.isOutgoing() ? "OUTGOING" : "INCOMING");
-            view.put("station", call.isOutgoing() ? "" : callingStation);
-            view.put("outcome", outcome == null ? "" : outcome.name());
-            view.put("endReason", call.endReason());
-            CallError endError = call.endError();
-            view.put("endError", endError == null ? "" : endError.name()); // the page matches the name exactly
-            view.put("connected", call.isConnected());
-            view.put("answered", call.isAnswered());
-            view.put("started", call.startedAt().toEpochMilli());
-        }
-        pages.publishState(view);
+        PanelView.CallView shown = call == null ? null
+                : new PanelView.CallView(call.state(), call.id(), call.isOutgoing(),
+                        call.isOutgoing() ? "" : callingStation, outcome, call.endReason(), call.endError(),
+                        call.isConnected(), call.isAnswered(), call.startedAt().toEpochMilli());
+        pages.publishState(pageState.apply(new PanelView(label, config != null && config.h265Only(),
+                webUnlock.configValue(), ringPreview, snapshotMillis, shown)));
     }
 
     // ------------------------------------------------------------------------------------------- media sessions

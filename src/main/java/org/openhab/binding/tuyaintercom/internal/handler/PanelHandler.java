@@ -60,7 +60,6 @@ import org.openhab.binding.tuyaintercom.internal.tuya.events.DoorbellNoticeParse
 import org.openhab.binding.tuyaintercom.internal.tuya.events.DoorbellPress;
 import org.openhab.binding.tuyaintercom.internal.tuya.events.PictureRef;
 import org.openhab.binding.tuyaintercom.internal.tuya.events.SnapshotFetcher;
-import org.openhab.binding.tuyaintercom.internal.web.PageStateJson;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.DecimalType;
@@ -217,7 +216,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
                 bridgeHandler.callTargetId(), settings, cloud, clock, scheduler, this,
                 new PanelLinks(thingUID, bridgeHandler.signer(), clock, config.entryKey.trim()),
                 new PagePolicy(WebUnlock.parse(config.webUnlock), config.ringPreview, config.maxMediaSessions),
-                directory.pageLimits(), PageStateJson::of);
+                directory.pageLimits());
         PanelSession old;
         PanelResources oldResources;
         synchronized (this) {

@@ -56,6 +56,9 @@ public final class PageClients {
 
         void send(String event, String json);
 
+        /** Sends the panel's state ({@code version} counts the states published so far); must not block. */
+        void sendState(PanelView state, long version);
+
         /** Ends the stream (the panel went away, or the page was replaced by a reconnect with its id). */
         void close();
 
@@ -74,7 +77,7 @@ public final class PageClients {
     private final int maxPerPanel;
     private final int maxPerCredential;
     private long version;
-    private ObjectNode state = TuyaJson.object().put("state", "IDLE");
+    private @Nullable PanelView state;
 
     public PageClients(PageLimits limits, int maxPerPanel) {
         this(limits, maxPerPanel, PageLimits.MAX_PAGES_PER_CREDENTIAL);
@@ -109,7 +112,10 @@ public final class PageClients {
                 }
             }
             clients.put(client.id(), new Entry(client, credential));
-            client.send("state", TuyaJson.write(stateCopy()));
+            PanelView shown = state;
+            if (shown != null) {
+                client.sendState(shown, version);
+            }
         }
         if (replaced != null) {
             replaced.client().close();
@@ -142,18 +148,17 @@ public final class PageClients {
         return clients.size();
     }
 
-    /** Publishes a new call state to every page. */
-    public synchronized void publishState(ObjectNode newState) {
+    /** Publishes the panel's new state to every page. */
+    public synchronized void publishState(PanelView newState) {
         version++;
-        state = newState.deepCopy();
-        String json = TuyaJson.write(stateCopy());
-        clients.values().forEach(e -> e.client().send("state", json));
+        state = newState;
+        long published = version;
+        clients.values().forEach(e -> e.client().sendState(newState, published));
     }
 
-    public synchronized ObjectNode stateCopy() {
-        ObjectNode copy = state.deepCopy();
-        copy.put("version", version);
-        return copy;
+    /** The state published last, or null before the first. */
+    public synchronized @Nullable PanelView state() {
+        return state;
     }
 
     /** Sends an event to one page, if it listens. */

@@ -23,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.zip.CRC32;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -47,7 +46,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The runtime of one panel while it is online, in one place that the web endpoints, the rule actions and the thing
@@ -128,8 +126,6 @@ public final class PanelSession implements CallListener {
     private final CallEngine engine;
     private final SignallingRelay relay;
     private final PageClients pages;
-    /** How the pages receive a {@link PanelView} (the web layer's format). */
-    private final Function<PanelView, ObjectNode> pageState;
     private @Nullable ScheduledFuture<?> housekeeping;
     /** The latest snapshot (JPEG) and when it arrived, for the pages; the state carries only its time. */
     private volatile byte @Nullable [] snapshot;
@@ -152,7 +148,7 @@ public final class PanelSession implements CallListener {
 
     public PanelSession(String thingUID, String deviceId, String label, String localId, CallSettings settings,
             PanelCloud cloud, Clock clock, ScheduledExecutorService scheduler, CallListener handler, PanelLinks links,
-            PagePolicy policy, PageLimits pageLimits, Function<PanelView, ObjectNode> pageState) {
+            PagePolicy policy, PageLimits pageLimits) {
         this.thingUID = thingUID;
         this.deviceId = deviceId;
         this.label = label;
@@ -163,7 +159,6 @@ public final class PanelSession implements CallListener {
         this.links = links;
         this.webUnlock = policy.webUnlock();
         this.ringPreview = policy.ringPreview();
-        this.pageState = pageState;
         this.mediaConnectTimeout = settings.mediaConnectTimeout();
         this.ringTimeout = settings.ringTimeout();
         this.pages = new PageClients(pageLimits, PageLimits.MAX_PAGES_PER_PANEL);
@@ -481,8 +476,8 @@ public final class PanelSession implements CallListener {
                 : new PanelView.CallView(call.state(), call.id(), call.isOutgoing(),
                         call.isOutgoing() ? "" : callingStation, outcome, call.endReason(), call.endError(),
                         call.isConnected(), call.isAnswered(), call.startedAt().toEpochMilli());
-        pages.publishState(pageState.apply(new PanelView(label, config != null && config.h265Only(),
-                webUnlock.configValue(), ringPreview, snapshotMillis, shown)));
+        pages.publishState(new PanelView(label, config != null && config.h265Only(), webUnlock.configValue(),
+                ringPreview, snapshotMillis, shown));
     }
 
     // ------------------------------------------------------------------------------------------- media sessions

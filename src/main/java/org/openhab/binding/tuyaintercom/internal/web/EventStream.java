@@ -26,6 +26,7 @@ import javax.servlet.ServletOutputStream;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.tuyaintercom.internal.intercom.PageClients;
+import org.openhab.binding.tuyaintercom.internal.intercom.PanelView;
 
 /**
  * One call page's Server-Sent-Events stream, held in an {@link AsyncContext}: no server thread waits for events.
@@ -77,6 +78,11 @@ final class EventStream implements PageClients.PageClient, AsyncListener {
     @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public void sendState(PanelView state, long version) {
+        send("state", PageStateJson.write(state, version));
     }
 
     @Override

@@ -31,6 +31,11 @@ public final class PageStateJson {
     private PageStateJson() {
     }
 
+    /** The state event's data: the view, and the count of states published so far ({@code version}). */
+    public static String write(PanelView view, long version) {
+        return TuyaJson.write(of(view).put("version", version));
+    }
+
     public static ObjectNode of(PanelView view) {
         ObjectNode json = TuyaJson.object();
         json.put("panel", view.panel());

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
+import org.openhab.binding.tuyaintercom.internal.call.CallState;
 import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
 import org.openhab.binding.tuyaintercom.internal.test.RecordingPage;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
@@ -28,6 +29,10 @@ import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
  */
 @NonNullByDefault
 class PageClientsTest {
+    static final PanelView IDLE = new PanelView("Door", false, "off", false, 0, null);
+    static final PanelView RINGING = new PanelView("Door", false, "off", false, 0,
+            new PanelView.CallView(CallState.RINGING, "c1", false, "", null, "", null, false, false, 1));
+
     @Test
     void pagesAreCappedPerPanelAndInTotal() throws Exception {
         PageLimits limits = new PageLimits(3);
@@ -52,12 +57,13 @@ class PageClientsTest {
     @Test
     void stateReachesEveryPageAndMediaOnlyItsOwner() throws Exception {
         PageClients pages = new PageClients(new PageLimits(10), 10);
+        pages.publishState(IDLE);
         RecordingPage a = new RecordingPage("a");
         RecordingPage b = new RecordingPage("b");
         pages.add(a, QuietListeners.CREDENTIAL);
         pages.add(b, QuietListeners.CREDENTIAL);
         assertTrue(a.events.get(0).startsWith("state "), "a new page gets the current state at once");
-        pages.publishState(TuyaJson.object().put("state", "RINGING"));
+        pages.publishState(RINGING);
         assertTrue(a.events.get(1).contains("RINGING") && b.events.get(1).contains("RINGING"));
         pages.sendTo("a", "media", TuyaJson.object().put("type", "answer"));
         assertEquals(3, a.events.size());
@@ -97,7 +103,7 @@ class PageClientsTest {
         assertTrue(revoked.got("link {\"valid\":false}"), "told why, last: " + revoked.events);
         assertFalse(kept.closed);
         assertEquals(1, limits.open(), "its slot is free");
-        pages.publishState(TuyaJson.object().put("state", "RINGING"));
+        pages.publishState(RINGING);
         assertFalse(revoked.got("RINGING"), "a revoked page gets no more events");
         assertTrue(kept.got("RINGING"));
     }

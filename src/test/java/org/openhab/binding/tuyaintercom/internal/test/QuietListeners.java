@@ -15,6 +15,7 @@ package org.openhab.binding.tuyaintercom.internal.test;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.tuyaintercom.internal.intercom.PageClients;
 import org.openhab.binding.tuyaintercom.internal.intercom.PageCredential;
+import org.openhab.binding.tuyaintercom.internal.intercom.PanelView;
 import org.openhab.binding.tuyaintercom.internal.intercom.SignallingRelay;
 
 /**
@@ -41,6 +42,10 @@ public final class QuietListeners {
 
             @Override
             public void send(String event, String json) {
+            }
+
+            @Override
+            public void sendState(PanelView state, long version) {
             }
 
             @Override

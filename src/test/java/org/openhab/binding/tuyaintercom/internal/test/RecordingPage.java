@@ -17,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.tuyaintercom.internal.intercom.PageClients;
+import org.openhab.binding.tuyaintercom.internal.intercom.PanelView;
+import org.openhab.binding.tuyaintercom.internal.web.PageStateJson;
 
 /**
  * A listening call page for tests that drive a panel session directly: it records every event it is sent
@@ -42,6 +44,11 @@ public final class RecordingPage implements PageClients.PageClient {
     @Override
     public void send(String event, String json) {
         events.add(event + " " + json);
+    }
+
+    @Override
+    public void sendState(PanelView state, long version) {
+        send("state", PageStateJson.write(state, version));
     }
 
     @Override

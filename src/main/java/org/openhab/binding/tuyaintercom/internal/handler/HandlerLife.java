@@ -41,7 +41,8 @@ final class HandlerLife {
     private final ScheduledExecutorService scheduler;
     private final IntConsumer connect;
     private int life;
-    private boolean alive;
+    /** Written under the lock; read without it by {@link #ended()}. */
+    private volatile boolean alive;
     private int failures;
     private @Nullable ScheduledFuture<?> connectJob;
 
@@ -74,6 +75,14 @@ final class HandlerLife {
             life++;
             alive = false;
         }
+    }
+
+    /**
+     * Whether {@code dispose()} has run (and no {@code initialize()} since): what arrives then from the bridge, the
+     * cloud or a page is dropped. Takes no lock, so it may be asked under any other lock.
+     */
+    boolean ended() {
+        return !alive;
     }
 
     /** The current life, or {@link #ENDED}. */

@@ -282,8 +282,17 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     /** Updates a state channel and remembers the state for REFRESH. */
     private void publish(String channel, State state) {
+        if (life.ended()) {
+            return; // disposed: a late message or download changes no item
+        }
         lastStates.put(channel, state);
         updateState(channel, state);
+    }
+
+    private void trigger(String channel, String event) {
+        if (!life.ended()) {
+            triggerChannel(channel, event);
+        }
     }
 
     // ------------------------------------------------------------------------------------------- from the bridge
@@ -299,6 +308,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     @Override
     public void onDeviceStatus(JsonNode status) {
+        if (life.ended()) {
+            return; // a message that was on its way when the thing was disposed
+        }
         panelSpoke();
         DoorbellPress press = null;
         for (JsonNode entry : status) {
@@ -321,6 +333,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     @Override
     public void onDeviceNotice(int protocol, JsonNode data, long messageTime) {
+        if (life.ended()) {
+            return;
+        }
         DoorbellNoticeParser.parse(protocol, data, messageTime).ifPresent(this::doorbellPressed);
     }
 
@@ -343,7 +358,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             if (delay != null) {
                 publish(CHANNEL_RING_DELAY, new DecimalType(delay.toMillis() / 1000.0));
             }
-            triggerChannel(CHANNEL_DOORBELL, "PRESSED");
+            trigger(CHANNEL_DOORBELL, "PRESSED");
             if (current != null) {
                 current.engine().doorbellRing();
             }
@@ -371,6 +386,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     @Override
     public void onDeviceOnline(boolean online) {
+        if (life.ended()) {
+            return;
+        }
         synchronized (this) {
             if (session != null && life.current() != HandlerLife.ENDED && bridgeOnline()) {
                 panelReported(online);
@@ -426,7 +444,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     @Override
     public void callOutcome(Call call, CallOutcome outcome) {
-        triggerChannel(CHANNEL_CALL, outcome.name());
+        trigger(CHANNEL_CALL, outcome.name());
     }
 
     /** Counts the call down in a running capture once its last message (the media's disconnect) is recorded. */
@@ -639,7 +657,7 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             if (current != null) {
                 current.snapshotArrived(jpeg, at.toEpochMilli());
             }
-            triggerChannel(CHANNEL_CALL, "SNAPSHOT");
+            trigger(CHANNEL_CALL, "SNAPSHOT");
         }
 
         @Override
@@ -661,6 +679,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
 
     @Override
     public void bridgeStatusChanged(ThingStatusInfo bridgeStatusInfo) {
+        if (life.ended()) {
+            return;
+        }
         if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
             synchronized (this) {
                 if (getThing().getStatus() == ThingStatus.OFFLINE && life.current() != HandlerLife.ENDED) {
@@ -695,9 +716,13 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
             session = null;
             bridgeHandler = account;
             account = null;
+            if (current != null) {
+                // under the lock, so that no connect of an older life can register between; a request that found the
+                // session just before is refused by the disposed session itself (its pages and media are closed)
+                directory.unregister(thingUID(), current);
+            }
         }
         if (current != null) {
-            directory.unregister(thingUID(), current);
             current.dispose();
         }
         if (bridgeHandler != null) {

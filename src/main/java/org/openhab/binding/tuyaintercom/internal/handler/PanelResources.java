@@ -106,7 +106,10 @@ final class PanelResources implements PanelSession.PanelCloud {
     private int streamGeneration;
     private Instant streamWanted = Instant.MIN;
     private @Nullable Instant streamExpires;
-    /** Guarded by the lock: after {@link #close()} nothing is published or scheduled. */
+    /**
+     * Guarded by the lock: after {@link #close()} nothing is published or scheduled. Messages to the panel still go
+     * out: the session's last ones (a hang-up, disconnects) are sent while it is disposed, after this.
+     */
     private boolean closed;
 
     /**

@@ -50,6 +50,15 @@ public final class PageClients {
         }
     }
 
+    /** The panel went away ({@link #closeAll}): no page is added any more. */
+    public static final class PanelGone extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        PanelGone() {
+            super("the panel is gone");
+        }
+    }
+
     public interface PageClient {
         /** The id the page chose; a reconnecting page keeps it. */
         String id();
@@ -78,6 +87,8 @@ public final class PageClients {
     private final int maxPerCredential;
     private long version;
     private @Nullable PanelView state;
+    /** Guarded by this: after {@link #closeAll()} no page is added. */
+    private boolean closedForGood;
 
     public PageClients(PageLimits limits, int maxPerPanel) {
         this(limits, maxPerPanel, PageLimits.MAX_PAGES_PER_CREDENTIAL);
@@ -93,9 +104,12 @@ public final class PageClients {
      * Adds a page opened with the credential and sends it the current state at once; a page with the same id is
      * replaced.
      */
-    public void add(PageClient client, PageCredential credential) throws TooManyPages {
+    public void add(PageClient client, PageCredential credential) throws TooManyPages, PanelGone {
         Entry replaced;
         synchronized (this) {
+            if (closedForGood) {
+                throw new PanelGone();
+            }
             replaced = clients.get(client.id());
             long sameCredential = clients.entrySet().stream()
                     .filter(e -> !e.getKey().equals(client.id()) && e.getValue().credential().equals(credential))
@@ -198,9 +212,13 @@ public final class PageClients {
         return revoked.stream().map(e -> e.client().id()).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Closes every page stream (the panel went away). */
+    /** Closes every page stream for good (the panel went away): {@link #add} refuses from now on. */
     public void closeAll() {
-        List<Entry> all = List.copyOf(clients.values());
+        List<Entry> all;
+        synchronized (this) {
+            closedForGood = true;
+            all = List.copyOf(clients.values());
+        }
         all.forEach(e -> {
             remove(e.client());
             e.client().close();

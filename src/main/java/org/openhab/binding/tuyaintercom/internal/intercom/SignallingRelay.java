@@ -92,7 +92,7 @@ public class SignallingRelay {
         PREVIEW
     }
 
-    /** Refused: too many live views. */
+    /** Refused: too many live views, or the panel went away. */
     public static class LimitReachedException extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -226,6 +226,8 @@ public class SignallingRelay {
     private final Duration connectBound;
     private final MediaSessionLimit limit;
     private final Map<String, Session> sessions = new LinkedHashMap<>();
+    /** Guarded by {@link #sessions}: after {@link #closeAll()} (the panel went away) nothing is opened. */
+    private boolean closedForGood;
 
     /**
      * @param closedByPanel told about sessions the panel closed, or that were closed for idleness (the browser went
@@ -274,6 +276,9 @@ public class SignallingRelay {
         Session replaced = null;
         List<Session> displaced = List.of();
         synchronized (sessions) {
+            if (closedForGood) {
+                throw new LimitReachedException("the panel is gone");
+            }
             boolean tooManyViews = kind != Kind.CALL
                     && sessions.values().stream().filter(s -> s.kind != Kind.CALL).count() >= MAX_LIVE_VIEWS;
             boolean panelFull = kind != Kind.CALL && !limit.admitsView(List.copyOf(sessions.values()));
@@ -454,9 +459,11 @@ public class SignallingRelay {
         return revoked;
     }
 
+    /** Closes every session for good: the panel went away, and {@link #open} refuses from now on. */
     public void closeAll() {
         List<Session> all;
         synchronized (sessions) {
+            closedForGood = true;
             all = List.copyOf(sessions.values());
         }
         all.forEach(this::close);

@@ -105,6 +105,8 @@ public final class PageController {
             pages.add(page, credential);
         } catch (PageClients.TooManyPages e) {
             throw new Refusal(Refusal.Kind.TOO_MANY_PAGES, String.valueOf(e.getMessage()));
+        } catch (PageClients.PanelGone e) {
+            throw new Refusal(Refusal.Kind.NOT_FOUND, String.valueOf(e.getMessage()));
         }
         PageMediaListener replay = new PageMediaListener();
         for (SignallingRelay.Session session : relay.sessionsOwnedBy(page.id())) {

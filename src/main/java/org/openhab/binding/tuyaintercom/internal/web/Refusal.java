@@ -32,7 +32,7 @@ public class Refusal extends Exception {
         UNAUTHORIZED,
         /** The credential is valid but does not allow this. */
         FORBIDDEN,
-        /** No such media session. */
+        /** No such media session, or the panel went away. */
         NOT_FOUND,
         /** The call is not in a state that allows this (e.g. answered elsewhere). */
         CONFLICT,

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
@@ -24,13 +25,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
+import org.openhab.binding.tuyaintercom.internal.intercom.PanelSession;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.AccountWithPanels;
 import org.openhab.binding.tuyaintercom.internal.test.HandlerProbe;
 import org.openhab.binding.tuyaintercom.internal.test.IntercomFixture;
+import org.openhab.binding.tuyaintercom.internal.test.QuietListeners;
+import org.openhab.binding.tuyaintercom.internal.test.RecordingPage;
+import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 import org.openhab.binding.tuyaintercom.internal.tuya.mqtt.MqttLink;
+import org.openhab.binding.tuyaintercom.internal.tuya.webrtc.SdpAdapterTestData;
+import org.openhab.binding.tuyaintercom.internal.web.PageController;
+import org.openhab.binding.tuyaintercom.internal.web.Refusal;
+import org.openhab.core.library.types.StringType;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.types.RefreshType;
 
@@ -154,6 +163,61 @@ class HandlerLifecycleTest {
         int mark = home.callback.events().size();
         sim.hold.release();
         assertTrue(HandlerProbe.awaitNotRunning(PanelResources.class, "allocateStream", WAIT));
+        assertNothingLeft(mark);
+    }
+
+    @Test
+    void aRequestThatFoundTheSessionBeforeDisposeOpensNothing() throws Exception {
+        home.panel.initialize();
+        home.callback.awaitStatus(home.panelThing, ThingStatus.ONLINE, WAIT);
+        PanelSession session = Objects.requireNonNull(home.session());
+        PageController late = new PageController(session); // as the servlet holds it while the thing is removed
+        home.panel.dispose();
+        int mark = home.callback.events().size();
+        Refusal page = assertThrows(Refusal.class,
+                () -> late.addPage(new RecordingPage("late"), QuietListeners.CREDENTIAL));
+        assertEquals(Refusal.Kind.NOT_FOUND, page.kind(), "a page cannot join the disposed panel");
+        assertEquals(0, session.pages().size());
+        Refusal view = assertThrows(Refusal.class,
+                () -> late.liveViewWithoutTrickle(SdpAdapterTestData.LIVE_VIEW_OFFER, QuietListeners.CREDENTIAL));
+        assertEquals(Refusal.Kind.UNAVAILABLE, view.kind(), "no media session is opened");
+        assertEquals(0, session.relay().sessionCount());
+        assertNothingLeft(mark);
+    }
+
+    @Test
+    void disposingTheThingDuringACallStillHangsUpAtThePanel() throws Exception {
+        sim.callTransport = TuyaCloudSimulator.CallTransport.OPEN_HUB_308; // the panel hears 308 messages
+        home.panel.initialize();
+        home.callback.awaitStatus(home.panelThing, ThingStatus.ONLINE, WAIT);
+        device.pressCallButton(1, Duration.ofSeconds(30));
+        home.await(PanelScenarioTest.RING, WAIT);
+        home.command("call-control", new StringType("ANSWER"));
+        awaitReceived("answer");
+        home.panel.dispose();
+        awaitReceived("hang_up"); // the session's last message goes out while it is disposed
+    }
+
+    private void awaitReceived(String event) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (device.count(event) == 0) {
+            assertTrue(System.nanoTime() < deadline,
+                    "the panel did not receive " + event + ": " + device.receivedEvents());
+            Thread.sleep(20); // a poll step
+        }
+    }
+
+    @Test
+    void aMessageOnItsWayWhenTheThingIsDisposedChangesNothing() throws Exception {
+        home.panel.initialize();
+        home.callback.awaitStatus(home.panelThing, ThingStatus.ONLINE, WAIT);
+        home.panel.dispose();
+        int mark = home.callback.events().size();
+        // delivered by the bridge's MQTT thread just after the listener was removed
+        home.panel.onDeviceStatus(TuyaJson.MAPPER.readTree(
+                "[{\"code\":\"doorbell_active\",\"value\":true}," + "{\"code\":\"accessory_lock\",\"value\":true}]"));
+        home.panel.onDeviceOnline(false);
+        home.panel.onDeviceNotice(4, TuyaJson.MAPPER.readTree("{\"etype\":\"doorbell\"}"), 0);
         assertNothingLeft(mark);
     }
 

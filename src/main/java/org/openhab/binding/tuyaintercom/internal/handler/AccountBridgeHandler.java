@@ -294,11 +294,6 @@ public class AccountBridgeHandler extends AbstractAccountBridgeHandler implement
         return client().snapshotUrl(deviceId, bucket, filePath);
     }
 
-    /** The app account's user id, once known. */
-    public String userId() {
-        return userId;
-    }
-
     private void stopLinks() {
         MqttLink device = deviceLink;
         deviceLink = null;

@@ -272,14 +272,6 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         }
     }
 
-    /** Fetches a new WebRTC configuration on the scheduler (package-private: tests renew without a page asking). */
-    void renewWebRtcConfig() {
-        PanelResources cloud = resources;
-        if (cloud != null) {
-            cloud.fetchWebRtcConfigLater();
-        }
-    }
-
     /** Updates a state channel and remembers the state for REFRESH. */
     private void publish(String channel, State state) {
         if (life.ended()) {

@@ -92,10 +92,6 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
     private volatile String signInKey = "";
     private @Nullable QrSignIn qrSignIn;
 
-    public SmartAccountBridgeHandler(Bridge bridge, HttpClient httpClient, Clock clock) {
-        this(bridge, httpClient, clock, new PanelDirectory());
-    }
-
     public SmartAccountBridgeHandler(Bridge bridge, HttpClient httpClient, Clock clock, PanelDirectory directory) {
         super(bridge, clock);
         this.httpClient = httpClient;

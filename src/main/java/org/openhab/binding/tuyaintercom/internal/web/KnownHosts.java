@@ -49,10 +49,6 @@ final class KnownHosts {
         this(System.getProperty(PROPERTY, ""), System.getProperty(PROXIES_PROPERTY, ""));
     }
 
-    KnownHosts(String configured) {
-        this(configured, "");
-    }
-
     KnownHosts(String configured, String trustedProxies) {
         names.add("localhost");
         for (String name : configured.split(",")) {

@@ -140,10 +140,11 @@ class HandlerLifecycleTest {
 
     @Test
     void disposeWhileTheWebRtcConfigurationIsRenewedSchedulesNothing() throws Exception {
+        sim.turnLifetime = Duration.ofSeconds(2); // a configuration is used for 1 s: media coming needs a new one
         home.panel.initialize();
         home.callback.awaitStatus(home.panelThing, ThingStatus.ONLINE, WAIT);
         sim.hold.hold("/webrtc-configs");
-        home.panel.renewWebRtcConfig();
+        Objects.requireNonNull(home.session()).prepareMedia();
         assertTrue(sim.hold.awaitHeld(WAIT));
         home.panel.dispose();
         int mark = home.callback.events().size();

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
 import org.openhab.binding.tuyaintercom.internal.framework.TestBridge;
+import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.binding.tuyaintercom.internal.sim.SimSmartWeb;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.CloudFixture;
@@ -167,7 +168,7 @@ class LogForgeryTest {
                         THING_TYPE_SMART_ACCOUNT, config);
                 callback.addBridge(bridge);
                 SmartAccountBridgeHandler handler = new SmartAccountBridgeHandler(bridge.thing(), CloudFixture.HTTP,
-                        Clock.systemUTC());
+                        Clock.systemUTC(), new PanelDirectory());
                 bridge.setHandler(handler);
                 handler.setCallback(callback.callback());
                 handler.initialize();

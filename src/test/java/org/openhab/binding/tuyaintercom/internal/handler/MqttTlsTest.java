@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
 import org.openhab.binding.tuyaintercom.internal.framework.TestBridge;
 import org.openhab.binding.tuyaintercom.internal.framework.TestThing;
+import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimSecrets;
 import org.openhab.binding.tuyaintercom.internal.sim.SimSmartWeb;
@@ -93,7 +94,7 @@ class MqttTlsTest {
                 config);
         callback.addBridge(bridge);
         SmartAccountBridgeHandler h = new SmartAccountBridgeHandler(bridge.thing(), CloudFixture.HTTP,
-                Clock.systemUTC());
+                Clock.systemUTC(), new PanelDirectory());
         bridge.setHandler(h);
         h.setCallback(callback.callback());
         smartHandler = h;

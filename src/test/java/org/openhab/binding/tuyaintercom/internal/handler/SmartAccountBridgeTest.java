@@ -106,7 +106,8 @@ class SmartAccountBridgeTest {
         TestBridge b = new TestBridge(new ThingUID(THING_TYPE_SMART_ACCOUNT, "smart"), THING_TYPE_SMART_ACCOUNT,
                 config);
         callback.addBridge(b);
-        SmartAccountBridgeHandler h = new SmartAccountBridgeHandler(b.thing(), CloudFixture.HTTP, Clock.systemUTC());
+        SmartAccountBridgeHandler h = new SmartAccountBridgeHandler(b.thing(), CloudFixture.HTTP, Clock.systemUTC(),
+                new PanelDirectory());
         b.setHandler(h);
         h.setCallback(callback.callback());
         bridge = b;

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 @NonNullByDefault
 class RequestGuardTest {
-    private static final KnownHosts KNOWN = new KnownHosts("openhab.home.lan");
+    private static final KnownHosts KNOWN = new KnownHosts("openhab.home.lan", "");
 
     /** A request as the servlet sees it: the peer's address, the connection's scheme, and headers. */
     private static final class Fake {

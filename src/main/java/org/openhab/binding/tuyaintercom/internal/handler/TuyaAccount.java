@@ -38,9 +38,8 @@ public interface TuyaAccount extends ThingHandler, SnapshotFetcher.SignedUrls {
 
     /**
      * Whether the account's requests can be made now: the same meaning on both bridges. The cloud project's client
-     * signs
-     * its requests with a token it fetches and refreshes itself, so it can once configured; the web client needs a
-     * session, so it can once signed in.
+     * signs its requests with a token it fetches and refreshes itself, so it can once configured; the web client needs
+     * a session, so it can once signed in.
      */
     boolean isReady();
 

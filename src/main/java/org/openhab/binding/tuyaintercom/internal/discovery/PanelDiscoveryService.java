@@ -52,6 +52,8 @@ public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<
     public static final String PROPERTY_DEVICE_ID = "deviceId";
     static final int SCAN_TIMEOUT_SECONDS = 30;
     static final long BACKGROUND_INTERVAL_MINUTES = 15;
+    /** The label of a panel that has no name in the cloud (translated by openHAB; its argument is the device id). */
+    static final String LABEL_UNNAMED = "@text/discovery.panel.unnamed.label";
 
     private final Logger logger = LoggerFactory.getLogger(PanelDiscoveryService.class);
     private final Set<ThingUID> discovered = new HashSet<>();
@@ -127,8 +129,12 @@ public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<
         return panels;
     }
 
-    private static String label(DeviceInfo panel) {
-        return panel.name().isBlank() ? "Video Intercom Panel " + panel.id() : panel.name();
+    /**
+     * The device's name in the cloud; without one a translated label with the device id, in the form openHAB's
+     * discovery translates ({@code @text/<key> [ "<arg>" ]}). The id is a Tuya id, so it needs no quoting there.
+     */
+    static String label(DeviceInfo panel) {
+        return panel.name().isBlank() ? LABEL_UNNAMED + " [ \"" + panel.id() + "\" ]" : panel.name();
     }
 
     private Map<String, Object> properties(TuyaAccount account, DeviceInfo panel) {

@@ -14,6 +14,7 @@ package org.openhab.binding.tuyaintercom.internal.handler;
 
 import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -62,8 +63,8 @@ import org.openhab.binding.tuyaintercom.internal.tuya.events.PictureRef;
 import org.openhab.binding.tuyaintercom.internal.tuya.events.SnapshotFetcher;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.library.types.DateTimeType;
-import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.QuantityType;
 import org.openhab.core.library.types.RawType;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.thing.Bridge;
@@ -348,7 +349,9 @@ public class PanelHandler extends BaseThingHandler implements DeviceMessageListe
         }
         if (decision.rings()) {
             if (delay != null) {
-                publish(CHANNEL_RING_DELAY, new DecimalType(delay.toMillis() / 1000.0));
+                // Number:Time in seconds, to the millisecond (the text form: units are not in both releases' API)
+                publish(CHANNEL_RING_DELAY,
+                        new QuantityType<>(BigDecimal.valueOf(delay.toMillis(), 3).toPlainString() + " s"));
             }
             trigger(CHANNEL_DOORBELL, "PRESSED");
             if (current != null) {

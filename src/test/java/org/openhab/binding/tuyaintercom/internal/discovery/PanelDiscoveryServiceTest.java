@@ -14,9 +14,15 @@ package org.openhab.binding.tuyaintercom.internal.discovery;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -36,6 +42,7 @@ import org.openhab.core.config.discovery.DiscoveryResult;
 @NonNullByDefault
 @Timeout(60)
 class PanelDiscoveryServiceTest {
+    private static final Path I18N = Path.of("src/main/resources/OH-INF/i18n");
 
     @Test
     void threeHundredDevicesYieldExactlyThePanels() throws Exception {
@@ -118,6 +125,40 @@ class PanelDiscoveryServiceTest {
             sim.addDevice(SimDevice.panel("panel3", "Garage"));
             discovery.scan();
             assertEquals(3, sim.webrtcConfigsIssued() - before, "a new panel's configuration is asked for once");
+            discovery.dispose();
+        } finally {
+            sim.close();
+        }
+    }
+
+    @Test
+    void aPanelWithoutANameIsLabelledWithATranslatedTextAndItsId() throws Exception {
+        TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
+        sim.addDevice(SimDevice.panel("panel1", ""));
+        try (CloudFixture cloud = new CloudFixture(sim, Map.of()).start().awaitOnline()) {
+            PanelDiscoveryService discovery = new PanelDiscoveryService();
+            discovery.setThingHandler(cloud.handler);
+            RecordingInbox inbox = new RecordingInbox();
+            discovery.addDiscoveryListener(inbox);
+            discovery.scan();
+            DiscoveryResult panel = inbox.results.get("panel1");
+            assertNotNull(panel);
+            String label = panel.getLabel();
+            assertEquals("@text/discovery.panel.unnamed.label [ \"panel1\" ]", label);
+
+            // as openHAB's AbstractDiscoveryService (ParsedKey, 4.3 and 5.x) reads it: key, then the arguments
+            String[] keyAndArguments = label.substring("@text/".length()).split("\\s+", 2);
+            String arguments = keyAndArguments[1].replaceAll("\\[|\\]|\"", "").trim();
+            assertEquals("panel1", arguments);
+            for (String file : List.of("tuyaintercom.properties", "tuyaintercom_de.properties")) {
+                Properties texts = new Properties();
+                try (InputStream in = Files.newInputStream(I18N.resolve(file))) {
+                    texts.load(in);
+                }
+                String text = texts.getProperty(keyAndArguments[0]);
+                assertNotNull(text, keyAndArguments[0] + " in " + file);
+                assertTrue(MessageFormat.format(text, arguments).endsWith(" panel1"), file + ": " + text);
+            }
             discovery.dispose();
         } finally {
             sim.close();

@@ -145,7 +145,13 @@ class RingSourcesTest {
     private @Nullable Double ringDelaySeconds() {
         List<RecordingCallback.Event> delays = home().callback.events().stream()
                 .filter(e -> e.channelOrThing().equals("ring-delay")).toList();
-        return delays.isEmpty() ? null : Double.valueOf(delays.get(delays.size() - 1).value());
+        if (delays.isEmpty()) {
+            return null;
+        }
+        // a Number:Time state in seconds, e.g. "6.012 s"
+        String delay = delays.get(delays.size() - 1).value();
+        assertTrue(delay.endsWith(" s"), "ring-delay in seconds: " + delay);
+        return Double.valueOf(delay.substring(0, delay.length() - " s".length()));
     }
 
     // ------------------------------------------------------------------------------------------- each source

@@ -56,10 +56,13 @@ public final class OsgiTestFramework implements AutoCloseable {
     /** "stand-ins" or "real-&lt;openHAB version&gt;". */
     public static final String RUNTIME = System.getProperty("openhab.runtime", "stand-ins");
     private static final String REAL = "real-";
-    /** Runtime bundles every stack needs, taken from the test class path, in install order. */
+    /**
+     * Runtime bundles every stack needs, taken from the test class path, in install order (unit-api: the unit API of
+     * the stand-in QuantityType, which openHAB's runtime brings).
+     */
     private static final List<String> RUNTIME_BUNDLES = List.of("org.osgi.util.function-", "org.osgi.util.promise-",
             "org.osgi.service.component-", "org.apache.felix.configadmin-", "org.apache.felix.scr-", "slf4j-api-",
-            "slf4j-simple-");
+            "slf4j-simple-", "unit-api-");
 
     private final Framework framework;
     private final Path storage;

@@ -52,6 +52,8 @@ public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<
     public static final String PROPERTY_DEVICE_ID = "deviceId";
     static final int SCAN_TIMEOUT_SECONDS = 30;
     static final long BACKGROUND_INTERVAL_MINUTES = 15;
+    /** How often the background job looks whether a scan is due (no API call while none is). */
+    static final long BACKGROUND_CHECK_SECONDS = 30;
     /** The label of a panel that has no name in the cloud (translated by openHAB; its argument is the device id). */
     static final String LABEL_UNNAMED = "@text/discovery.panel.unnamed.label";
 
@@ -60,6 +62,8 @@ public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<
     /** The WebRTC properties of each panel found so far (guarded by the service: {@link #scan} is synchronized). */
     private final Map<String, Map<String, Object>> webrtcProperties = new HashMap<>();
     private @Nullable ScheduledFuture<?> backgroundJob;
+    /** {@link System#nanoTime()} of the last scan that asked the cloud; null: none yet (guarded by the service). */
+    private @Nullable Long lastListed;
 
     public PanelDiscoveryService() {
         super(TuyaAccount.class, Set.of(THING_TYPE_PANEL), SCAN_TIMEOUT_SECONDS, true);
@@ -79,7 +83,7 @@ public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<
     @Override
     protected void startBackgroundDiscovery() {
         stopBackgroundDiscovery();
-        backgroundJob = scheduler.scheduleWithFixedDelay(this::scan, 10, BACKGROUND_INTERVAL_MINUTES * 60,
+        backgroundJob = scheduler.scheduleWithFixedDelay(this::scanIfDue, 10, BACKGROUND_CHECK_SECONDS,
                 TimeUnit.SECONDS);
     }
 
@@ -92,12 +96,25 @@ public class PanelDiscoveryService extends AbstractThingHandlerDiscoveryService<
         backgroundJob = null;
     }
 
+    /**
+     * The background scan: as soon as the bridge is online (a bridge that signs in late, e.g. with a QR code, shows
+     * its panels within {@value #BACKGROUND_CHECK_SECONDS} s), then every {@value #BACKGROUND_INTERVAL_MINUTES}
+     * minutes. A failed listing counts as a scan, so a cloud that is down is not asked more often.
+     */
+    synchronized void scanIfDue() {
+        Long last = lastListed;
+        if (last == null || System.nanoTime() - last >= TimeUnit.MINUTES.toNanos(BACKGROUND_INTERVAL_MINUTES)) {
+            scan();
+        }
+    }
+
     /** Lists the account's devices once and updates the inbox; returns the panels found. */
     public synchronized List<DeviceInfo> scan() {
         TuyaAccount bridge = thingHandler;
         if (bridge == null || !bridge.isReady() || bridge.getThing().getStatus() != ThingStatus.ONLINE) {
             return List.of();
         }
+        lastListed = System.nanoTime();
         List<DeviceInfo> panels;
         try {
             panels = bridge.devices().stream().filter(PanelRecognizer::isPanel).toList();

@@ -132,6 +132,34 @@ class PanelDiscoveryServiceTest {
     }
 
     @Test
+    void theBackgroundScanListsOnceTheBridgeIsOnlineAndThenOnlyWhenDue() throws Exception {
+        TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
+        sim.addDevice(SimDevice.panel("panel1", "Front door"));
+        try (CloudFixture cloud = new CloudFixture(sim, Map.of())) {
+            PanelDiscoveryService discovery = new PanelDiscoveryService();
+            discovery.setThingHandler(cloud.handler);
+            RecordingInbox inbox = new RecordingInbox();
+            discovery.addDiscoveryListener(inbox);
+            int requests = sim.requestCount();
+            discovery.scanIfDue(); // the bridge is not online yet (e.g. waiting for a QR code sign-in)
+            assertEquals(requests, sim.requestCount(), "no API call while the bridge is not online");
+            assertTrue(inbox.results.isEmpty());
+
+            cloud.start().awaitOnline();
+            discovery.scanIfDue(); // the next check after the bridge came online
+            assertEquals(Set.of("panel1"), inbox.results.keySet(), "listed at once, not 15 minutes later");
+            requests = sim.requestCount();
+            for (int i = 0; i < 10; i++) {
+                discovery.scanIfDue(); // 5 minutes of checks
+            }
+            assertEquals(requests, sim.requestCount(), "the next listing is due 15 minutes after the last");
+            discovery.dispose();
+        } finally {
+            sim.close();
+        }
+    }
+
+    @Test
     void aPanelWithoutANameIsLabelledWithATranslatedTextAndItsId() throws Exception {
         TuyaCloudSimulator sim = new TuyaCloudSimulator().start();
         sim.addDevice(SimDevice.panel("panel1", ""));

@@ -162,6 +162,8 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final List<Credential> credentials = new CopyOnWriteArrayList<>();
     private final Map<String, Credential> connections = new ConcurrentHashMap<>();
+    /** Admitting a connection and dropping an expired one happen one at a time ({@link #disconnectExpired}). */
+    private final Object admission = new Object();
     private final Map<String, String> mqttUids = new ConcurrentHashMap<>();
     private final Map<String, byte[]> storage = new ConcurrentHashMap<>();
     private final Map<String, SimPanel> panels = new ConcurrentHashMap<>();
@@ -529,25 +531,33 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     }
 
     private boolean admit(String clientId, String username, String password) {
-        Instant now = Instant.now();
-        for (Credential credential : credentials) {
-            if (credential.username().equals(username) && credential.password().equals(password)
-                    && credential.clientId().equals(clientId) && now.isBefore(credential.expiresAt())) {
-                connections.put(clientId, credential);
-                return true;
+        synchronized (admission) {
+            Instant now = Instant.now();
+            for (Credential credential : credentials) {
+                if (credential.username().equals(username) && credential.password().equals(password)
+                        && credential.clientId().equals(clientId) && now.isBefore(credential.expiresAt())) {
+                    connections.put(clientId, credential);
+                    return true;
+                }
             }
+            return false;
         }
-        return false;
     }
 
+    /**
+     * Drops the connections whose credential expired. The broker knows a connection only by its client id, which new
+     * access may keep: the check and the drop happen with no admission in between, so the drop hits the connection of
+     * the expired credential and never the one that has just replaced it.
+     */
     private void disconnectExpired() {
-        Instant now = Instant.now();
-        connections.forEach((clientId, credential) -> {
-            if (!now.isBefore(credential.expiresAt())) {
-                connections.remove(clientId, credential);
-                broker.disconnect(clientId);
-            }
-        });
+        synchronized (admission) {
+            Instant now = Instant.now();
+            connections.forEach((clientId, credential) -> {
+                if (!now.isBefore(credential.expiresAt()) && connections.remove(clientId, credential)) {
+                    broker.disconnect(clientId);
+                }
+            });
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- OpenAPI

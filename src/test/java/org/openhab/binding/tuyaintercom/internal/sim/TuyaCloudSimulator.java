@@ -121,6 +121,11 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     public final SimNetworkFaults network = new SimNetworkFaults(this::dropBindingConnections);
     /** Requests held before they are answered, for races with a request in flight; none by default. */
     public final SimRequestHold hold = new SimRequestHold();
+    /**
+     * Subscriptions to topics that contain the held text wait before the broker allows them, for races with a
+     * connection that is accepted but not yet subscribed; none by default.
+     */
+    public final SimRequestHold subscriptions = new SimRequestHold();
     private final List<java.util.function.BiConsumer<String, byte[]>> bindingMessageListeners = new CopyOnWriteArrayList<>();
     /** Tuya's web client API (Tuya Smart account sign-in) on the same HTTP server. */
     public final SimSmartWeb smart;
@@ -208,6 +213,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
 
             @Override
             public boolean mayRead(String topic, String username) {
+                subscriptions.pass(topic);
                 return credentials.stream()
                         .anyMatch(c -> c.username().equals(username) && c.sourceTopic().equals(topic));
             }
@@ -248,6 +254,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     @Override
     public void close() {
         hold.release();
+        subscriptions.release();
         network.close();
         synchronized (this) {
             SimRtspServer server = rtsp;

@@ -93,7 +93,7 @@ final class SimHttpGuard implements HttpHandler {
         Throwable copy = new LoggedException(e.getClass().getName() + ": " + redacted(String.valueOf(e.getMessage())));
         copy.setStackTrace(e.getStackTrace());
         Throwable cause = e.getCause();
-        if (cause != null && cause != e) {
+        if (cause != null) { // getCause() is null where an exception is its own cause
             copy.initCause(withoutSecrets(cause));
         }
         return copy;

@@ -316,33 +316,38 @@ public class MqttLink {
         try {
             fresh.open();
         } catch (MqttException e) {
-            boolean previousServes = false;
+            boolean refused = e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                    || e.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED;
+            boolean waitForRetry;
+            int waiting;
             synchronized (lock) {
                 connecting = null;
                 Connection previous = current;
-                if (previous != null && previous.client.isConnected()) {
+                // a broker that accepted the new connection dropped the previous one of the same client id, whatever
+                // its client has noticed yet
+                boolean takenOver = fresh.accepted && previous != null
+                        && previous.access.clientId().equals(access.clientId());
+                boolean previousServes = previous != null && !takenOver && previous.client.isConnected();
+                if (previous != null && previousServes) {
                     previous.retired = false; // the broker kept it: it goes on serving until the next try
-                    previousServes = true;
+                    flushQueued(previous); // under the lock, so nothing published meanwhile overtakes the queued
                 }
-            }
-            fresh.close();
-            boolean refused = e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
-                    || e.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED;
-            boolean keepQueued;
-            synchronized (lock) {
                 overlapUntil = clock.instant();
                 // access that failed twice in a row, or that the broker refused, is fetched anew (a broker may refuse
                 // expired credentials by just closing the connection)
                 unusedAccess = refused || reused ? null : access;
                 // a broker may drop a connection just after accepting it: when the same access is tried again in a
                 // moment and no other connection serves, what was queued waits for that one try
-                keepQueued = unusedAccess != null && !previousServes && !queuedForRetry;
-                queuedForRetry = keepQueued;
+                waitForRetry = unusedAccess != null && !previousServes && !queuedForRetry;
+                queuedForRetry = waitForRetry;
+                waiting = queued.size();
             }
-            if (keepQueued) {
-                logger.debug("MQTT link '{}': the new connection failed, queued messages wait for the next try", name);
-            } else {
+            fresh.close();
+            if (!waitForRetry) {
                 dropQueued("the new connection failed");
+            } else if (waiting > 0) {
+                logger.debug("MQTT link '{}': the new connection failed, {} queued messages wait for the next try",
+                        name, waiting);
             }
             failed("cannot connect to " + String.join(" or ", access.urls()) + ": " + MqttTransport.describe(e), null,
                     MAX_BROKER_BACKOFF_SECONDS);
@@ -459,6 +464,8 @@ public class MqttLink {
         final MqttAccessConfig access;
         final MqttAsyncClient client;
         private volatile boolean retired;
+        /** The broker accepted the connection (its CONNACK arrived). */
+        private volatile boolean accepted;
 
         Connection(MqttAccessConfig access) {
             this.access = access;
@@ -476,6 +483,7 @@ public class MqttLink {
         void open() throws MqttException {
             MqttConnectOptions options = MqttTransport.options(access, OPERATION_TIMEOUT);
             client.connect(options).waitForCompletion(MqttTransport.connectWait(access, OPERATION_TIMEOUT).toMillis());
+            accepted = true;
             List<String> topics = List.copyOf(access.sourceTopics().values());
             if (!topics.isEmpty()) {
                 int[] qos = topics.stream().mapToInt(t -> QOS).toArray();

@@ -78,6 +78,17 @@ class SignallingRoutingTest {
         }
     }
 
+    /** Waits until the panel has received a 302 message of the given type. */
+    private static void awaitReceivedByPanel(SimPanel device, String type) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (device.webrtcSubDevIds().stream().noneMatch(m -> m.startsWith(type + "="))) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("no " + type + " reached the panel; it received " + device.webrtcSubDevIds());
+            }
+            Thread.sleep(20); // a poll step
+        }
+    }
+
     private static List<String> outgoingSubDevIds(String gatewayId) throws Exception {
         SimDevice panel = SimDevice.panel("panel1", "Door");
         panel.gatewayId = gatewayId;
@@ -95,16 +106,12 @@ class SignallingRoutingTest {
                 sim.publishToIpcClients(WebRtcSignalling.fromDevice("answer", "panel1", "me", media.id(), "moto_sim_01",
                         TuyaJson.object().put("mode", "webrtc").put("sdp", SdpAdapterTestData.DEVICE_ANSWER),
                         1_795_600_000L));
-                long answered = System.currentTimeMillis() + 10_000;
-                while (media.answer() == null && System.currentTimeMillis() < answered) {
-                    Thread.sleep(20);
-                }
+                // the held candidate goes out on the MQTT thread just after the answer is recorded: closing as soon as
+                // media.answer() is set could send the disconnect first, so the panel's receipt is what counts
+                awaitReceivedByPanel(device, "candidate");
                 assertNotNull(media.answer(), "the panel's answer arrived");
                 session.relay().close(media);
-                long deadline = System.currentTimeMillis() + 10_000;
-                while (device.webrtcSubDevIds().size() < 3 && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(20);
-                }
+                awaitReceivedByPanel(device, "disconnect");
                 return device.webrtcSubDevIds();
             } finally {
                 home.close();

@@ -69,9 +69,23 @@ final class SimOpenApiCaller {
                 sign(method, path, Map.of(), body, accessToken, t), t, Map.of());
     }
 
+    /** A request signed with the current algorithm, answered with its HTTP status. */
+    HttpResponse<String> exchange(String method, String path, Map<String, String> query, @Nullable String body,
+            @Nullable String accessToken) throws IOException, InterruptedException {
+        String t = now();
+        return response(method, path, query, body, accessToken == null ? "" : accessToken,
+                sign(method, path, query, body, accessToken, t), t, Map.of());
+    }
+
     /** Sends exactly this: the headers of every OpenAPI client plus {@code extraHeaders}. */
     JsonNode send(String method, String path, Map<String, String> query, @Nullable String body, String accessToken,
             String sign, String t, Map<String, String> extraHeaders) throws IOException, InterruptedException {
+        return TuyaJson.parse(response(method, path, query, body, accessToken, sign, t, extraHeaders).body());
+    }
+
+    private HttpResponse<String> response(String method, String path, Map<String, String> query, @Nullable String body,
+            String accessToken, String sign, String t, Map<String, String> extraHeaders)
+            throws IOException, InterruptedException {
         StringBuilder uri = new StringBuilder(cloud.baseUrl()).append(path);
         char separator = '?';
         for (Map.Entry<String, String> entry : new LinkedHashMap<>(query).entrySet()) {
@@ -87,8 +101,6 @@ final class SimOpenApiCaller {
             request.header("Content-Type", "application/json");
         }
         extraHeaders.forEach(request::header);
-        HttpResponse<String> response = http.send(request.build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return TuyaJson.parse(response.body());
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

@@ -62,7 +62,7 @@ public final class SimRequestHold {
         return held.get() > 0;
     }
 
-    /** For the simulator's HTTP threads: waits while a request on this path is held. */
+    /** For the simulator's threads: waits while a request on this path (or topic) is held. */
     void pass(String path) {
         String part = pathPart;
         if (part.isEmpty() || !path.contains(part)) {

@@ -197,34 +197,33 @@ public final class SimSmartWeb {
         cloud.expireMqttCredentialsNow();
     }
 
+    /** Answers one request; the server's {@link SimHttpGuard} closes the exchange. */
     void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(TuyaCloudSimulator.MAX_BODY_BYTES + 1);
-            }
-            String path = exchange.getRequestURI().getPath();
-            paths.add(path);
-            ObjectNode answer;
-            if (!"POST".equals(exchange.getRequestMethod()) || body.length > TuyaCloudSimulator.MAX_BODY_BYTES) {
-                answer = failure("PARAM_ILLEGAL", "bad request");
-            } else {
-                JsonNode json = TuyaJson.object();
-                if (body.length > 0) {
-                    try {
-                        json = TuyaJson.parse(new String(body, StandardCharsets.UTF_8));
-                    } catch (IllegalArgumentException e) {
-                        json = TuyaJson.object();
-                    }
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(TuyaCloudSimulator.MAX_BODY_BYTES + 1);
+        }
+        String path = exchange.getRequestURI().getPath();
+        paths.add(path);
+        ObjectNode answer;
+        if (!"POST".equals(exchange.getRequestMethod()) || body.length > TuyaCloudSimulator.MAX_BODY_BYTES) {
+            answer = failure("PARAM_ILLEGAL", "bad request");
+        } else {
+            JsonNode json = TuyaJson.object();
+            if (body.length > 0) {
+                try {
+                    json = TuyaJson.parse(new String(body, StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    json = TuyaJson.object();
                 }
-                answer = route(exchange, path, json);
             }
-            byte[] bytes = TuyaJson.write(answer).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            answer = route(exchange, path, json);
+        }
+        byte[] bytes = TuyaJson.write(answer).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

@@ -121,6 +121,11 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     public final SimNetworkFaults network = new SimNetworkFaults(this::dropBindingConnections);
     /** Requests held before they are answered, for races with a request in flight; none by default. */
     public final SimRequestHold hold = new SimRequestHold();
+    /**
+     * Subscriptions to topics that contain the held text wait before the broker allows them, for races with a
+     * connection that is accepted but not yet subscribed; none by default.
+     */
+    public final SimRequestHold subscriptions = new SimRequestHold();
     private final List<java.util.function.BiConsumer<String, byte[]>> bindingMessageListeners = new CopyOnWriteArrayList<>();
     /** Tuya's web client API (Tuya Smart account sign-in) on the same HTTP server. */
     public final SimSmartWeb smart;
@@ -162,6 +167,8 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final List<Credential> credentials = new CopyOnWriteArrayList<>();
     private final Map<String, Credential> connections = new ConcurrentHashMap<>();
+    /** Admitting a connection and dropping an expired one happen one at a time ({@link #disconnectExpired}). */
+    private final Object admission = new Object();
     private final Map<String, String> mqttUids = new ConcurrentHashMap<>();
     private final Map<String, byte[]> storage = new ConcurrentHashMap<>();
     private final Map<String, SimPanel> panels = new ConcurrentHashMap<>();
@@ -206,6 +213,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
 
             @Override
             public boolean mayRead(String topic, String username) {
+                subscriptions.pass(topic);
                 return credentials.stream()
                         .anyMatch(c -> c.username().equals(username) && c.sourceTopic().equals(topic));
             }
@@ -219,13 +227,14 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         broker.onPublish(this::receiveFromBinding);
         this.http = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         http.setHttpsConfigurator(new HttpsConfigurator(SimTls.serverContext(SimTls.Identity.TRUSTED)));
-        http.createContext("/", this::handle);
+        // the guard answers what the handlers throw (400, 500) and then closes the exchange
+        http.createContext("/", new SimHttpGuard(this::handle));
         this.smart = new SimSmartWeb(this);
-        http.createContext("/api/", exchange -> {
+        http.createContext("/api/", new SimHttpGuard(exchange -> {
             requests.incrementAndGet();
             hold.pass(exchange.getRequestURI().getPath());
             smart.handle(exchange);
-        });
+        }));
         http.setExecutor(httpExecutor);
     }
 
@@ -245,6 +254,7 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     @Override
     public void close() {
         hold.release();
+        subscriptions.release();
         network.close();
         synchronized (this) {
             SimRtspServer server = rtsp;
@@ -528,25 +538,33 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     }
 
     private boolean admit(String clientId, String username, String password) {
-        Instant now = Instant.now();
-        for (Credential credential : credentials) {
-            if (credential.username().equals(username) && credential.password().equals(password)
-                    && credential.clientId().equals(clientId) && now.isBefore(credential.expiresAt())) {
-                connections.put(clientId, credential);
-                return true;
+        synchronized (admission) {
+            Instant now = Instant.now();
+            for (Credential credential : credentials) {
+                if (credential.username().equals(username) && credential.password().equals(password)
+                        && credential.clientId().equals(clientId) && now.isBefore(credential.expiresAt())) {
+                    connections.put(clientId, credential);
+                    return true;
+                }
             }
+            return false;
         }
-        return false;
     }
 
+    /**
+     * Drops the connections whose credential expired. The broker knows a connection only by its client id, which new
+     * access may keep: the check and the drop happen with no admission in between, so the drop hits the connection of
+     * the expired credential and never the one that has just replaced it.
+     */
     private void disconnectExpired() {
-        Instant now = Instant.now();
-        connections.forEach((clientId, credential) -> {
-            if (!now.isBefore(credential.expiresAt())) {
-                connections.remove(clientId, credential);
-                broker.disconnect(clientId);
-            }
-        });
+        synchronized (admission) {
+            Instant now = Instant.now();
+            connections.forEach((clientId, credential) -> {
+                if (!now.isBefore(credential.expiresAt()) && connections.remove(clientId, credential)) {
+                    broker.disconnect(clientId);
+                }
+            });
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- OpenAPI
@@ -564,17 +582,15 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     }
 
     private void handleStorage(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String signature = parseQuery(exchange.getRequestURI().getRawQuery()).getOrDefault("X-Amz-Signature", "");
-            Instant valid = storageLinks.get(signature);
-            byte[] file = storage.get(exchange.getRequestURI().getPath().substring("/storage/".length()));
-            int status = valid == null || Instant.now().isAfter(valid) ? 403 : file == null ? 404 : 200;
-            byte[] body = status == 200 && file != null ? file : new byte[0];
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
+        String signature = parseQuery(exchange.getRequestURI().getRawQuery()).getOrDefault("X-Amz-Signature", "");
+        Instant valid = storageLinks.get(signature);
+        byte[] file = storage.get(exchange.getRequestURI().getPath().substring("/storage/".length()));
+        int status = valid == null || Instant.now().isAfter(valid) ? 403 : file == null ? 404 : 200;
+        byte[] body = status == 200 && file != null ? file : new byte[0];
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
             }
         }
     }
@@ -584,42 +600,40 @@ public final class TuyaCloudSimulator implements AutoCloseable {
      * playlist) and {@code /stream/<token>/<n>.ts} (MPEG-TS null packets); 403 once the address expired.
      */
     private void handleStream(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String[] parts = exchange.getRequestURI().getPath().split("/");
-            Stream stream = parts.length == 4 ? streams.get(parts[2]) : null;
-            byte[] body = new byte[0];
-            int status;
-            if (stream == null || !"hls".equals(stream.type()) || Instant.now().isAfter(stream.validUntil())) {
-                status = 403;
-            } else if (parts[3].equals("index.m3u8")) {
-                status = 200;
-                long sequence = System.currentTimeMillis() / 2000;
-                StringBuilder playlist = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n")
-                        .append("#EXT-X-MEDIA-SEQUENCE:").append(sequence).append('\n');
-                for (long n = sequence; n < sequence + 3; n++) {
-                    playlist.append("#EXTINF:2.0,\n").append(n).append(".ts\n");
-                }
-                body = playlist.toString().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/vnd.apple.mpegurl");
-            } else if (parts[3].matches("\\d+\\.ts")) {
-                status = 200;
-                body = new byte[188 * 7];
-                for (int i = 0; i < body.length; i += 188) {
-                    body[i] = 0x47;
-                    body[i + 1] = 0x1F;
-                    body[i + 2] = (byte) 0xFF;
-                    body[i + 3] = 0x10;
-                    java.util.Arrays.fill(body, i + 4, i + 188, (byte) 0xFF);
-                }
-                exchange.getResponseHeaders().add("Content-Type", "video/mp2t");
-            } else {
-                status = 404;
+        String[] parts = exchange.getRequestURI().getPath().split("/");
+        Stream stream = parts.length == 4 ? streams.get(parts[2]) : null;
+        byte[] body = new byte[0];
+        int status;
+        if (stream == null || !"hls".equals(stream.type()) || Instant.now().isAfter(stream.validUntil())) {
+            status = 403;
+        } else if (parts[3].equals("index.m3u8")) {
+            status = 200;
+            long sequence = System.currentTimeMillis() / 2000;
+            StringBuilder playlist = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n")
+                    .append("#EXT-X-MEDIA-SEQUENCE:").append(sequence).append('\n');
+            for (long n = sequence; n < sequence + 3; n++) {
+                playlist.append("#EXTINF:2.0,\n").append(n).append(".ts\n");
             }
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
+            body = playlist.toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/vnd.apple.mpegurl");
+        } else if (parts[3].matches("\\d+\\.ts")) {
+            status = 200;
+            body = new byte[188 * 7];
+            for (int i = 0; i < body.length; i += 188) {
+                body[i] = 0x47;
+                body[i + 1] = 0x1F;
+                body[i + 2] = (byte) 0xFF;
+                body[i + 3] = 0x10;
+                java.util.Arrays.fill(body, i + 4, i + 188, (byte) 0xFF);
+            }
+            exchange.getResponseHeaders().add("Content-Type", "video/mp2t");
+        } else {
+            status = 404;
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
             }
         }
     }
@@ -678,43 +692,42 @@ public final class TuyaCloudSimulator implements AutoCloseable {
     }
 
     private void handleControl(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String action = exchange.getRequestURI().getPath().substring("/sim/".length());
-            String deviceId = parseQuery(exchange.getRequestURI().getRawQuery()).getOrDefault("device", "");
-            SimPanel panel = panels.get(deviceId);
-            String answer;
-            int status = 200;
-            if (panel == null) {
-                status = 404;
-                answer = "no simulated panel '" + deviceId + "'; known: " + panels.keySet() + "\n";
-            } else {
-                answer = switch (action) {
-                    case "ring" -> {
-                        if (callTransport == CallTransport.OPEN_HUB_308) {
-                            panel.publishDoorbellDataPoints("visitor at " + deviceId);
-                        }
-                        yield "ringing: session " + panel.pressCallButton(3, Duration.ofSeconds(30)) + "\n";
+        String action = exchange.getRequestURI().getPath().substring("/sim/".length());
+        String deviceId = parseQuery(exchange.getRequestURI().getRawQuery()).getOrDefault("device", "");
+        SimPanel panel = panels.get(deviceId);
+        String answer;
+        int status = 200;
+        if (panel == null) {
+            status = 404;
+            answer = "no simulated panel '" + deviceId + "'; known: " + panels.keySet() + "\n";
+        } else {
+            answer = switch (action) {
+                case "ring" -> {
+                    if (callTransport == CallTransport.OPEN_HUB_308) {
+                        panel.publishDoorbellDataPoints("visitor at " + deviceId);
                     }
-                    case "hangup" -> {
-                        panel.hangUp();
-                        panel.cancel();
-                        yield "hung up\n";
-                    }
-                    default -> {
-                        status = 404;
-                        yield "actions: /sim/ring, /sim/hangup\n";
-                    }
-                };
-            }
-            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain;charset=utf-8");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+                    yield "ringing: session " + panel.pressCallButton(3, Duration.ofSeconds(30)) + "\n";
+                }
+                case "hangup" -> {
+                    panel.hangUp();
+                    panel.cancel();
+                    yield "hung up\n";
+                }
+                default -> {
+                    status = 404;
+                    yield "actions: /sim/ring, /sim/hangup\n";
+                }
+            };
+        }
+        byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain;charset=utf-8");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 
+    /** Answers one request; the server's {@link SimHttpGuard} closes the exchange and answers what is thrown. */
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         if (exchange.getRequestURI().getPath().startsWith("/storage/")) {
@@ -729,20 +742,16 @@ public final class TuyaCloudSimulator implements AutoCloseable {
             handleControl(exchange);
             return;
         }
-        try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(MAX_BODY_BYTES + 1);
-            }
-            if (body.length > MAX_BODY_BYTES) {
-                respond(exchange, 413, failure(1101, "request body too large"));
-                return;
-            }
-            hold.pass(exchange.getRequestURI().getPath());
-            respond(exchange, 200, answer(exchange, body));
-        } catch (RuntimeException e) {
-            respond(exchange, 500, failure(500, "system error: " + e.getClass().getSimpleName()));
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
         }
+        if (body.length > MAX_BODY_BYTES) {
+            respond(exchange, 413, failure(1101, "request body too large"));
+            return;
+        }
+        hold.pass(exchange.getRequestURI().getPath());
+        respond(exchange, 200, answer(exchange, body));
     }
 
     private ObjectNode answer(HttpExchange exchange, byte[] body) {
@@ -915,10 +924,11 @@ public final class TuyaCloudSimulator implements AutoCloseable {
         List<SimDevice> all = new ArrayList<>(devices.values());
         int size = Math.max(1, Math.min(100, parseInt(query.get("page_size"), 20)));
         if (!legacyDeviceList) {
-            int pageNo = Math.max(1, parseInt(query.get("page_no"), 1));
+            long pageNo = Math.max(1, parseInt(query.get("page_no"), 1));
             ArrayNode page = TuyaJson.MAPPER.createArrayNode();
-            for (int i = (pageNo - 1) * size; i < Math.min(all.size(), pageNo * size); i++) {
-                page.add(deviceJson(all.get(i)));
+            // long: a page number near Integer.MAX_VALUE must not wrap round to a negative index
+            for (long i = (pageNo - 1) * size; i < Math.min(all.size(), pageNo * size); i++) {
+                page.add(deviceJson(all.get((int) i)));
             }
             return page;
         }

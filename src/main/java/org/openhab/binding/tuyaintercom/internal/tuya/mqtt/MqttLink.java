@@ -99,6 +99,11 @@ public class MqttLink {
     /** Replaced connections in their grace period, closed at its end or when the link stops. */
     private final Set<Connection> retiring = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<Outgoing> queued = new ArrayList<>();
+    /**
+     * A new connection failed and is tried again with the same access in a moment: what cannot go out meanwhile waits
+     * for that one try, as it waited for the connection that failed.
+     */
+    private boolean queuedForRetry;
     private int queuedBytes;
     private Instant overlapUntil = Instant.MIN;
     private int failures;
@@ -140,6 +145,7 @@ public class MqttLink {
             old = current;
             current = null;
             connecting = null;
+            queuedForRetry = false;
         }
         if (old != null) {
             scheduler.execute(old::close);
@@ -189,14 +195,15 @@ public class MqttLink {
     /**
      * Publishes bytes with QoS 1 on the connection that is up, without waiting: while credentials are being switched
      * the message is queued (at most {@value #MAX_QUEUED_MESSAGES} messages, {@value #MAX_QUEUED_BYTES} bytes) and
-     * sent as soon as the new connection is up, or dropped if it fails. Never blocks the caller.
+     * sent as soon as the new connection is up, or dropped if it fails (if the broker drops it at once, after one more
+     * try with the same access a moment later). Never blocks the caller.
      */
     public void publish(String topic, byte[] payload) throws MqttException {
         Connection usable = usableConnection();
         if (usable == null) {
             synchronized (lock) {
                 usable = usableConnection();
-                if (usable == null && connecting != null) {
+                if (usable == null && (connecting != null || queuedForRetry)) {
                     if (queued.size() >= MAX_QUEUED_MESSAGES || queuedBytes + payload.length > MAX_QUEUED_BYTES) {
                         throw new MqttException(MqttException.REASON_CODE_MAX_INFLIGHT);
                     }
@@ -283,6 +290,10 @@ public class MqttLink {
             try {
                 access = accessSource.fetch();
             } catch (TuyaApiException e) {
+                synchronized (lock) {
+                    queuedForRetry = false;
+                }
+                dropQueued("no access for the next try");
                 failed("cannot get MQTT access: " + e.getMessage(), e, MAX_BACKOFF_SECONDS);
                 return;
             }
@@ -305,23 +316,39 @@ public class MqttLink {
         try {
             fresh.open();
         } catch (MqttException e) {
+            boolean refused = e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                    || e.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED;
+            boolean waitForRetry;
+            int waiting;
             synchronized (lock) {
                 connecting = null;
                 Connection previous = current;
-                if (previous != null && previous.client.isConnected()) {
+                // a broker that accepted the new connection dropped the previous one of the same client id, whatever
+                // its client has noticed yet
+                boolean takenOver = fresh.accepted && previous != null
+                        && previous.access.clientId().equals(access.clientId());
+                boolean previousServes = previous != null && !takenOver && previous.client.isConnected();
+                if (previous != null && previousServes) {
                     previous.retired = false; // the broker kept it: it goes on serving until the next try
+                    flushQueued(previous); // under the lock, so nothing published meanwhile overtakes the queued
                 }
-            }
-            fresh.close();
-            boolean refused = e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
-                    || e.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED;
-            synchronized (lock) {
                 overlapUntil = clock.instant();
                 // access that failed twice in a row, or that the broker refused, is fetched anew (a broker may refuse
                 // expired credentials by just closing the connection)
                 unusedAccess = refused || reused ? null : access;
+                // a broker may drop a connection just after accepting it: when the same access is tried again in a
+                // moment and no other connection serves, what was queued waits for that one try
+                waitForRetry = unusedAccess != null && !previousServes && !queuedForRetry;
+                queuedForRetry = waitForRetry;
+                waiting = queued.size();
             }
-            dropQueued("the new connection failed");
+            fresh.close();
+            if (!waitForRetry) {
+                dropQueued("the new connection failed");
+            } else if (waiting > 0) {
+                logger.debug("MQTT link '{}': the new connection failed, {} queued messages wait for the next try",
+                        name, waiting);
+            }
             failed("cannot connect to " + String.join(" or ", access.urls()) + ": " + MqttTransport.describe(e), null,
                     MAX_BROKER_BACKOFF_SECONDS);
             return;
@@ -336,6 +363,7 @@ public class MqttLink {
             old = current;
             current = fresh;
             connecting = null;
+            queuedForRetry = false;
             flushQueued(fresh); // under the lock, so nothing published meanwhile overtakes the queued messages
             if (old != null) {
                 previousPasswords.addFirst(old.access.password());
@@ -436,6 +464,8 @@ public class MqttLink {
         final MqttAccessConfig access;
         final MqttAsyncClient client;
         private volatile boolean retired;
+        /** The broker accepted the connection (its CONNACK arrived). */
+        private volatile boolean accepted;
 
         Connection(MqttAccessConfig access) {
             this.access = access;
@@ -453,6 +483,7 @@ public class MqttLink {
         void open() throws MqttException {
             MqttConnectOptions options = MqttTransport.options(access, OPERATION_TIMEOUT);
             client.connect(options).waitForCompletion(MqttTransport.connectWait(access, OPERATION_TIMEOUT).toMillis());
+            accepted = true;
             List<String> topics = List.copyOf(access.sourceTopics().values());
             if (!topics.isEmpty()) {
                 int[] qos = topics.stream().mapToInt(t -> QOS).toArray();

@@ -87,9 +87,11 @@ final class QrSignIn {
         this.listener = listener;
     }
 
-    /** Fetches the first code. */
+    /** Fetches the first code, unless a page viewed before the start has asked for it already. */
     synchronized void start() {
-        scheduleFetch(Duration.ZERO);
+        if (!stopped && !fetching) {
+            scheduleFetch(Duration.ZERO);
+        }
     }
 
     /** Stops polling; nothing is fetched or polled afterwards. */
@@ -118,7 +120,9 @@ final class QrSignIn {
     private void scheduleFetch(Duration delay) {
         fetching = true;
         phase = token == null ? Phase.PREPARING : phase;
-        job = scheduler.schedule(this::fetch, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+        // no fetch yet: the delay from Instant.MIN is negative beyond what milliseconds hold
+        long millis = delay.isNegative() ? 0 : delay.toMillis();
+        job = scheduler.schedule(this::fetch, millis, TimeUnit.MILLISECONDS);
     }
 
     private void fetch() {

@@ -182,9 +182,9 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
             }
             stopQrSignIn();
             QrSignIn signIn = new QrSignIn(web, scheduler, clock, why, this);
+            signIn.start(); // before view() can see it: it reads qrSignIn without this lock
             qrSignIn = signIn;
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_PENDING, qrStatus(Phase.PREPARING, why));
-            signIn.start();
         }
     }
 

@@ -187,7 +187,9 @@ public final class FelixInstallation {
         // the binding's internal packages are not exported: its handler is reached by reflection
         Supplier<String> freshPageLink = () -> {
             try {
-                Object session = firstHandler.getClass().getMethod("session").invoke(firstHandler);
+                java.lang.reflect.Field sessionField = firstHandler.getClass().getDeclaredField("session");
+                sessionField.setAccessible(true); // the handler offers no accessor: main code has none for tests
+                Object session = sessionField.get(firstHandler);
                 Object links = session.getClass().getMethod("links").invoke(session);
                 return "/tuyaintercom/call/" + URLEncoder.encode(first.getUID().getAsString(), StandardCharsets.UTF_8)
                         + "?t=" + links.getClass().getMethod("pageToken").invoke(links);

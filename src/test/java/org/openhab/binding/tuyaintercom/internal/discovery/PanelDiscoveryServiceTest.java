@@ -147,6 +147,7 @@ class PanelDiscoveryServiceTest {
 
             cloud.start().awaitOnline();
             discovery.scanIfDue(); // the next check after the bridge came online
+            inbox.await(results -> results.containsKey("panel1"), Duration.ofSeconds(10)); // 5.x tells it later
             assertEquals(Set.of("panel1"), inbox.results.keySet(), "listed at once, not 15 minutes later");
             requests = sim.requestCount();
             for (int i = 0; i < 10; i++) {
@@ -169,6 +170,8 @@ class PanelDiscoveryServiceTest {
             RecordingInbox inbox = new RecordingInbox();
             discovery.addDiscoveryListener(inbox);
             discovery.scan();
+            // openHAB 5.x tells its discovery listeners on its scheduler, 4.3 at once
+            inbox.await(results -> results.containsKey("panel1"), Duration.ofSeconds(10));
             DiscoveryResult panel = inbox.results.get("panel1");
             assertNotNull(panel);
             String label = panel.getLabel();

@@ -90,8 +90,7 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
     /** Signing in by QR code (this life); the running code's sign-in, if any. */
     private volatile boolean qr;
     private volatile String signInKey = "";
-    /** Written under this handler's lock; read without it by {@link #view()}, which must never wait. */
-    private volatile @Nullable QrSignIn qrSignIn;
+    private @Nullable QrSignIn qrSignIn;
 
     public SmartAccountBridgeHandler(Bridge bridge, HttpClient httpClient, Clock clock, PanelDirectory directory) {
         super(bridge, clock);
@@ -283,10 +282,12 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
                 .isEqual(key.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** For the sign-in page, on the web server's threads: takes no lock of this handler and waits for no request. */
     @Override
     public View view() {
-        QrSignIn signIn = qrSignIn;
+        QrSignIn signIn;
+        synchronized (this) {
+            signIn = qrSignIn;
+        }
         if (signIn != null) {
             return signIn.view();
         }

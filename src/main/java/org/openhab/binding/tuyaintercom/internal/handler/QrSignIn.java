@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * {@link #POLL_INTERVAL} on the handler's scheduler until the code is confirmed, refused, cancelled or over (at the
  * latest after {@link #CODE_LIFETIME}), and then fetches a fresh code only while the sign-in page is being watched (a
  * page viewed within {@link #PAGE_WATCHED}); otherwise the next view of the page fetches one. Nothing runs after
- * {@link #stop()}. The listener is called without this object's lock held.
+ * {@link #stop()}. The listener is called without this object's lock held, and no request is made with it held, so
+ * {@link #view()} (on the web server's threads) never waits for the cloud.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */

@@ -90,7 +90,8 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
     /** Signing in by QR code (this life); the running code's sign-in, if any. */
     private volatile boolean qr;
     private volatile String signInKey = "";
-    private @Nullable QrSignIn qrSignIn;
+    /** Written under this handler's lock; read without it by {@link #view()}, which must never wait. */
+    private volatile @Nullable QrSignIn qrSignIn;
 
     public SmartAccountBridgeHandler(Bridge bridge, HttpClient httpClient, Clock clock, PanelDirectory directory) {
         super(bridge, clock);
@@ -282,12 +283,10 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
                 .isEqual(key.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** For the sign-in page, on the web server's threads: takes no lock of this handler and waits for no request. */
     @Override
     public View view() {
-        QrSignIn signIn;
-        synchronized (this) {
-            signIn = qrSignIn;
-        }
+        QrSignIn signIn = qrSignIn;
         if (signIn != null) {
             return signIn.view();
         }

@@ -24,12 +24,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.crypto.Cipher;
 
@@ -59,6 +65,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>
  * The password leaves this class only RSA-encrypted in the sign-in request; neither it nor the session cookies are
  * ever part of a message, exception or {@link #toString()}.
+ * <p>
+ * No lock is held while a request waits for its answer: the session is a {@link SmartSession} replaced whole, so
+ * {@link #signedIn()}, {@link #uid()} and the like answer at once even while a sign-in is under way. Sign-ins with the
+ * password run one at a time; a caller that wants one while one is under way waits for that one's outcome (at most
+ * {@link #SIGN_IN_WAIT}) instead of signing in again.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -69,6 +80,8 @@ public class SmartWebClient {
     /** An automatic re-sign-in after a session error is not tried more often than this. */
     static final Duration MIN_RELOGIN_INTERVAL = Duration.ofSeconds(2);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+    /** How long a caller waits for the sign-in under way: its two requests, each bounded, and some slack. */
+    static final Duration SIGN_IN_WAIT = REQUEST_TIMEOUT.multipliedBy(2).plusSeconds(10);
     static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
     private static final String SESSION_PUBLISH_TOPIC = "/av/moto/moto_id/u/{device_id}";
 
@@ -79,12 +92,14 @@ public class SmartWebClient {
     private final HttpClient http;
     private final Clock clock;
 
-    private final Map<String, String> cookies = new LinkedHashMap<>();
-    private @Nullable Instant cookieExpiry;
-    private Instant sessionExpiresAt = Instant.MIN;
-    private Instant lastLogin = Instant.MIN;
-    private String uid = "";
-    private List<String> mqttUrls = List.of();
+    private final AtomicLong sessionIds = new AtomicLong();
+    /** The current session: read without a lock; replaced whole (never changed) by whoever changes it. */
+    private final AtomicReference<SmartSession> session = new AtomicReference<>(SmartSession.none(0));
+    /** Guards {@link #signingIn} and {@link #lastSignIn}; never held while a request waits for its answer. */
+    private final Object signInGuard = new Object();
+    /** The password sign-in under way, if any: its outcome for the callers that wait for it. */
+    private @Nullable CompletableFuture<@Nullable Void> signingIn;
+    private Instant lastSignIn = Instant.MIN;
 
     public SmartWebClient(String baseUrl, String countryCode, String userName, String password, HttpClient http,
             Clock clock) {
@@ -96,15 +111,72 @@ public class SmartWebClient {
         this.clock = clock;
     }
 
-    /** Signs in: a login token with an RSA public key, then the encrypted password; keeps the session cookies. */
-    public synchronized void login() throws SmartApiException {
-        cookies.clear();
-        cookieExpiry = null;
-        sessionExpiresAt = Instant.MIN;
-        lastLogin = clock.instant();
+    /**
+     * Signs in: a login token with an RSA public key, then the encrypted password; keeps the session cookies. The new
+     * session replaces the current one once it is signed in (until then the current one serves); after a failed
+     * sign-in there is none. While another sign-in is under way, waits for it (at most {@link #SIGN_IN_WAIT}) and
+     * has its outcome instead of signing in again.
+     */
+    public void login() throws SmartApiException {
+        signIn(null);
+    }
+
+    /**
+     * Signs in with the password, or waits for the sign-in under way. With {@code stale}, the session a request found
+     * ended: nothing is done when a later session is signed in, nor when the last sign-in began less than
+     * {@link #MIN_RELOGIN_INTERVAL} ago.
+     *
+     * @return whether a session later than {@code stale} is signed in (true after a sign-in)
+     */
+    private boolean signIn(@Nullable SmartSession stale) throws SmartApiException {
+        CompletableFuture<@Nullable Void> flight = new CompletableFuture<>();
+        CompletableFuture<@Nullable Void> running;
+        Instant started = clock.instant();
+        long replacing;
+        synchronized (signInGuard) {
+            running = signingIn;
+            SmartSession current = session.get();
+            replacing = current.id();
+            if (running == null) {
+                if (stale != null && current.id() != stale.id() && current.signedIn(started)) {
+                    return true;
+                }
+                if (stale != null && started.isBefore(lastSignIn.plus(MIN_RELOGIN_INTERVAL))) {
+                    return false;
+                }
+                lastSignIn = started;
+                signingIn = flight;
+            }
+        }
+        if (running != null) {
+            awaitSignIn(running);
+            return true;
+        }
+        try {
+            SmartSession signedIn = signInWithPassword(started);
+            SmartSession previous = session.getAndUpdate(s -> s.id() == replacing ? signedIn : s);
+            if (previous.id() != replacing) {
+                throw new SmartApiException(Kind.SESSION, "signed out during the sign-in");
+            }
+            flight.complete(null);
+            return true;
+        } catch (SmartApiException | RuntimeException e) {
+            session.set(SmartSession.none(sessionIds.incrementAndGet()));
+            flight.completeExceptionally(e);
+            throw e;
+        } finally {
+            synchronized (signInGuard) {
+                signingIn = null;
+            }
+        }
+    }
+
+    /** The requests of a sign-in with the password, with cookies of their own: the signed-in session. */
+    private SmartSession signInWithPassword(Instant started) throws SmartApiException {
+        AtomicReference<SmartSession> jar = new AtomicReference<>(SmartSession.none(sessionIds.incrementAndGet()));
         ObjectNode tokenRequest = TuyaJson.object().put("countryCode", countryCode).put("username", userName)
                 .put("isUid", false);
-        JsonNode token = post("/api/login/token", tokenRequest, true);
+        JsonNode token = post("/api/login/token", tokenRequest, true, jar);
         String loginToken = token.path("token").asText("");
         String publicKey = token.path("pbKey").asText(token.path("publicKey").asText(""));
         if (loginToken.isEmpty() || publicKey.isEmpty()) {
@@ -115,12 +187,26 @@ public class SmartWebClient {
         login.put(email ? "email" : "mobile", userName);
         login.put("passwd", encryptPassword(password, publicKey)).put("token", loginToken).put("ifencrypt", 1)
                 .put("options", "{\"group\":1}");
-        JsonNode result = post(email ? "/api/private/email/login" : "/api/private/phone/login", login, true);
-        uid = result.path("uid").asText("");
-        mqttUrls = mqttUrls(result.path("domain"));
-        Instant now = clock.instant();
-        Instant expiry = cookieExpiry;
-        sessionExpiresAt = expiry != null ? expiry : now.plus(DEFAULT_SESSION);
+        JsonNode result = post(email ? "/api/private/email/login" : "/api/private/phone/login", login, true, jar);
+        return jar.get().signedInAs(result.path("uid").asText(""), mqttUrls(result.path("domain")), started,
+                clock.instant(), DEFAULT_SESSION);
+    }
+
+    /** Waits for the sign-in under way (bounded) and throws its failure. */
+    private static void awaitSignIn(CompletableFuture<@Nullable Void> running) throws SmartApiException {
+        try {
+            running.get(SIGN_IN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause()instanceof SmartApiException failure) {
+                throw new SmartApiException(failure.kind(), String.valueOf(failure.getMessage()));
+            }
+            throw new SmartApiException(Kind.OTHER, "the sign-in failed");
+        } catch (TimeoutException e) {
+            throw new SmartApiException(Kind.NETWORK, "the sign-in under way took too long");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SmartApiException(Kind.NETWORK, "interrupted");
+        }
     }
 
     /**
@@ -128,22 +214,20 @@ public class SmartWebClient {
      * session, if any, is forgotten; the cookies this answer sets are kept for the polls.
      */
     public String qrToken() throws SmartApiException {
-        synchronized (this) {
-            cookies.clear();
-            cookieExpiry = null;
-            sessionExpiresAt = Instant.MIN;
-        }
-        return QrPollAnswer.token(post("/api/login/security/QCtoken", null, true));
+        session.set(SmartSession.none(sessionIds.incrementAndGet()));
+        return QrPollAnswer.token(post("/api/login/security/QCtoken", null, true, session));
     }
 
     /**
      * Asks whether the QR code was scanned and confirmed. Once it was, the client is signed in as after
-     * {@link #login()} (uid, broker addresses, session cookies). A network failure is thrown.
+     * {@link #login()} (uid, broker addresses, session cookies), unless a new code was fetched meanwhile. A network
+     * failure is thrown.
      */
     public QrPollAnswer.State pollQr(String token) throws SmartApiException {
+        SmartSession sent = session.get();
         JsonNode result;
         try {
-            result = post("/api/login/poll", TuyaJson.object().put("token", token), true);
+            result = post("/api/login/poll", TuyaJson.object().put("token", token), true, session);
         } catch (SmartApiException e) {
             if (e.kind() == Kind.NETWORK) {
                 throw e;
@@ -152,13 +236,10 @@ public class SmartWebClient {
         }
         QrPollAnswer.State state = QrPollAnswer.ofResult(result);
         if (state == QrPollAnswer.State.SIGNED_IN) {
-            synchronized (this) {
-                uid = result.path("uid").asText("");
-                mqttUrls = mqttUrls(result.path("domain"));
-                lastLogin = clock.instant();
-                Instant expiry = cookieExpiry;
-                sessionExpiresAt = expiry != null ? expiry : lastLogin.plus(DEFAULT_SESSION);
-            }
+            String account = result.path("uid").asText("");
+            List<String> urls = mqttUrls(result.path("domain"));
+            Instant now = clock.instant();
+            session.updateAndGet(s -> s.id() == sent.id() ? s.signedInAs(account, urls, now, now, DEFAULT_SESSION) : s);
         }
         return state;
     }
@@ -170,20 +251,18 @@ public class SmartWebClient {
      * @return whether the session now ends later than before
      */
     public boolean refreshSession() throws SmartApiException {
-        Instant before;
-        synchronized (this) {
-            before = sessionExpiresAt;
-            cookieExpiry = null;
-        }
-        post("/api/customized/web/app/info", null, false);
-        synchronized (this) {
-            Instant expiry = cookieExpiry;
-            if (expiry != null && expiry.isAfter(before)) {
-                lastLogin = clock.instant();
-                sessionExpiresAt = expiry;
+        SmartSession before = session.updateAndGet(SmartSession::withoutCookieExpiry);
+        post("/api/customized/web/app/info", null, false, session);
+        Instant now = clock.instant();
+        while (true) { // until no other change (e.g. cookies of another answer) came between
+            SmartSession after = session.get();
+            Instant expiry = after.cookieExpiry();
+            if (after.id() != before.id() || expiry == null || !expiry.isAfter(before.expiresAt())) {
+                return false;
+            }
+            if (session.compareAndSet(after, after.renewedUntil(expiry, now))) {
                 return true;
             }
-            return false;
         }
     }
 
@@ -191,21 +270,22 @@ public class SmartWebClient {
      * The session (cookies, end, uid, broker addresses) as text to keep across restarts: it is a secret, like a
      * password; empty when not signed in.
      */
-    public synchronized String sessionState() {
-        if (!signedIn()) {
+    public String sessionState() {
+        SmartSession current = session.get();
+        if (!current.signedIn(clock.instant())) {
             return "";
         }
         ObjectNode state = TuyaJson.object();
         ObjectNode jar = state.putObject("cookies");
-        cookies.forEach(jar::put);
-        state.put("expires", sessionExpiresAt.getEpochSecond());
-        state.put("uid", uid);
-        mqttUrls.forEach(state.putArray("mqttUrls")::add);
+        current.cookies().forEach(jar::put);
+        state.put("expires", current.expiresAt().getEpochSecond());
+        state.put("uid", current.uid());
+        current.mqttUrls().forEach(state.putArray("mqttUrls")::add);
         return TuyaJson.write(state);
     }
 
     /** Takes a session kept by {@link #sessionState()}; false (and nothing changed) if it is unusable or over. */
-    public synchronized boolean restoreSession(String state) {
+    public boolean restoreSession(String state) {
         JsonNode json;
         try {
             json = TuyaJson.parse(state);
@@ -220,12 +300,8 @@ public class SmartWebClient {
         if (jar.isEmpty() || jar.containsValue("") || !clock.instant().isBefore(expires)) {
             return false;
         }
-        cookies.clear();
-        cookies.putAll(jar);
-        sessionExpiresAt = expires;
-        lastLogin = clock.instant();
-        uid = json.path("uid").asText("");
-        mqttUrls = List.copyOf(urls);
+        session.set(new SmartSession(sessionIds.incrementAndGet(), Collections.unmodifiableMap(jar), null, expires,
+                clock.instant(), json.path("uid").asText(""), List.copyOf(urls)));
         return true;
     }
 
@@ -252,29 +328,27 @@ public class SmartWebClient {
     }
 
     /** Forgets the session (cookies) without a request. */
-    public synchronized void logout() {
-        cookies.clear();
-        sessionExpiresAt = Instant.MIN;
+    public void logout() {
+        session.set(SmartSession.none(sessionIds.incrementAndGet()));
     }
 
-    public synchronized boolean signedIn() {
-        return !cookies.isEmpty() && clock.instant().isBefore(sessionExpiresAt);
+    /** Whether the session is signed in and not over; never waits (not even for a sign-in under way). */
+    public boolean signedIn() {
+        return session.get().signedIn(clock.instant());
     }
 
-    public synchronized Instant sessionExpiresAt() {
-        return sessionExpiresAt;
+    public Instant sessionExpiresAt() {
+        return session.get().expiresAt();
     }
 
     /** When to sign in anew: a fifth of the session's lifetime (at most an hour, at least a second) before its end. */
-    public synchronized Instant renewAt() {
-        long lifetime = Math.max(1, Duration.between(lastLogin, sessionExpiresAt).toMillis());
-        long margin = Math.max(1000, Math.min(Duration.ofHours(1).toMillis(), lifetime / 5));
-        return sessionExpiresAt.minusMillis(Math.min(margin, lifetime / 2));
+    public Instant renewAt() {
+        return session.get().renewAt();
     }
 
     /** The account's uid from the sign-in answer. */
-    public synchronized String uid() {
-        return uid;
+    public String uid() {
+        return session.get().uid();
     }
 
     /** The devices of all homes (by room) and the devices shared with the account. */
@@ -346,12 +420,9 @@ public class SmartWebClient {
         JsonNode result = call("/api/jarvis/mqtt", null);
         String msid = result.path("msid").asText("");
         String mqttPassword = result.path("password").asText("");
-        List<String> urls;
-        Instant expiresAt;
-        synchronized (this) {
-            urls = mqttUrls;
-            expiresAt = sessionExpiresAt;
-        }
+        SmartSession current = session.get();
+        List<String> urls = current.mqttUrls();
+        Instant expiresAt = current.expiresAt();
         if (msid.isEmpty() || mqttPassword.isEmpty() || urls.isEmpty()) {
             throw new SmartApiException(Kind.OTHER, "no MQTT access in the answer of jarvis/mqtt or the sign-in");
         }
@@ -362,44 +433,40 @@ public class SmartWebClient {
     }
 
     /**
-     * A request of the signed-in session; on a session error signs in again once with the password and repeats it
-     * (without a password, signed in by QR code, the session error is thrown).
+     * A request of the signed-in session; on a session error signs in again once with the password (or waits for the
+     * sign-in under way) and repeats it (without a password, signed in by QR code, the session error is thrown).
      */
     public JsonNode call(String path, @Nullable JsonNode body) throws SmartApiException {
-        synchronized (this) {
-            if (!signedIn() && password.isEmpty()) {
+        SmartSession sent = session.get();
+        if (!sent.signedIn(clock.instant())) {
+            if (password.isEmpty()) {
                 throw new SmartApiException(Kind.SESSION, "the session has ended: sign in with a QR code again");
             }
-            if (!signedIn() && reloginAllowed()) {
-                login();
-            }
+            signIn(sent);
+            sent = session.get();
         }
         try {
-            return post(path, body, false);
+            return post(path, body, false, session);
         } catch (SmartApiException e) {
-            if (e.kind() != Kind.SESSION) {
+            if (e.kind() != Kind.SESSION || password.isEmpty() || !signIn(sent)) {
                 throw e;
             }
-            synchronized (this) {
-                if (password.isEmpty() || !reloginAllowed()) {
-                    throw e;
-                }
-                login();
-            }
-            return post(path, body, false);
+            return post(path, body, false, session);
         }
     }
 
-    private boolean reloginAllowed() {
-        return !clock.instant().isBefore(lastLogin.plus(MIN_RELOGIN_INTERVAL));
-    }
-
-    private JsonNode post(String path, @Nullable JsonNode body, boolean login) throws SmartApiException {
+    /**
+     * A request with the cookies of {@code jar}'s session; the cookies of the answer go into that session (not into
+     * one that replaced it meanwhile).
+     */
+    private JsonNode post(String path, @Nullable JsonNode body, boolean login, AtomicReference<SmartSession> jar)
+            throws SmartApiException {
         byte[] bytes = body == null ? new byte[0] : TuyaJson.write(body).getBytes(StandardCharsets.UTF_8);
         Request request = http.newRequest(baseUrl + path).method(HttpMethod.POST)
                 .header("Content-Type", "application/json; charset=utf-8").header("Accept", "*/*")
                 .header("Origin", baseUrl).content(new BytesContentProvider(bytes));
-        String cookieHeader = cookieHeader();
+        SmartSession sent = jar.get();
+        String cookieHeader = sent.cookieHeader();
         if (!cookieHeader.isEmpty()) {
             request.header("Cookie", cookieHeader);
         }
@@ -421,7 +488,8 @@ public class SmartWebClient {
             Thread.currentThread().interrupt();
             throw new SmartApiException(Kind.NETWORK, "interrupted");
         }
-        keepCookies(setCookies);
+        Instant now = clock.instant();
+        jar.updateAndGet(s -> s.id() == sent.id() ? s.withCookies(setCookies, now) : s);
         int status = response.getStatus();
         if (status == 401 || status == 403) {
             throw new SmartApiException(login ? Kind.REFUSED : Kind.SESSION, path + ": HTTP " + status);
@@ -442,50 +510,6 @@ public class SmartWebClient {
                     path + ": " + code + (msg.isEmpty() ? "" : " (" + msg + ")"));
         }
         return envelope.path("result");
-    }
-
-    private synchronized String cookieHeader() {
-        StringBuilder header = new StringBuilder();
-        cookies.forEach((name, value) -> {
-            if (header.length() > 0) {
-                header.append("; ");
-            }
-            header.append(name).append('=').append(value);
-        });
-        return header.toString();
-    }
-
-    private synchronized void keepCookies(List<String> setCookies) {
-        for (String setCookie : setCookies) {
-            String[] parts = setCookie.split(";");
-            int eq = parts[0].indexOf('=');
-            if (eq <= 0) {
-                continue;
-            }
-            String name = parts[0].substring(0, eq).trim();
-            String value = parts[0].substring(eq + 1).trim();
-            Long maxAge = null;
-            for (int i = 1; i < parts.length; i++) {
-                String attribute = parts[i].trim().toLowerCase(Locale.ROOT);
-                if (attribute.startsWith("max-age=")) {
-                    try {
-                        maxAge = Long.parseLong(attribute.substring(8).trim());
-                    } catch (NumberFormatException e) {
-                        // ignored: the default lifetime applies
-                    }
-                }
-            }
-            if (value.isEmpty() || maxAge != null && maxAge <= 0) {
-                cookies.remove(name);
-                continue;
-            }
-            cookies.put(name, value);
-            if (maxAge != null) {
-                Instant expiry = clock.instant().plusSeconds(maxAge);
-                Instant known = cookieExpiry;
-                cookieExpiry = known == null || expiry.isBefore(known) ? expiry : known;
-            }
-        }
     }
 
     /** The password as the sign-in wants it: MD5 (hex) of it, RSA (PKCS#1 v1.5) encrypted with the key, hex. */

@@ -339,7 +339,7 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
         }
     }
 
-    /** Signs in anew shortly before the session ends; the MQTT link then takes new access when its own ends. */
+    /** Signs in anew shortly before the session ends; the MQTT link then takes new access of the new session. */
     private synchronized void scheduleRenewal(int current, SmartWebClient web) {
         cancel(renewJob);
         long delay = Math.max(1000, Duration.between(clock.instant(), web.renewAt()).toMillis());
@@ -361,6 +361,7 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
             synchronized (this) {
                 if (life.isCurrent(current)) {
                     scheduleRenewal(current, web);
+                    renewLinkAccess();
                 } else {
                     web.logout();
                 }
@@ -395,10 +396,22 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
                 logger.debug("Tuya Smart session renewed until {}", web.sessionExpiresAt());
                 keepSession(web);
                 scheduleRenewal(current, web);
+                renewLinkAccess();
             } else {
                 long left = Math.max(0, Duration.between(clock.instant(), web.sessionExpiresAt()).toMillis());
                 renewJob = scheduler.schedule(() -> sessionEnded(current), left, TimeUnit.MILLISECONDS);
             }
+        }
+    }
+
+    /**
+     * The MQTT credential of the web client is the session's: a renewed session gets the link new access at once,
+     * while the old session (and its credential) still lasts, so the link never waits for its credential to end.
+     */
+    private void renewLinkAccess() {
+        MqttLink link = ipcLink();
+        if (link != null) {
+            link.renewAccess();
         }
     }
 

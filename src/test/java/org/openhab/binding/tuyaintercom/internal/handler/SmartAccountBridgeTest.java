@@ -230,10 +230,18 @@ class SmartAccountBridgeTest {
         sim().smart.sessionLifetime = Duration.ofSeconds(5);
         try (SimPanel device = new SimPanel(sim(), SimDevice.panel("panel1", "Front door"))) {
             SmartAccountBridgeHandler h = startDefault();
+            int online = callback.events().size();
             addPanel("panel1");
-            Thread.sleep(12_000);
+            Thread.sleep(12_000); // two renewals and more
             assertTrue(sim().smart.logins() >= 3, "signed in again before each session ended: " + sim().smart.logins());
             assertTrue(sim().smart.logins() <= 8, "no sign-in storm: " + sim().smart.logins());
+            String bridgeUid = bridge().getUID().getAsString();
+            List<RecordingCallback.Event> events = callback.events();
+            List<String> statuses = events.subList(online, events.size()).stream()
+                    .filter(e -> "status".equals(e.kind()) && e.channelOrThing().equals(bridgeUid)).map(e -> e.value())
+                    .toList();
+            assertTrue(statuses.stream().allMatch(s -> s.startsWith("ONLINE")),
+                    "the MQTT link switched to each new session's credential without a gap: " + statuses);
             assertEquals(ThingStatus.ONLINE, bridge().getStatus());
             assertTrue(h.isReady());
             callback.clear();

@@ -108,6 +108,10 @@ public class MqttLink {
     private Instant overlapUntil = Instant.MIN;
     private int failures;
     private boolean running;
+    /** A {@link #connectOrRenew()} is under way; another one scheduled meanwhile does nothing. */
+    private boolean working;
+    /** {@link #renewAccess()} was asked while a connect or renewal was under way: one more follows it at once. */
+    private boolean renewAgain;
     /** Access fetched for a connection that did not come up; reused while valid, so retries cost no API call. */
     private @Nullable MqttAccessConfig unusedAccess;
 
@@ -146,6 +150,7 @@ public class MqttLink {
             current = null;
             connecting = null;
             queuedForRetry = false;
+            renewAgain = false;
         }
         if (old != null) {
             scheduler.execute(old::close);
@@ -153,6 +158,25 @@ public class MqttLink {
         for (Connection retired : List.copyOf(retiring)) {
             if (retiring.remove(retired)) {
                 scheduler.execute(retired::close);
+            }
+        }
+    }
+
+    /**
+     * Takes new access now rather than when the current one is due, e.g. because the session it was fetched with has
+     * been renewed and the old one's credentials may end with it; the current connection serves until the new one is
+     * up. Returns at once.
+     */
+    public void renewAccess() {
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+            unusedAccess = null;
+            if (working) {
+                renewAgain = true;
+            } else {
+                schedule(Duration.ZERO);
             }
         }
     }
@@ -275,10 +299,26 @@ public class MqttLink {
 
     private void connectOrRenew() {
         synchronized (lock) {
-            if (!running) {
-                return;
+            if (!running || working) {
+                return; // the one under way schedules what follows it
+            }
+            working = true;
+        }
+        try {
+            connectOrRenewAccess();
+        } finally {
+            synchronized (lock) {
+                working = false;
+                if (renewAgain && running) {
+                    renewAgain = false;
+                    unusedAccess = null;
+                    schedule(Duration.ZERO);
+                }
             }
         }
+    }
+
+    private void connectOrRenewAccess() {
         MqttAccessConfig access;
         synchronized (lock) {
             MqttAccessConfig reusable = unusedAccess;

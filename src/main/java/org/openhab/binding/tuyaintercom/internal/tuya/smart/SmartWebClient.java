@@ -415,20 +415,25 @@ public class SmartWebClient {
         return Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
     }
 
-    /** The MQTT access of the web client: client id and user {@code web_<msid>}, topic {@code /av/u/<msid>}. */
+    /**
+     * The MQTT access of the web client: client id and user {@code web_<msid>}, topic {@code /av/u/<msid>}. The
+     * credential is taken to end with the session whose cookies asked for it (the simulator's cloud ends it then), even
+     * when a renewal replaced that session while the answer was on its way.
+     */
     public MqttAccessConfig mqttAccess() throws SmartApiException {
-        JsonNode result = call("/api/jarvis/mqtt", null);
+        Instant asked = clock.instant();
+        Answer answer = send("/api/jarvis/mqtt", null);
+        JsonNode result = answer.result();
         String msid = result.path("msid").asText("");
         String mqttPassword = result.path("password").asText("");
-        SmartSession current = session.get();
-        List<String> urls = current.mqttUrls();
-        Instant expiresAt = current.expiresAt();
+        List<String> urls = answer.session().mqttUrls();
+        Instant expiresAt = answer.session().expiresAt();
         if (msid.isEmpty() || mqttPassword.isEmpty() || urls.isEmpty()) {
             throw new SmartApiException(Kind.OTHER, "no MQTT access in the answer of jarvis/mqtt or the sign-in");
         }
         Instant now = clock.instant();
         return new MqttAccessConfig(urls.get(0), "web_" + msid, "web_" + msid, mqttPassword,
-                Map.of("ipc", "/av/u/" + msid), Map.of("ipc", SESSION_PUBLISH_TOPIC), now,
+                Map.of("ipc", "/av/u/" + msid), Map.of("ipc", SESSION_PUBLISH_TOPIC), asked,
                 expiresAt.isAfter(now) ? expiresAt : now.plusSeconds(1), "1.0", urls.subList(1, urls.size()));
     }
 
@@ -437,6 +442,11 @@ public class SmartWebClient {
      * sign-in under way) and repeats it (without a password, signed in by QR code, the session error is thrown).
      */
     public JsonNode call(String path, @Nullable JsonNode body) throws SmartApiException {
+        return send(path, body).result();
+    }
+
+    /** {@link #call}, with the session the answered request was sent with. */
+    private Answer send(String path, @Nullable JsonNode body) throws SmartApiException {
         SmartSession sent = session.get();
         if (!sent.signedIn(clock.instant())) {
             if (password.isEmpty()) {
@@ -446,20 +456,29 @@ public class SmartWebClient {
             sent = session.get();
         }
         try {
-            return post(path, body, false, session);
+            return exchange(path, body, false, session);
         } catch (SmartApiException e) {
             if (e.kind() != Kind.SESSION || password.isEmpty() || !signIn(sent)) {
                 throw e;
             }
-            return post(path, body, false, session);
+            return exchange(path, body, false, session);
         }
+    }
+
+    /** An answer's {@code result} and the session its request was sent with. */
+    private record Answer(JsonNode result, SmartSession session) {
+    }
+
+    private JsonNode post(String path, @Nullable JsonNode body, boolean login, AtomicReference<SmartSession> jar)
+            throws SmartApiException {
+        return exchange(path, body, login, jar).result();
     }
 
     /**
      * A request with the cookies of {@code jar}'s session; the cookies of the answer go into that session (not into
      * one that replaced it meanwhile).
      */
-    private JsonNode post(String path, @Nullable JsonNode body, boolean login, AtomicReference<SmartSession> jar)
+    private Answer exchange(String path, @Nullable JsonNode body, boolean login, AtomicReference<SmartSession> jar)
             throws SmartApiException {
         byte[] bytes = body == null ? new byte[0] : TuyaJson.write(body).getBytes(StandardCharsets.UTF_8);
         Request request = http.newRequest(baseUrl + path).method(HttpMethod.POST)
@@ -509,7 +528,7 @@ public class SmartWebClient {
             throw new SmartApiException(SmartApiException.classify(code, msg, login),
                     path + ": " + code + (msg.isEmpty() ? "" : " (" + msg + ")"));
         }
-        return envelope.path("result");
+        return new Answer(envelope.path("result"), sent);
     }
 
     /** The password as the sign-in wants it: MD5 (hex) of it, RSA (PKCS#1 v1.5) encrypted with the key, hex. */

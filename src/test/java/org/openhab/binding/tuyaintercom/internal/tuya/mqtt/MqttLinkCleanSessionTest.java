@@ -23,8 +23,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -43,7 +45,7 @@ import org.openhab.binding.tuyaintercom.internal.tuya.api.TuyaApiException;
  * on the broker keeping a session for it: where new access comes with a new client id, the new connection is
  * subscribed before the old one is closed, so a steady stream of messages crosses every credential switch without a
  * loss or a duplicate; where the client id stays the same, the link is subscribed again after the switch. The broker
- * is a real one (Moquette, {@link SimBroker}).
+ * is a real one (Moquette, {@link SimBroker}). {@code renewAccess()} switches at once, through the same overlap.
  *
  * @author Tuya Intercom binding contributors - Initial contribution
  */
@@ -56,6 +58,10 @@ class MqttLinkCleanSessionTest {
     private final Map<String, Boolean> cleanSessions = new ConcurrentHashMap<>();
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger fetches = new AtomicInteger();
+    private final AtomicInteger downs = new AtomicInteger();
+    private volatile Duration lifetime = LIFETIME;
+    /** While set, the second fetch of access waits for it (a slow cloud). */
+    private volatile @Nullable CountDownLatch secondFetchGate;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private @Nullable SimBroker broker;
     private @Nullable MqttLink link;
@@ -101,9 +107,17 @@ class MqttLinkCleanSessionTest {
         assertNotNull(started);
         MqttAccessSource source = () -> {
             int n = fetches.incrementAndGet();
+            CountDownLatch gate = secondFetchGate;
+            if (n == 2 && gate != null) {
+                try {
+                    gate.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Instant now = Instant.now();
             return new MqttAccessConfig(started.url(), newClientIdPerAccess ? "cloud_test_" + n : "cloud_test",
-                    "user" + n, "password" + n, Map.of("device", TOPIC), Map.of(), now, now.plus(LIFETIME), "2.0");
+                    "user" + n, "password" + n, Map.of("device", TOPIC), Map.of(), now, now.plus(lifetime), "2.0");
         };
         MqttLinkStatusListener status = new MqttLinkStatusListener() {
             @Override
@@ -112,6 +126,7 @@ class MqttLinkCleanSessionTest {
 
             @Override
             public void linkDown(MqttLink down, String reason, @Nullable TuyaApiException cloudError) {
+                downs.incrementAndGet();
             }
         };
         MqttLink created = new MqttLink("device", source,
@@ -194,5 +209,33 @@ class MqttLinkCleanSessionTest {
         System.out.println("same client id, clean session: " + missing + " of " + sent
                 + " messages (every 5 ms) were published while no connection was subscribed, over two switches");
         assertEquals(Set.of(true), Set.copyOf(cleanSessions.values()));
+    }
+
+    private static int accessNumber(MqttLink running) {
+        MqttAccessConfig access = running.access();
+        return access == null ? 0 : Integer.parseInt(access.username().substring("user".length()));
+    }
+
+    /**
+     * {@code renewAccess()} (the session the credential came from was renewed) switches to new access at once, long
+     * before the current one is due, without the link going down; asked again while that switch waits for the cloud,
+     * one more switch follows it.
+     */
+    @Test
+    void renewAccessSwitchesAtOnceAndOnceMoreWhenAskedDuringASwitch() throws Exception {
+        lifetime = Duration.ofHours(1);
+        CountDownLatch gate = new CountDownLatch(1);
+        secondFetchGate = gate;
+        MqttLink running = start(true);
+        await("the link up", running::isConnected);
+        running.renewAccess();
+        await("the second fetch under way", () -> fetches.get() == 2);
+        running.renewAccess(); // while the second fetch waits: one more follows it
+        running.renewAccess(); // and only one
+        gate.countDown();
+        await("the third access connected", () -> accessNumber(running) == 3 && running.isConnected());
+        Thread.sleep(300); // a fourth fetch would come at once (not a check)
+        assertEquals(3, fetches.get());
+        assertEquals(0, downs.get(), "the link never went down");
     }
 }

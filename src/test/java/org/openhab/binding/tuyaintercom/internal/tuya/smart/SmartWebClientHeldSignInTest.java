@@ -31,6 +31,7 @@ import org.openhab.binding.tuyaintercom.internal.sim.SimSmartWeb;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
 import org.openhab.binding.tuyaintercom.internal.test.CloudFixture;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
+import org.openhab.binding.tuyaintercom.internal.tuya.api.MqttAccessConfig;
 
 /**
  * The web client's session state never waits for a sign-in: while the simulator holds the answer of the password
@@ -155,6 +156,42 @@ class SmartWebClientHeldSignInTest {
             assertEquals(1, sim.hold.held(), "the second renewal sent no password of its own");
             assertEquals(2, sim.smart.loginAttempts(), "the first sign-in and one renewal for both callers");
             assertEquals(List.of("panel1"), web.devices().stream().map(DeviceInfo::id).toList());
+        }
+    }
+
+    /**
+     * MQTT access asked for with a session that a renewal replaces before the answer arrives ends with the session that
+     * asked for it (the cloud ends the credential with that session), not with the renewed one: the link would
+     * otherwise keep a connection it believes good until the cloud drops it.
+     */
+    @Test
+    void mqttAccessAnsweredAfterARenewalEndsWithTheSessionThatAskedForIt() throws Exception {
+        try (TuyaCloudSimulator sim = new TuyaCloudSimulator().start()) {
+            sim.smart.sessionLifetime = Duration.ofSeconds(60);
+            SmartWebClient web = client(sim);
+            web.login();
+            Instant first = web.sessionExpiresAt();
+
+            sim.hold.hold("/api/jarvis/mqtt");
+            CompletableFuture<MqttAccessConfig> asked = new CompletableFuture<>();
+            Thread thread = new Thread(() -> {
+                try {
+                    asked.complete(web.mqttAccess());
+                } catch (SmartApiException | RuntimeException e) {
+                    asked.completeExceptionally(e);
+                }
+            }, "mqtt access");
+            thread.setDaemon(true);
+            thread.start();
+            assertTrue(sim.hold.awaitHeld(WAIT), "the access is asked for with the first session");
+            sim.smart.sessionLifetime = Duration.ofSeconds(600);
+            web.login();
+            assertTrue(web.sessionExpiresAt().isAfter(first), "renewed meanwhile");
+
+            sim.hold.release();
+            MqttAccessConfig access = asked.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertEquals(first, access.expiresAt());
+            assertTrue(access.renewAt().isBefore(first));
         }
     }
 }

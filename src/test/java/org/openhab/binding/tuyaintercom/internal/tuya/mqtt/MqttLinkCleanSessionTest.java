@@ -234,7 +234,8 @@ class MqttLinkCleanSessionTest {
         running.renewAccess(); // and only one
         gate.countDown();
         await("the third access connected", () -> accessNumber(running) == 3 && running.isConnected());
-        Thread.sleep(300); // a fourth fetch would come at once (not a check)
+        Thread.sleep(300); // the window for a fourth fetch, which would start at once (an absence has no event to wait
+                           // for)
         assertEquals(3, fetches.get());
         assertEquals(0, downs.get(), "the link never went down");
     }

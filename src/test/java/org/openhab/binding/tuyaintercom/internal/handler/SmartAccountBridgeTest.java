@@ -13,9 +13,7 @@
 package org.openhab.binding.tuyaintercom.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -23,32 +21,27 @@ import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openhab.binding.tuyaintercom.internal.discovery.PanelDiscoveryService;
 import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
-import org.openhab.binding.tuyaintercom.internal.framework.TestBridge;
 import org.openhab.binding.tuyaintercom.internal.framework.TestThing;
-import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.SimRings;
 import org.openhab.binding.tuyaintercom.internal.sim.SimSecrets;
 import org.openhab.binding.tuyaintercom.internal.sim.SimSmartWeb;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
-import org.openhab.binding.tuyaintercom.internal.test.CloudFixture;
 import org.openhab.binding.tuyaintercom.internal.test.HandlerProbe;
 import org.openhab.binding.tuyaintercom.internal.test.RecordingInbox;
+import org.openhab.binding.tuyaintercom.internal.test.SmartAccountExtension;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.DeviceInfo;
 import org.openhab.core.config.discovery.DiscoveryResult;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
-import org.openhab.core.thing.ThingUID;
 
 /**
  * The Tuya Smart account bridge against the simulator's web client API, through the real HTTP server and MQTT broker:
@@ -61,82 +54,33 @@ import org.openhab.core.thing.ThingUID;
 @NonNullByDefault
 @Timeout(90)
 class SmartAccountBridgeTest {
-    private @Nullable TuyaCloudSimulator sim;
-    private final RecordingCallback callback = new RecordingCallback();
-    private @Nullable TestBridge bridge;
-    private @Nullable SmartAccountBridgeHandler handler;
-    private @Nullable PanelHandler panel;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        TuyaCloudSimulator cloud = new TuyaCloudSimulator().start();
-        cloud.callTransport = TuyaCloudSimulator.CallTransport.OPEN_HUB_308;
-        sim = cloud;
-    }
-
-    @AfterEach
-    void tearDown() {
-        PanelHandler p = panel;
-        if (p != null) {
-            p.dispose();
-        }
-        SmartAccountBridgeHandler h = handler;
-        if (h != null) {
-            h.dispose();
-        }
-        TuyaCloudSimulator cloud = sim;
-        if (cloud != null) {
-            cloud.close();
-        }
-    }
-
-    private TuyaCloudSimulator sim() {
-        TuyaCloudSimulator cloud = sim;
-        assertNotNull(cloud);
-        return cloud;
-    }
+    @RegisterExtension
+    final SmartAccountExtension account = new SmartAccountExtension(TuyaCloudSimulator.CallTransport.OPEN_HUB_308);
+    private final RecordingCallback callback = account.callback;
 
     private SmartAccountBridgeHandler start(String user, String password) {
         SimSecrets.record(password); // the log audit looks for every password a test configured
         Map<String, Object> config = new HashMap<>();
         config.put("username", user);
         config.put("password", password);
-        config.put("region", "EU");
-        config.put("baseUrl", sim().baseUrl());
-        TestBridge b = new TestBridge(new ThingUID(THING_TYPE_SMART_ACCOUNT, "smart"), THING_TYPE_SMART_ACCOUNT,
-                config);
-        callback.addBridge(b);
-        SmartAccountBridgeHandler h = new SmartAccountBridgeHandler(b.thing(), CloudFixture.HTTP, Clock.systemUTC(),
-                new PanelDirectory());
-        b.setHandler(h);
-        h.setCallback(callback.callback());
-        bridge = b;
-        handler = h;
-        h.initialize();
-        return h;
-    }
-
-    private TestBridge bridge() {
-        TestBridge b = bridge;
-        assertNotNull(b);
-        return b;
+        return account.start(config);
     }
 
     private SmartAccountBridgeHandler startDefault() throws InterruptedException {
         SmartAccountBridgeHandler h = start(SimSmartWeb.DEFAULT_USER, SimSmartWeb.DEFAULT_PASSWORD);
-        callback.awaitStatus(bridge(), ThingStatus.ONLINE, Duration.ofSeconds(15));
+        callback.awaitStatus(account.bridge(), ThingStatus.ONLINE, Duration.ofSeconds(15));
         return h;
     }
 
     @Test
     void disposeWhileSigningInStartsNoLinkAndSchedulesNothing() throws Exception {
         int jobsBefore = HandlerProbe.jobs();
-        sim().hold.hold("/api/private/");
+        account.sim().hold.hold("/api/private/");
         SmartAccountBridgeHandler h = start(SimSmartWeb.DEFAULT_USER, SimSmartWeb.DEFAULT_PASSWORD);
-        assertTrue(sim().hold.awaitHeld(Duration.ofSeconds(15)), "the bridge signs in");
+        assertTrue(account.sim().hold.awaitHeld(Duration.ofSeconds(15)), "the bridge signs in");
         h.dispose(); // returns although a sign-in is under way
         int mark = callback.events().size();
-        sim().hold.release();
+        account.sim().hold.release();
         assertTrue(HandlerProbe.awaitNotRunning(SmartAccountBridgeHandler.class, "connect", Duration.ofSeconds(15)));
         assertNull(h.ipcLink(), "no link started");
         assertFalse(h.isReady());
@@ -148,10 +92,10 @@ class SmartAccountBridgeTest {
 
     @Test
     void signsInWithTheEncryptedPasswordAndDiscoversThePanels() throws Exception {
-        sim().addDevice(SimDevice.panel("panel1", "Front door"));
-        sim().addDevice(SimDevice.camera("cam1", "Garden"));
+        account.sim().addDevice(SimDevice.panel("panel1", "Front door"));
+        account.sim().addDevice(SimDevice.camera("cam1", "Garden"));
         SmartAccountBridgeHandler h = startDefault();
-        assertEquals(1, sim().smart.logins());
+        assertEquals(1, account.sim().smart.logins());
         assertTrue(h.isReady());
 
         PanelDiscoveryService discovery = new PanelDiscoveryService();
@@ -163,11 +107,11 @@ class SmartAccountBridgeTest {
         inbox.await(results -> results.containsKey("panel1"), Duration.ofSeconds(10));
         DiscoveryResult result = inbox.results.get("panel1");
         assertNotNull(result);
-        assertEquals(bridge().getUID(), result.getBridgeUID());
+        assertEquals(account.bridge().getUID(), result.getBridgeUID());
         assertEquals("Front door", result.getLabel());
         assertEquals("true", result.getProperties().get("webrtc"));
         discovery.dispose();
-        assertTrue(sim().smart.requestedPaths().containsAll(List.of("/api/new/common/homeList",
+        assertTrue(account.sim().smart.requestedPaths().containsAll(List.of("/api/new/common/homeList",
                 "/api/new/common/roomList", "/api/new/playback/shareList", "/api/jarvis/config", "/api/jarvis/mqtt")));
     }
 
@@ -177,14 +121,7 @@ class SmartAccountBridgeTest {
         config.put("ringTimeout", 5);
         config.put("heartbeatInterval", 1);
         config.put("heartbeatTimeout", 3);
-        TestThing thing = new TestThing(new ThingUID(THING_TYPE_PANEL, bridge().getUID(), "door"), THING_TYPE_PANEL,
-                bridge().getUID(), config);
-        bridge().addThing(thing);
-        PanelHandler p = new PanelHandler(thing.thing(), CloudFixture.HTTP, Clock.systemUTC(), new PanelDirectory());
-        thing.setHandler(p);
-        p.setCallback(callback.callback());
-        panel = p;
-        p.initialize();
+        TestThing thing = account.addPanel(config);
         callback.awaitStatus(thing, ThingStatus.ONLINE, Duration.ofSeconds(15));
         return thing;
     }
@@ -195,13 +132,13 @@ class SmartAccountBridgeTest {
 
     @Test
     void aPanelCallRingsAndIsAnsweredThroughTheSmartAccount() throws Exception {
-        try (SimPanel device = new SimPanel(sim(), SimDevice.panel("panel1", "Front door"))) {
+        try (SimPanel device = new SimPanel(account.sim(), SimDevice.panel("panel1", "Front door"))) {
             startDefault();
             TestThing thing = addPanel("panel1");
             callback.clear();
             device.pressCallButton(2, Duration.ofSeconds(20));
             awaitEvent("call", "RING");
-            PanelHandler p = panel;
+            PanelHandler p = account.panel();
             assertNotNull(p);
             p.handleCommand(new ChannelUID(thing.getUID(), "call-control"), new StringType("ANSWER"));
             awaitEvent("call", "ANSWERED");
@@ -215,7 +152,7 @@ class SmartAccountBridgeTest {
 
     @Test
     void aDevicesCallNoticeOnTheIpcTopicRingsThroughTheSmartAccount() throws Exception {
-        try (SimPanel device = new SimPanel(sim(), SimDevice.panel("panel1", "Front door"))) {
+        try (SimPanel device = new SimPanel(account.sim(), SimDevice.panel("panel1", "Front door"))) {
             startDefault();
             addPanel("panel1");
             callback.clear();
@@ -227,22 +164,23 @@ class SmartAccountBridgeTest {
 
     @Test
     void aFiveSecondSessionIsRenewedAndCallsStillRing() throws Exception {
-        sim().smart.sessionLifetime = Duration.ofSeconds(5);
-        try (SimPanel device = new SimPanel(sim(), SimDevice.panel("panel1", "Front door"))) {
+        account.sim().smart.sessionLifetime = Duration.ofSeconds(5);
+        try (SimPanel device = new SimPanel(account.sim(), SimDevice.panel("panel1", "Front door"))) {
             SmartAccountBridgeHandler h = startDefault();
             int online = callback.events().size();
             addPanel("panel1");
             Thread.sleep(12_000); // two renewals and more
-            assertTrue(sim().smart.logins() >= 3, "signed in again before each session ended: " + sim().smart.logins());
-            assertTrue(sim().smart.logins() <= 8, "no sign-in storm: " + sim().smart.logins());
-            String bridgeUid = bridge().getUID().getAsString();
+            assertTrue(account.sim().smart.logins() >= 3,
+                    "signed in again before each session ended: " + account.sim().smart.logins());
+            assertTrue(account.sim().smart.logins() <= 8, "no sign-in storm: " + account.sim().smart.logins());
+            String bridgeUid = account.bridge().getUID().getAsString();
             List<RecordingCallback.Event> events = callback.events();
             List<String> statuses = events.subList(online, events.size()).stream()
                     .filter(e -> "status".equals(e.kind()) && e.channelOrThing().equals(bridgeUid)).map(e -> e.value())
                     .toList();
             assertTrue(statuses.stream().allMatch(s -> s.startsWith("ONLINE")),
                     "the MQTT link switched to each new session's credential without a gap: " + statuses);
-            assertEquals(ThingStatus.ONLINE, bridge().getStatus());
+            assertEquals(ThingStatus.ONLINE, account.bridge().getStatus());
             assertTrue(h.isReady());
             callback.clear();
             device.pressCallButton(2, Duration.ofSeconds(20));
@@ -252,19 +190,19 @@ class SmartAccountBridgeTest {
 
     @Test
     void aSessionThatEndsEarlyIsSignedInAgainOnce() throws Exception {
-        sim().addDevice(SimDevice.panel("panel1", "Front door"));
+        account.sim().addDevice(SimDevice.panel("panel1", "Front door"));
         SmartAccountBridgeHandler h = startDefault();
         Thread.sleep(2_500); // past the minimum pause between sign-ins
-        sim().smart.expireSessionsNow();
+        account.sim().smart.expireSessionsNow();
         assertEquals(List.of("panel1"), h.devices().stream().map(DeviceInfo::id).toList());
-        assertEquals(2, sim().smart.logins());
-        callback.awaitStatus(bridge(), ThingStatus.ONLINE, Duration.ofSeconds(15));
+        assertEquals(2, account.sim().smart.logins());
+        callback.awaitStatus(account.bridge(), ThingStatus.ONLINE, Duration.ofSeconds(15));
     }
 
     private void assertOffline(ThingStatusDetail detail, String description) throws InterruptedException {
-        callback.awaitStatus(bridge(), ThingStatus.OFFLINE, Duration.ofSeconds(15));
-        assertEquals(detail, bridge().getStatusInfo().getStatusDetail());
-        String actual = String.valueOf(bridge().getStatusInfo().getDescription());
+        callback.awaitStatus(account.bridge(), ThingStatus.OFFLINE, Duration.ofSeconds(15));
+        assertEquals(detail, account.bridge().getStatusInfo().getStatusDetail());
+        String actual = String.valueOf(account.bridge().getStatusInfo().getDescription());
         assertTrue(actual.startsWith(description), actual);
     }
 
@@ -273,7 +211,7 @@ class SmartAccountBridgeTest {
         start(SimSmartWeb.DEFAULT_USER, "not-the-password");
         assertOffline(ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.smart.wrong-password");
         Thread.sleep(3_000);
-        assertEquals(1, sim().smart.loginAttempts(), "one try only: the account must not be locked");
+        assertEquals(1, account.sim().smart.loginAttempts(), "one try only: the account must not be locked");
     }
 
     @Test
@@ -284,27 +222,27 @@ class SmartAccountBridgeTest {
 
     @Test
     void aSmartLifeAccount() throws Exception {
-        sim().smart.addAccount("life@example.com", "smart-life-Passw0rd", true);
+        account.sim().smart.addAccount("life@example.com", "smart-life-Passw0rd", true);
         start("life@example.com", "smart-life-Passw0rd");
         assertOffline(ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.smart.smart-life");
     }
 
     @Test
     void aRefusedSignInBacksOffForLong() throws Exception {
-        sim().smart.faults.refuseLogin = true;
+        account.sim().smart.faults.refuseLogin = true;
         start(SimSmartWeb.DEFAULT_USER, SimSmartWeb.DEFAULT_PASSWORD);
         assertOffline(ThingStatusDetail.COMMUNICATION_ERROR, "@text/offline.smart.refused");
-        assertTrue(String.valueOf(bridge().getStatusInfo().getDescription()).endsWith("\"30\"]"),
-                String.valueOf(bridge().getStatusInfo().getDescription()));
+        assertTrue(String.valueOf(account.bridge().getStatusInfo().getDescription()).endsWith("\"30\"]"),
+                String.valueOf(account.bridge().getStatusInfo().getDescription()));
         Thread.sleep(2_000);
-        assertEquals(1, sim().smart.loginAttempts());
+        assertEquals(1, account.sim().smart.loginAttempts());
     }
 
     @Test
     void missingCredentials() {
         start("", "");
-        assertEquals(ThingStatus.OFFLINE, bridge().getStatus());
-        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, bridge().getStatusInfo().getStatusDetail());
-        assertEquals(Set.of(), Set.copyOf(sim().smart.requestedPaths()));
+        assertEquals(ThingStatus.OFFLINE, account.bridge().getStatus());
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, account.bridge().getStatusInfo().getStatusDetail());
+        assertEquals(Set.of(), Set.copyOf(account.sim().smart.requestedPaths()));
     }
 }

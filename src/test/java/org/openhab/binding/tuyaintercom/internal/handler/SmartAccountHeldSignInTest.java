@@ -13,9 +13,7 @@
 package org.openhab.binding.tuyaintercom.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,25 +21,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
-import org.openhab.binding.tuyaintercom.internal.framework.TestBridge;
-import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.binding.tuyaintercom.internal.intercom.SignInEndpoint;
 import org.openhab.binding.tuyaintercom.internal.intercom.SignInEndpoint.Phase;
 import org.openhab.binding.tuyaintercom.internal.intercom.SignInEndpoint.View;
 import org.openhab.binding.tuyaintercom.internal.sim.SimSecrets;
 import org.openhab.binding.tuyaintercom.internal.sim.SimSmartWeb;
-import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
-import org.openhab.binding.tuyaintercom.internal.test.CloudFixture;
 import org.openhab.binding.tuyaintercom.internal.test.HandlerProbe;
+import org.openhab.binding.tuyaintercom.internal.test.SmartAccountExtension;
 import org.openhab.binding.tuyaintercom.internal.tuya.smart.SmartWebClient;
 import org.openhab.core.thing.ThingStatus;
-import org.openhab.core.thing.ThingUID;
 
 /**
  * The Tuya Smart account bridge answers {@code isReady()} and its sign-in page's {@code view()} (which runs on the web
@@ -57,56 +49,9 @@ class SmartAccountHeldSignInTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String SIGN_IN_KEY = "held-test-sign-in-key-0123456789";
 
-    private @Nullable TuyaCloudSimulator sim;
-    private final RecordingCallback callback = new RecordingCallback();
-    private final PanelDirectory directory = new PanelDirectory();
-    private @Nullable TestBridge bridge;
-    private @Nullable SmartAccountBridgeHandler handler;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        sim = new TuyaCloudSimulator().start();
-    }
-
-    @AfterEach
-    void tearDown() {
-        SmartAccountBridgeHandler h = handler;
-        if (h != null) {
-            h.dispose();
-        }
-        TuyaCloudSimulator cloud = sim;
-        if (cloud != null) {
-            cloud.close();
-        }
-    }
-
-    private TuyaCloudSimulator sim() {
-        TuyaCloudSimulator cloud = sim;
-        assertNotNull(cloud);
-        return cloud;
-    }
-
-    private TestBridge bridge() {
-        TestBridge b = bridge;
-        assertNotNull(b);
-        return b;
-    }
-
-    private SmartAccountBridgeHandler start(Map<String, Object> config) {
-        config.put("region", "EU");
-        config.put("baseUrl", sim().baseUrl());
-        TestBridge b = new TestBridge(new ThingUID(THING_TYPE_SMART_ACCOUNT, "smart"), THING_TYPE_SMART_ACCOUNT,
-                config);
-        callback.addBridge(b);
-        SmartAccountBridgeHandler h = new SmartAccountBridgeHandler(b.thing(), CloudFixture.HTTP, Clock.systemUTC(),
-                directory);
-        b.setHandler(h);
-        h.setCallback(callback.callback());
-        bridge = b;
-        handler = h;
-        h.initialize();
-        return h;
-    }
+    @RegisterExtension
+    final SmartAccountExtension account = new SmartAccountExtension();
+    private final RecordingCallback callback = account.callback;
 
     private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -129,57 +74,57 @@ class SmartAccountHeldSignInTest {
         Map<String, Object> config = new HashMap<>();
         config.put("username", SimSmartWeb.DEFAULT_USER);
         config.put("password", SimSmartWeb.DEFAULT_PASSWORD);
-        sim().hold.hold("/api/private/");
-        SmartAccountBridgeHandler h = start(config);
-        assertTrue(sim().hold.awaitHeld(WAIT), "the bridge signs in");
+        account.sim().hold.hold("/api/private/");
+        SmartAccountBridgeHandler h = account.start(config);
+        assertTrue(account.sim().hold.awaitHeld(WAIT), "the bridge signs in");
 
         long started = System.nanoTime();
         boolean ready = h.isReady();
         View view = h.view();
         print("isReady() and view() during a held sign-in", started);
         assertTrue(HandlerProbe.running(SmartWebClient.class, "login"), "they answered while the sign-in was held");
-        assertEquals(0, sim().smart.loginAttempts());
+        assertEquals(0, account.sim().smart.loginAttempts());
         assertFalse(ready);
         assertEquals(Phase.PREPARING, view.phase());
 
-        sim().hold.release();
-        callback.awaitStatus(bridge(), ThingStatus.ONLINE, WAIT);
+        account.sim().hold.release();
+        callback.awaitStatus(account.bridge(), ThingStatus.ONLINE, WAIT);
         assertTrue(h.isReady());
         assertEquals(Phase.SIGNED_IN, h.view().phase());
-        assertEquals(1, sim().smart.loginAttempts());
+        assertEquals(1, account.sim().smart.loginAttempts());
     }
 
     private SignInEndpoint startQr() {
         Map<String, Object> config = new HashMap<>();
         config.put("signIn", "qr");
         config.put("signInKey", SIGN_IN_KEY);
-        start(config);
-        SignInEndpoint endpoint = directory.signIn(bridge().getUID().getAsString());
+        account.start(config);
+        SignInEndpoint endpoint = account.directory.signIn(account.bridge().getUID().getAsString());
         assertNotNull(endpoint, "the bridge offers its sign-in page");
         return endpoint;
     }
 
     private long polls() {
-        return sim().smart.requestedPaths().stream().filter("/api/login/poll"::equals).count();
+        return account.sim().smart.requestedPaths().stream().filter("/api/login/poll"::equals).count();
     }
 
     @Test
     void theSignInPageAnswersWhileTheCodeAndItsPollAreHeld() throws Exception {
-        sim().hold.hold("/api/login/security/QCtoken");
+        account.sim().hold.hold("/api/login/security/QCtoken");
         SignInEndpoint endpoint = startQr();
-        assertTrue(sim().hold.awaitHeld(WAIT), "the bridge fetches a code");
+        assertTrue(account.sim().hold.awaitHeld(WAIT), "the bridge fetches a code");
 
         long started = System.nanoTime();
         View fetching = endpoint.view();
         print("view() while the code's fetch is held", started);
         assertTrue(HandlerProbe.running(SmartWebClient.class, "qrToken"), "it answered while the fetch was held");
-        assertEquals(0, sim().smart.qrCodesIssued());
+        assertEquals(0, account.sim().smart.qrCodesIssued());
         assertEquals(Phase.PREPARING, fetching.phase());
 
-        sim().hold.release();
+        account.sim().hold.release();
         awaitTrue(() -> endpoint.view().phase() == Phase.SHOWING, "a code is shown");
-        sim().hold.hold("/api/login/poll");
-        assertTrue(sim().hold.awaitHeld(WAIT), "the bridge polls the code");
+        account.sim().hold.hold("/api/login/poll");
+        assertTrue(account.sim().hold.awaitHeld(WAIT), "the bridge polls the code");
         long pollsBefore = polls();
 
         started = System.nanoTime();
@@ -188,11 +133,11 @@ class SmartAccountHeldSignInTest {
         assertTrue(HandlerProbe.running(SmartWebClient.class, "pollQr"), "it answered while the poll was held");
         assertEquals(pollsBefore, polls());
         assertEquals(Phase.SHOWING, polling.phase());
-        assertEquals("tuyaSmart--qrLogin?token=" + sim().smart.latestQrToken(), polling.qrText());
+        assertEquals("tuyaSmart--qrLogin?token=" + account.sim().smart.latestQrToken(), polling.qrText());
 
-        sim().smart.approveQr(SimSmartWeb.DEFAULT_USER);
-        sim().hold.release();
-        callback.awaitStatus(bridge(), ThingStatus.ONLINE, WAIT);
+        account.sim().smart.approveQr(SimSmartWeb.DEFAULT_USER);
+        account.sim().hold.release();
+        callback.awaitStatus(account.bridge(), ThingStatus.ONLINE, WAIT);
         assertEquals(Phase.SIGNED_IN, endpoint.view().phase());
     }
 }

@@ -13,24 +13,18 @@
 package org.openhab.binding.tuyaintercom.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.openhab.binding.tuyaintercom.internal.TuyaIntercomBindingConstants.*;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openhab.binding.tuyaintercom.internal.framework.RecordingCallback;
-import org.openhab.binding.tuyaintercom.internal.framework.TestBridge;
 import org.openhab.binding.tuyaintercom.internal.framework.TestThing;
-import org.openhab.binding.tuyaintercom.internal.intercom.PanelDirectory;
 import org.openhab.binding.tuyaintercom.internal.intercom.SignInEndpoint;
 import org.openhab.binding.tuyaintercom.internal.intercom.SignInEndpoint.Notice;
 import org.openhab.binding.tuyaintercom.internal.intercom.SignInEndpoint.Phase;
@@ -38,10 +32,9 @@ import org.openhab.binding.tuyaintercom.internal.sim.SimDevice;
 import org.openhab.binding.tuyaintercom.internal.sim.SimPanel;
 import org.openhab.binding.tuyaintercom.internal.sim.SimSmartWeb;
 import org.openhab.binding.tuyaintercom.internal.sim.TuyaCloudSimulator;
-import org.openhab.binding.tuyaintercom.internal.test.CloudFixture;
+import org.openhab.binding.tuyaintercom.internal.test.SmartAccountExtension;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
-import org.openhab.core.thing.ThingUID;
 
 /**
  * The Tuya Smart account bridge signing in by QR code against the simulator's web client (real HTTP server and MQTT
@@ -59,74 +52,15 @@ class SmartAccountQrTest {
     private static final Duration SHORT_SESSION = Duration.ofSeconds(8);
     private static final String SIGN_IN_KEY = "qr-test-sign-in-key-0123456789";
 
-    private @Nullable TuyaCloudSimulator sim;
-    private final RecordingCallback callback = new RecordingCallback();
-    private final PanelDirectory directory = new PanelDirectory();
-    private @Nullable TestBridge bridge;
-    private @Nullable SmartAccountBridgeHandler handler;
-    private @Nullable PanelHandler panel;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        TuyaCloudSimulator cloud = new TuyaCloudSimulator().start();
-        cloud.callTransport = TuyaCloudSimulator.CallTransport.OPEN_HUB_308;
-        sim = cloud;
-    }
-
-    @AfterEach
-    void tearDown() {
-        PanelHandler p = panel;
-        if (p != null) {
-            p.dispose();
-        }
-        SmartAccountBridgeHandler h = handler;
-        if (h != null) {
-            h.dispose();
-        }
-        TuyaCloudSimulator cloud = sim;
-        if (cloud != null) {
-            cloud.close();
-        }
-    }
-
-    private TuyaCloudSimulator sim() {
-        TuyaCloudSimulator cloud = sim;
-        assertNotNull(cloud);
-        return cloud;
-    }
-
-    private TestBridge bridge() {
-        TestBridge b = bridge;
-        assertNotNull(b);
-        return b;
-    }
+    @RegisterExtension
+    final SmartAccountExtension account = new SmartAccountExtension(TuyaCloudSimulator.CallTransport.OPEN_HUB_308);
+    private final RecordingCallback callback = account.callback;
 
     private SmartAccountBridgeHandler start() {
         Map<String, Object> config = new HashMap<>();
         config.put("signIn", "qr");
         config.put("signInKey", SIGN_IN_KEY);
-        config.put("region", "EU");
-        config.put("baseUrl", sim().baseUrl());
-        TestBridge b = new TestBridge(new ThingUID(THING_TYPE_SMART_ACCOUNT, "smart"), THING_TYPE_SMART_ACCOUNT,
-                config);
-        callback.addBridge(b);
-        bridge = b;
-        return restart();
-    }
-
-    /** A new handler on the same bridge thing (as after a restart of openHAB: the configuration is kept). */
-    private SmartAccountBridgeHandler restart() {
-        SmartAccountBridgeHandler old = handler;
-        if (old != null) {
-            old.dispose();
-        }
-        SmartAccountBridgeHandler h = new SmartAccountBridgeHandler(bridge().thing(), CloudFixture.HTTP,
-                Clock.systemUTC(), directory);
-        bridge().setHandler(h);
-        h.setCallback(callback.callback());
-        handler = h;
-        h.initialize();
-        return h;
+        return account.start(config);
     }
 
     private void awaitStatusText(String key) throws InterruptedException {
@@ -144,7 +78,7 @@ class SmartAccountQrTest {
     }
 
     private SignInEndpoint endpoint() {
-        SignInEndpoint endpoint = directory.signIn(bridge().getUID().getAsString());
+        SignInEndpoint endpoint = account.directory.signIn(account.bridge().getUID().getAsString());
         assertNotNull(endpoint, "the bridge offers its sign-in page");
         return endpoint;
     }
@@ -152,24 +86,24 @@ class SmartAccountQrTest {
     /** Waits until a code is shown and returns its token. */
     private String awaitCode() throws InterruptedException {
         awaitTrue(() -> endpoint().view().phase() == Phase.SHOWING, "a code is shown");
-        String token = sim().smart.latestQrToken();
+        String token = account.sim().smart.latestQrToken();
         assertEquals("tuyaSmart--qrLogin?token=" + token, endpoint().view().qrText());
         return token;
     }
 
     private void signIn() throws InterruptedException {
         awaitCode();
-        sim().smart.approveQr(SimSmartWeb.DEFAULT_USER);
-        callback.awaitStatus(bridge(), ThingStatus.ONLINE, WAIT);
+        account.sim().smart.approveQr(SimSmartWeb.DEFAULT_USER);
+        callback.awaitStatus(account.bridge(), ThingStatus.ONLINE, WAIT);
     }
 
     @Test
     void aScannedAndConfirmedCodeSignsInAndAPanelRings() throws Exception {
-        try (SimPanel device = new SimPanel(sim(), SimDevice.panel("panel1", "Front door"))) {
+        try (SimPanel device = new SimPanel(account.sim(), SimDevice.panel("panel1", "Front door"))) {
             start();
             awaitStatusText("qr-needed");
-            assertEquals(ThingStatusDetail.CONFIGURATION_PENDING, bridge().getStatusInfo().getStatusDetail());
-            String description = String.valueOf(bridge().getStatusInfo().getDescription());
+            assertEquals(ThingStatusDetail.CONFIGURATION_PENDING, account.bridge().getStatusInfo().getStatusDetail());
+            String description = String.valueOf(account.bridge().getStatusInfo().getDescription());
             assertTrue(description.contains("/tuyaintercom/signin/tuyaintercom:smartaccount:smart"), description);
             assertFalse(description.contains(SIGN_IN_KEY), "the status names the page without its key");
             assertTrue(endpoint().allowsKey(SIGN_IN_KEY));
@@ -177,27 +111,21 @@ class SmartAccountQrTest {
             assertFalse(endpoint().allowsKey(null));
 
             awaitCode();
-            sim().smart.scanQr();
+            account.sim().smart.scanQr();
             awaitStatusText("qr-scanned");
             assertEquals(Phase.SCANNED, endpoint().view().phase());
             assertEquals("", endpoint().view().qrText(), "a scanned code is no longer shown");
-            sim().smart.approveQr(SimSmartWeb.DEFAULT_USER);
-            callback.awaitStatus(bridge(), ThingStatus.ONLINE, WAIT);
+            account.sim().smart.approveQr(SimSmartWeb.DEFAULT_USER);
+            callback.awaitStatus(account.bridge(), ThingStatus.ONLINE, WAIT);
             assertEquals(Phase.SIGNED_IN, endpoint().view().phase());
-            assertEquals(0, sim().smart.loginAttempts(), "no password sign-in");
-            assertFalse(String.valueOf(bridge().getConfiguration().get("session")).isEmpty(), "the session is kept");
+            assertEquals(0, account.sim().smart.loginAttempts(), "no password sign-in");
+            assertFalse(String.valueOf(account.bridge().getConfiguration().get("session")).isEmpty(),
+                    "the session is kept");
 
             Map<String, Object> config = new HashMap<>();
             config.put("deviceId", "panel1");
             config.put("ringTimeout", 5);
-            TestThing thing = new TestThing(new ThingUID(THING_TYPE_PANEL, bridge().getUID(), "door"), THING_TYPE_PANEL,
-                    bridge().getUID(), config);
-            bridge().addThing(thing);
-            PanelHandler p = new PanelHandler(thing.thing(), CloudFixture.HTTP, Clock.systemUTC(), directory);
-            thing.setHandler(p);
-            p.setCallback(callback.callback());
-            panel = p;
-            p.initialize();
+            TestThing thing = account.addPanel(config);
             callback.awaitStatus(thing, ThingStatus.ONLINE, WAIT);
             callback.clear();
             device.pressCallButton(2, WAIT);
@@ -209,86 +137,87 @@ class SmartAccountQrTest {
     void aRestartKeepsTheSession() throws Exception {
         start();
         signIn();
-        assertEquals(1, sim().smart.qrCodesIssued());
+        assertEquals(1, account.sim().smart.qrCodesIssued());
         callback.clear();
-        restart();
-        callback.awaitStatus(bridge(), ThingStatus.ONLINE, WAIT);
-        assertEquals(1, sim().smart.qrCodesIssued(), "no new code after the restart");
+        account.restart(); // a new handler on the same bridge thing, as after a restart of openHAB
+        callback.awaitStatus(account.bridge(), ThingStatus.ONLINE, WAIT);
+        assertEquals(1, account.sim().smart.qrCodesIssued(), "no new code after the restart");
         assertEquals(Phase.SIGNED_IN, endpoint().view().phase());
     }
 
     @Test
     void anExpiredCodeIsReplacedWhileThePageIsWatched() throws Exception {
-        sim().smart.qrLifetime = Duration.ofSeconds(3);
+        account.sim().smart.qrLifetime = Duration.ofSeconds(3);
         start();
         String first = awaitCode(); // the page is viewed
         awaitStatusText("qr-expired");
-        awaitTrue(() -> endpoint().view().phase() == Phase.SHOWING && !first.equals(sim().smart.latestQrToken()),
+        awaitTrue(
+                () -> endpoint().view().phase() == Phase.SHOWING && !first.equals(account.sim().smart.latestQrToken()),
                 "a new code is shown");
         assertEquals(Notice.EXPIRED, endpoint().view().notice());
         String second = awaitCode();
         assertNotEquals(first, second);
-        sim().smart.approveQr(SimSmartWeb.DEFAULT_USER);
-        callback.awaitStatus(bridge(), ThingStatus.ONLINE, WAIT);
+        account.sim().smart.approveQr(SimSmartWeb.DEFAULT_USER);
+        callback.awaitStatus(account.bridge(), ThingStatus.ONLINE, WAIT);
     }
 
     @Test
     void anExpiredCodeNobodyWatchesIsReplacedWhenThePageIsOpened() throws Exception {
-        sim().smart.qrLifetime = Duration.ofSeconds(3);
+        account.sim().smart.qrLifetime = Duration.ofSeconds(3);
         SmartAccountBridgeHandler h = start();
-        awaitTrue(() -> sim().smart.qrCodesIssued() == 1, "the first code is fetched");
+        awaitTrue(() -> account.sim().smart.qrCodesIssued() == 1, "the first code is fetched");
         awaitStatusText("qr-expired");
         long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         while (System.nanoTime() < until) {
-            assertEquals(1, sim().smart.qrCodesIssued(), "no new code while nobody looks");
+            assertEquals(1, account.sim().smart.qrCodesIssued(), "no new code while nobody looks");
             Thread.sleep(100); // a poll step
         }
         awaitCode(); // viewing the page fetches one
-        assertEquals(2, sim().smart.qrCodesIssued());
+        assertEquals(2, account.sim().smart.qrCodesIssued());
     }
 
     @Test
     void aRefusalAndACancelEachSayWhatHappened() throws Exception {
         start();
         awaitCode();
-        sim().smart.refuseQr();
+        account.sim().smart.refuseQr();
         awaitStatusText("qr-refused");
         String afterRefusal = awaitCode();
         assertEquals(Notice.REFUSED, endpoint().view().notice());
-        assertEquals(2, sim().smart.qrCodesIssued());
-        sim().smart.scanQr();
+        assertEquals(2, account.sim().smart.qrCodesIssued());
+        account.sim().smart.scanQr();
         awaitStatusText("qr-scanned");
-        sim().smart.cancelQr();
+        account.sim().smart.cancelQr();
         awaitStatusText("qr-cancelled");
-        awaitTrue(() -> !afterRefusal.equals(sim().smart.latestQrToken()), "a new code after the cancel");
+        awaitTrue(() -> !afterRefusal.equals(account.sim().smart.latestQrToken()), "a new code after the cancel");
         awaitCode();
         assertEquals(Notice.CANCELLED, endpoint().view().notice());
-        assertNotEquals(ThingStatus.ONLINE, bridge().getStatus());
+        assertNotEquals(ThingStatus.ONLINE, account.bridge().getStatus());
     }
 
     @Test
     void aSessionThatEndsShowsANewCode() throws Exception {
-        sim().smart.sessionLifetime = SHORT_SESSION;
+        account.sim().smart.sessionLifetime = SHORT_SESSION;
         start();
         signIn();
         awaitStatusText("qr-session-ended");
         awaitCode();
         assertEquals(Notice.SESSION_ENDED, endpoint().view().notice());
-        assertEquals("", String.valueOf(bridge().getConfiguration().get("session")), "the ended session is forgotten");
+        assertEquals("", String.valueOf(account.bridge().getConfiguration().get("session")),
+                "the ended session is forgotten");
     }
 
     @Test
     void aSessionTheCloudRenewsStaysOnline() throws Exception {
-        sim().smart.sessionLifetime = SHORT_SESSION;
-        sim().smart.renewOnRequest = true;
+        account.sim().smart.sessionLifetime = SHORT_SESSION;
+        account.sim().smart.renewOnRequest = true;
         start();
         signIn();
-        awaitTrue(
-                () -> sim().smart.requestedPaths().stream().filter("/api/customized/web/app/info"::equals).count() >= 2,
-                "the session is renewed twice");
-        assertEquals(ThingStatus.ONLINE, bridge().getStatus());
-        assertEquals(1, sim().smart.qrCodesIssued());
-        SmartAccountBridgeHandler h = handler;
+        awaitTrue(() -> account.sim().smart.requestedPaths().stream().filter("/api/customized/web/app/info"::equals)
+                .count() >= 2, "the session is renewed twice");
+        assertEquals(ThingStatus.ONLINE, account.bridge().getStatus());
+        assertEquals(1, account.sim().smart.qrCodesIssued());
+        SmartAccountBridgeHandler h = account.handler();
         assertNotNull(h);
         assertTrue(h.isReady());
     }

@@ -14,7 +14,6 @@ package org.openhab.binding.tuyaintercom.internal.sim;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -22,9 +21,9 @@ import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -46,38 +45,20 @@ class PythonSdkSignInTest {
     private static final Map<String, String> SDK_HEADERS = Map.of("lang", "en", "dev_lang", "python", "dev_version",
             "0.6.6", "dev_channel", "");
 
-    private @Nullable TuyaCloudSimulator sim;
-    private @Nullable SimOpenApiCaller caller;
+    @RegisterExtension
+    final SimOpenApiExtension api = new SimOpenApiExtension(DEVICE);
 
     @BeforeEach
-    void start() throws IOException {
-        TuyaCloudSimulator cloud = new TuyaCloudSimulator().start();
-        cloud.addDevice(SimDevice.panel(DEVICE, "Front door"));
+    void addAppAccount() {
+        TuyaCloudSimulator cloud = api.sim();
         cloud.appLogin.username = "visitor@example.com";
         cloud.appLogin.password = "correct horse";
         cloud.appLogin.schema = "smartlife";
-        sim = cloud;
-        caller = new SimOpenApiCaller(cloud);
-    }
-
-    @AfterEach
-    void stop() {
-        TuyaCloudSimulator cloud = sim;
-        if (cloud != null) {
-            cloud.close();
-        }
-    }
-
-    private TuyaCloudSimulator sim() {
-        TuyaCloudSimulator cloud = sim;
-        assertNotNull(cloud);
-        return cloud;
     }
 
     /** A request as the SDK sends it: signed with the access token it holds, or none ("" in the header). */
     private JsonNode sdk(String method, String path, @Nullable String body, String accessToken) throws Exception {
-        SimOpenApiCaller c = caller;
-        assertNotNull(c);
+        SimOpenApiCaller c = api.caller();
         String t = SimOpenApiCaller.now();
         String sign = c.sign(method, path, Map.of(), body, accessToken.isEmpty() ? null : accessToken, t);
         return c.send(method, path, Map.of(), body, accessToken, sign, t, SDK_HEADERS);
@@ -99,8 +80,8 @@ class PythonSdkSignInTest {
                 smartHomeBody("visitor@example.com", "correct horse", "smartlife"), "");
         assertTrue(login.path("success").asBoolean(), login.toString());
         JsonNode result = login.path("result");
-        assertEquals(sim().userId(), result.path("uid").asText());
-        assertEquals(sim().baseUrl(), result.path("platform_url").asText());
+        assertEquals(api.sim().userId(), result.path("uid").asText());
+        assertEquals(api.sim().baseUrl(), result.path("platform_url").asText());
         assertTrue(result.path("expire_time").asLong() > 0);
         assertTrue(login.path("t").asLong() > 0, "the SDK computes the expiry from the envelope's t");
         String accessToken = result.path("access_token").asText();
@@ -116,7 +97,7 @@ class PythonSdkSignInTest {
         // the SDK empties its access token before it refreshes, so the refresh is signed without one
         JsonNode refreshed = sdk("GET", "/v1.0/token/" + refreshToken, null, "");
         assertTrue(refreshed.path("success").asBoolean(), refreshed.toString());
-        assertEquals(1, sim().tokenRefreshes());
+        assertEquals(1, api.sim().tokenRefreshes());
         String fresh = refreshed.path("result").path("access_token").asText();
         assertTrue(sdk("GET", "/v1.0/devices/" + DEVICE + "/status", null, fresh).path("success").asBoolean());
         assertEquals(1010, sdk("GET", "/v1.0/devices/" + DEVICE + "/status", null, accessToken).path("code").asInt());
@@ -140,14 +121,14 @@ class PythonSdkSignInTest {
         assertEquals(1109, sdk("POST", SMART_HOME_LOGIN, null, "").path("code").asInt());
 
         // a signature over something else is refused before the password is looked at
-        SimOpenApiCaller c = caller;
+        SimOpenApiCaller c = api.caller();
         assertNotNull(c);
         String body = smartHomeBody("visitor@example.com", "correct horse", "smartlife");
         String t = SimOpenApiCaller.now();
         String signedOtherBody = c.sign("POST", SMART_HOME_LOGIN, Map.of(), body + " ", null, t);
         assertEquals(1004, c.send("POST", SMART_HOME_LOGIN, Map.of(), body, "", signedOtherBody, t, SDK_HEADERS)
                 .path("code").asInt());
-        assertEquals(0, sim().tokenGrants(), "no token for a refused sign-in");
+        assertEquals(0, api.sim().tokenGrants(), "no token for a refused sign-in");
     }
 
     @Test

@@ -27,11 +27,9 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openhab.binding.tuyaintercom.internal.test.LogCapture;
 import org.openhab.binding.tuyaintercom.internal.tuya.TuyaJson;
 
@@ -49,51 +47,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 class SimMalformedRequestTest {
     private static final String DEVICE = "malformedpanel1";
 
-    private @Nullable TuyaCloudSimulator sim;
-    private @Nullable SimOpenApiCaller caller;
-
-    @BeforeEach
-    void start() throws IOException {
-        TuyaCloudSimulator cloud = new TuyaCloudSimulator().start();
-        cloud.addDevice(SimDevice.panel(DEVICE, "Front door"));
-        sim = cloud;
-        caller = new SimOpenApiCaller(cloud);
-    }
-
-    @AfterEach
-    void stop() {
-        TuyaCloudSimulator cloud = sim;
-        if (cloud != null) {
-            cloud.close();
-        }
-    }
-
-    private TuyaCloudSimulator sim() {
-        TuyaCloudSimulator cloud = sim;
-        assertNotNull(cloud);
-        return cloud;
-    }
-
-    private SimOpenApiCaller caller() {
-        SimOpenApiCaller c = caller;
-        assertNotNull(c);
-        return c;
-    }
-
-    private String token() throws Exception {
-        String t = SimOpenApiCaller.now();
-        JsonNode answer = caller().send("GET", "/v1.0/token", Map.of("grant_type", "1"), null, "",
-                caller().sign("GET", "/v1.0/token", Map.of("grant_type", "1"), null, null, t), t, Map.of());
-        assertTrue(answer.path("success").asBoolean(), answer.toString());
-        return answer.path("result").path("access_token").asText();
-    }
+    @RegisterExtension
+    final SimOpenApiExtension api = new SimOpenApiExtension(DEVICE);
 
     /**
      * Sends the request exactly as given over TLS and reads until the server closes: the status line. Fails when the
      * connection ends without one (what a swallowed exception looked like to a client).
      */
     private String statusLine(String request) throws IOException {
-        URI base = URI.create(sim().baseUrl());
+        URI base = URI.create(api.sim().baseUrl());
         try (SSLSocket socket = (SSLSocket) SSLSocketFactory.getDefault().createSocket(base.getHost(),
                 base.getPort())) {
             socket.setSoTimeout(10_000);
@@ -126,14 +88,14 @@ class SimMalformedRequestTest {
 
     @Test
     void bodiesTheCloudCannotUseGetItsRefusal() throws Exception {
-        String token = token();
+        String token = api.accessToken();
         List<String> bodies = List.of("{", "[", "{\"commands\":", "null", "[]", "\"text\"", "42", "{\"commands\":{}}",
                 "{\"commands\":[null]}", "{\"commands\":[{\"code\":null}]}", "{\"commands\":[{\"code\":[]}]}",
                 "[".repeat(5000), "{\"a\":".repeat(3000), "\u0000\u001b\u202e", "{\"type\":" + "9".repeat(400) + "}");
         for (String path : List.of("/v1.0/devices/" + DEVICE + "/commands",
                 "/v1.0/devices/" + DEVICE + "/stream/actions/allocate", "/v2.0/open-iot-hub/access/config")) {
             for (String body : bodies) {
-                HttpResponse<String> response = caller().exchange("POST", path, Map.of(), body, token);
+                HttpResponse<String> response = api.caller().exchange("POST", path, Map.of(), body, token);
                 String what = path + " " + body.substring(0, Math.min(40, body.length()));
                 assertEquals(200, response.statusCode(), what);
                 JsonNode answer = TuyaJson.parse(response.body());
@@ -141,17 +103,17 @@ class SimMalformedRequestTest {
                 assertTrue(answer.path("code").asInt() > 1000, what + ": " + answer);
             }
         }
-        HttpResponse<String> tooLarge = caller().exchange("POST", "/v1.0/devices/" + DEVICE + "/commands", Map.of(),
+        HttpResponse<String> tooLarge = api.caller().exchange("POST", "/v1.0/devices/" + DEVICE + "/commands", Map.of(),
                 "x".repeat(TuyaCloudSimulator.MAX_BODY_BYTES + 1), token);
         assertEquals(413, tooLarge.statusCode());
     }
 
     @Test
     void aPageNumberNearIntegerMaxGetsAnEmptyPage() throws Exception {
-        String token = token();
-        String path = "/v1.0/users/" + sim().userId() + "/devices";
+        String token = api.accessToken();
+        String path = "/v1.0/users/" + api.sim().userId() + "/devices";
         // (page_no - 1) * page_size wrapped round to a negative index: the connection was dropped
-        HttpResponse<String> response = caller().exchange("GET", path,
+        HttpResponse<String> response = api.caller().exchange("GET", path,
                 Map.of("page_no", "2147483647", "page_size", "100"), null, token);
         assertEquals(200, response.statusCode(), response.body());
         JsonNode answer = TuyaJson.parse(response.body());
@@ -161,14 +123,14 @@ class SimMalformedRequestTest {
 
     @Test
     void aBugOfTheSimulatorIsAnswered500AndLoggedWithoutSecrets() throws Exception {
-        String token = token();
-        String secret = sim().accessSecret();
-        sim().onCommand((device, dataPoints) -> {
+        String token = api.accessToken();
+        String secret = api.sim().accessSecret();
+        api.sim().onCommand((device, dataPoints) -> {
             throw new IllegalStateException("a bug of the simulator, near " + secret);
         });
         try (LogCapture log = LogCapture.start()) {
-            HttpResponse<String> response = caller().exchange("POST", "/v1.0/devices/" + DEVICE + "/commands", Map.of(),
-                    "{\"commands\":[{\"code\":\"accessory_lock\",\"value\":true}]}", token);
+            HttpResponse<String> response = api.caller().exchange("POST", "/v1.0/devices/" + DEVICE + "/commands",
+                    Map.of(), "{\"commands\":[{\"code\":\"accessory_lock\",\"value\":true}]}", token);
             assertEquals(500, response.statusCode(), response.body());
             JsonNode answer = TuyaJson.parse(response.body());
             assertFalse(answer.path("success").asBoolean());

@@ -34,10 +34,8 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openhab.binding.tuyaintercom.internal.tuya.api.OpenApiSigner;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,86 +51,51 @@ import com.fasterxml.jackson.databind.JsonNode;
 class SimOpenApiRoutesTest {
     private static final String DEVICE = "routespanel1";
 
-    private @Nullable TuyaCloudSimulator sim;
-    private @Nullable SimOpenApiCaller caller;
-
-    @BeforeEach
-    void start() throws IOException {
-        TuyaCloudSimulator cloud = new TuyaCloudSimulator().start();
-        cloud.addDevice(SimDevice.panel(DEVICE, "Front door"));
-        sim = cloud;
-        caller = new SimOpenApiCaller(cloud);
-    }
-
-    @AfterEach
-    void stop() {
-        TuyaCloudSimulator cloud = sim;
-        if (cloud != null) {
-            cloud.close();
-        }
-    }
-
-    private TuyaCloudSimulator sim() {
-        TuyaCloudSimulator cloud = sim;
-        assertNotNull(cloud);
-        return cloud;
-    }
-
-    private SimOpenApiCaller caller() {
-        SimOpenApiCaller c = caller;
-        assertNotNull(c);
-        return c;
-    }
-
-    private JsonNode token() throws Exception {
-        String t = SimOpenApiCaller.now();
-        JsonNode answer = caller().send("GET", "/v1.0/token", Map.of("grant_type", "1"), null, "",
-                caller().sign("GET", "/v1.0/token", Map.of("grant_type", "1"), null, null, t), t, Map.of());
-        assertTrue(answer.path("success").asBoolean(), answer.toString());
-        return answer.path("result");
-    }
+    @RegisterExtension
+    final SimOpenApiExtension api = new SimOpenApiExtension(DEVICE);
 
     @Test
     void statusInBothFormsAndTheIot03DeviceAreAnswered() throws Exception {
-        String token = token().path("access_token").asText();
+        String token = api.accessToken();
         for (String path : List.of("/v1.0/devices/" + DEVICE + "/status",
                 "/v1.0/iot-03/devices/" + DEVICE + "/status")) {
-            JsonNode answer = caller().call("GET", path, null, token);
+            JsonNode answer = api.caller().call("GET", path, null, token);
             assertTrue(answer.path("success").asBoolean(), path + ": " + answer);
             List<String> entries = new ArrayList<>();
             answer.path("result").forEach(e -> entries.add(e.path("code").asText() + "=" + e.path("value")));
             assertEquals(List.of("doorbell_active=\"\"", "accessory_lock=false"), entries, path);
         }
-        JsonNode device = caller().call("GET", "/v1.0/iot-03/devices/" + DEVICE, null, token);
+        JsonNode device = api.caller().call("GET", "/v1.0/iot-03/devices/" + DEVICE, null, token);
         assertTrue(device.path("success").asBoolean(), device.toString());
         assertEquals(DEVICE, device.path("result").path("id").asText());
         assertEquals("sp_dpsxj", device.path("result").path("category").asText());
-        assertEquals(sim().userId(), device.path("result").path("uid").asText());
+        assertEquals(api.sim().userId(), device.path("result").path("uid").asText());
         assertTrue(device.path("result").path("status").isArray());
     }
 
     @Test
     void v10CommandsChangeTheDeviceAsIot03CommandsDo() throws Exception {
-        String token = token().path("access_token").asText();
+        String token = api.accessToken();
         List<String> commands = new CopyOnWriteArrayList<>();
-        sim().onCommand((device, dataPoints) -> commands.add(device + " " + dataPoints));
-        JsonNode answer = caller().call("POST", "/v1.0/devices/" + DEVICE + "/commands",
+        api.sim().onCommand((device, dataPoints) -> commands.add(device + " " + dataPoints));
+        JsonNode answer = api.caller().call("POST", "/v1.0/devices/" + DEVICE + "/commands",
                 "{\"commands\":[{\"code\":\"accessory_lock\",\"value\":true}]}", token);
         assertTrue(answer.path("success").asBoolean(), answer.toString());
         assertTrue(answer.path("result").asBoolean());
         assertEquals(List.of(DEVICE + " {accessory_lock=true}"), commands);
-        assertEquals(
-                2008, caller()
+        assertEquals(2008,
+                api.caller()
                         .call("POST", "/v1.0/devices/" + DEVICE + "/commands",
                                 "{\"commands\":[{\"code\":\"no_such_code\",\"value\":1}]}", token)
                         .path("code").asInt());
-        assertEquals(1109, caller().call("POST", "/v1.0/devices/" + DEVICE + "/commands", "{\"commands\":[]}", token)
-                .path("code").asInt());
+        assertEquals(1109,
+                api.caller().call("POST", "/v1.0/devices/" + DEVICE + "/commands", "{\"commands\":[]}", token)
+                        .path("code").asInt());
     }
 
     @Test
     void anUnknownDeviceIsRefusedOnEveryRoute() throws Exception {
-        String token = token().path("access_token").asText();
+        String token = api.accessToken();
         for (String[] route : List.of(new String[] { "GET", "/v1.0/devices/nosuchdevice/status" },
                 new String[] { "GET", "/v1.0/iot-03/devices/nosuchdevice" },
                 new String[] { "GET", "/v1.0/iot-03/devices/nosuchdevice/status" },
@@ -140,81 +103,82 @@ class SimOpenApiRoutesTest {
                 new String[] { "POST", "/v1.0/iot-03/devices/nosuchdevice/commands" },
                 new String[] { "POST", "/v1.0/devices/nosuchdevice/stream/actions/allocate" })) {
             String body = "POST".equals(route[0]) ? "{\"commands\":[{\"code\":\"switch\",\"value\":true}]}" : null;
-            JsonNode answer = caller().call(route[0], route[1], body, token);
+            JsonNode answer = api.caller().call(route[0], route[1], body, token);
             assertFalse(answer.path("success").asBoolean(), route[1]);
             assertEquals(1106, answer.path("code").asInt(), route[1] + ": " + answer);
             assertEquals("permission deny", answer.path("msg").asText());
         }
-        assertEquals(1108, caller().call("GET", "/v1.0/iot-03/devices/" + DEVICE + "/nothing-here", null, token)
+        assertEquals(1108, api.caller().call("GET", "/v1.0/iot-03/devices/" + DEVICE + "/nothing-here", null, token)
                 .path("code").asInt());
     }
 
     @Test
     void theNodeConnectorsShortRefreshSignatureIsAcceptedThereAndWrongOnesAreRefused() throws Exception {
-        JsonNode first = token();
+        JsonNode first = api.token();
         String refreshPath = "/v1.0/token/" + first.path("refresh_token").asText();
         String oldToken = first.path("access_token").asText();
         String t = SimOpenApiCaller.now();
 
         // wrong: another secret, another t, the access token included, the short form on other calls
-        String otherSecret = OpenApiSigner.sign(sim().accessId(), "not-the-secret", null, t, "", "");
-        assertEquals(1004, caller().send("GET", refreshPath, Map.of(), null, oldToken, otherSecret, t, Map.of())
+        String otherSecret = OpenApiSigner.sign(api.sim().accessId(), "not-the-secret", null, t, "", "");
+        assertEquals(1004, api.caller().send("GET", refreshPath, Map.of(), null, oldToken, otherSecret, t, Map.of())
                 .path("code").asInt());
-        String shortSign = OpenApiSigner.sign(sim().accessId(), sim().accessSecret(), null, t, "", "");
+        String shortSign = OpenApiSigner.sign(api.sim().accessId(), api.sim().accessSecret(), null, t, "", "");
         String otherT = Long.toString(Long.parseLong(t) - 1);
-        assertEquals(1004, caller().send("GET", refreshPath, Map.of(), null, oldToken, shortSign, otherT, Map.of())
+        assertEquals(1004, api.caller().send("GET", refreshPath, Map.of(), null, oldToken, shortSign, otherT, Map.of())
                 .path("code").asInt());
-        String withToken = OpenApiSigner.sign(sim().accessId(), sim().accessSecret(), oldToken, t, "", "");
-        assertEquals(1004, caller().send("GET", refreshPath, Map.of(), null, oldToken, withToken, t, Map.of())
+        String withToken = OpenApiSigner.sign(api.sim().accessId(), api.sim().accessSecret(), oldToken, t, "", "");
+        assertEquals(1004, api.caller().send("GET", refreshPath, Map.of(), null, oldToken, withToken, t, Map.of())
                 .path("code").asInt());
         assertEquals(1004,
-                caller().send("GET", "/v1.0/token", Map.of("grant_type", "1"), null, "", shortSign, t, Map.of())
+                api.caller().send("GET", "/v1.0/token", Map.of("grant_type", "1"), null, "", shortSign, t, Map.of())
                         .path("code").asInt(),
                 "a new token needs the full signature");
-        String businessShort = OpenApiSigner.sign(sim().accessId(), sim().accessSecret(), oldToken, t, "", "");
-        assertEquals(1004, caller().send("GET", "/v1.0/devices/" + DEVICE + "/status", Map.of(), null, oldToken,
+        String businessShort = OpenApiSigner.sign(api.sim().accessId(), api.sim().accessSecret(), oldToken, t, "", "");
+        assertEquals(1004, api.caller().send("GET", "/v1.0/devices/" + DEVICE + "/status", Map.of(), null, oldToken,
                 businessShort, t, Map.of()).path("code").asInt(), "business calls need the full signature");
-        assertEquals(0, sim().tokenRefreshes());
+        assertEquals(0, api.sim().tokenRefreshes());
 
         // the connector's form: client id + t, its headers (the old access token, an empty Signature-Headers)
-        JsonNode refreshed = caller().send("GET", refreshPath, Map.of(), null, oldToken, shortSign, t,
+        JsonNode refreshed = api.caller().send("GET", refreshPath, Map.of(), null, oldToken, shortSign, t,
                 Map.of("Signature-Headers", "", "Dev_lang", "Nodejs", "Dev_channel", "SaaSFramework"));
         assertTrue(refreshed.path("success").asBoolean(), refreshed.toString());
-        assertEquals(1, sim().tokenRefreshes());
+        assertEquals(1, api.sim().tokenRefreshes());
         String newToken = refreshed.path("result").path("access_token").asText();
-        assertTrue(caller().call("GET", "/v1.0/devices/" + DEVICE + "/status", null, newToken).path("success")
+        assertTrue(api.caller().call("GET", "/v1.0/devices/" + DEVICE + "/status", null, newToken).path("success")
                 .asBoolean());
         assertEquals(1010,
-                caller().call("GET", "/v1.0/devices/" + DEVICE + "/status", null, oldToken).path("code").asInt(),
+                api.caller().call("GET", "/v1.0/devices/" + DEVICE + "/status", null, oldToken).path("code").asInt(),
                 "the old access token is gone");
 
         // the full form (the binding's, tuya-iot-python-sdk's) still works on the new refresh token
-        JsonNode again = caller().call("GET", "/v1.0/token/" + refreshed.path("result").path("refresh_token").asText(),
-                null, null);
+        JsonNode again = api.caller().call("GET",
+                "/v1.0/token/" + refreshed.path("result").path("refresh_token").asText(), null, null);
         assertTrue(again.path("success").asBoolean(), again.toString());
-        assertEquals(2, sim().tokenRefreshes());
+        assertEquals(2, api.sim().tokenRefreshes());
     }
 
     @Test
     void hlsAndRtspAddressesAreServedAndOtherTypesRefused() throws Exception {
-        String token = token().path("access_token").asText();
+        String token = api.accessToken();
         String allocate = "/v1.0/devices/" + DEVICE + "/stream/actions/allocate";
         for (String type : List.of("flv", "rtmp", "webrtc", "")) {
-            JsonNode answer = caller().call("POST", allocate, "{\"type\":\"" + type + "\"}", token);
+            JsonNode answer = api.caller().call("POST", allocate, "{\"type\":\"" + type + "\"}", token);
             assertFalse(answer.path("success").asBoolean(), type);
             assertEquals(1109, answer.path("code").asInt(), type);
             assertEquals("param is illegal", answer.path("msg").asText());
         }
-        assertEquals(List.of(), sim().streamAllocations());
+        assertEquals(List.of(), api.sim().streamAllocations());
 
-        String hls = caller().call("POST", allocate, "{\"type\":\"hls\"}", token).path("result").path("url").asText();
+        String hls = api.caller().call("POST", allocate, "{\"type\":\"hls\"}", token).path("result").path("url")
+                .asText();
         HttpResponse<String> playlist = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(hls)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, playlist.statusCode(), hls);
         assertTrue(playlist.body().startsWith("#EXTM3U"));
 
-        JsonNode rtspAnswer = caller().call("POST", allocate, "{\"type\":\"rtsp\"}", token);
+        JsonNode rtspAnswer = api.caller().call("POST", allocate, "{\"type\":\"rtsp\"}", token);
         String rtsp = rtspAnswer.path("result").path("url").asText();
         assertTrue(rtsp.startsWith("rtsps://127.0.0.1:"), rtsp);
         List<String> session = rtspSession(rtsp);
@@ -224,11 +188,11 @@ class SimOpenApiRoutesTest {
         // an address it never issued, and one that expired
         String unknown = rtsp.substring(0, rtsp.lastIndexOf('/') + 1) + "neverissued";
         assertEquals(List.of("OPTIONS 200", "DESCRIBE 404"), rtspSession(unknown).subList(0, 2));
-        sim().streamLifetime = Duration.ZERO;
-        String expired = caller().call("POST", allocate, "{\"type\":\"rtsp\"}", token).path("result").path("url")
+        api.sim().streamLifetime = Duration.ZERO;
+        String expired = api.caller().call("POST", allocate, "{\"type\":\"rtsp\"}", token).path("result").path("url")
                 .asText();
         assertEquals("DESCRIBE 404", rtspSession(expired).get(1));
-        assertEquals(List.of("hls:" + DEVICE, "rtsp:" + DEVICE, "rtsp:" + DEVICE), sim().streamAllocations());
+        assertEquals(List.of("hls:" + DEVICE, "rtsp:" + DEVICE, "rtsp:" + DEVICE), api.sim().streamAllocations());
     }
 
     /** OPTIONS, DESCRIBE, SETUP (TCP), PLAY and TEARDOWN over TLS with host-name check: "METHOD status [type]". */

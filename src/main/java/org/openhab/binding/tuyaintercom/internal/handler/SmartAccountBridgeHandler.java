@@ -87,6 +87,8 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
     private final HandlerLife life = new HandlerLife(this, scheduler, this::connect);
     private volatile @Nullable SmartWebClient client;
     private @Nullable ScheduledFuture<?> renewJob;
+    /** Renewals in a row that could not reach the cloud (see {@link #retryRenewal}). */
+    private int renewalFailures;
     /** Signing in by QR code (this life); the running code's sign-in, if any. */
     private volatile boolean qr;
     private volatile String signInKey = "";
@@ -359,6 +361,7 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
             web.login();
             logger.debug("Tuya Smart session renewed until {}", web.sessionExpiresAt());
             synchronized (this) {
+                renewalFailures = 0;
                 if (life.isCurrent(current)) {
                     scheduleRenewal(current, web);
                     renewLinkAccess();
@@ -367,6 +370,10 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
                 }
             }
         } catch (SmartApiException e) {
+            if (SmartWebClient.isTransient(e) && web.signedIn()) {
+                retryRenewal(current, web, e);
+                return;
+            }
             synchronized (this) {
                 if (life.isCurrent(current)) {
                     stopIpcLink();
@@ -374,6 +381,25 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
             }
             signInFailed(current, e);
         }
+    }
+
+    /**
+     * A renewal that could not reach the cloud while the session still lasts: the session and its MQTT link go on
+     * serving (the bridge stays online) and the renewal is tried again, after 30 s doubling, but at the latest half-way
+     * to the session's end. Once it has ended, a failed renewal takes the bridge offline as a failed sign-in does.
+     */
+    private synchronized void retryRenewal(int current, SmartWebClient web, SmartApiException e) {
+        if (!life.isCurrent(current)) {
+            return;
+        }
+        long left = Duration.between(clock.instant(), web.sessionExpiresAt()).toMillis();
+        long backoff = FIRST_NETWORK_RETRY.toMillis() << Math.min(renewalFailures, 6);
+        renewalFailures++;
+        long delay = Math.max(1000, Math.min(backoff, left / 2));
+        logger.debug("Tuya Smart session renewal failed ({}); the session serves until {}, trying again in {} s",
+                LogText.safe(e.getMessage()), web.sessionExpiresAt(), delay / 1000);
+        cancel(renewJob);
+        renewJob = scheduler.schedule(() -> renewSession(current), delay, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -385,6 +411,10 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
         try {
             renewed = web.refreshSession();
         } catch (SmartApiException e) {
+            if (SmartWebClient.isTransient(e) && web.signedIn()) {
+                retryRenewal(current, web, e);
+                return;
+            }
             signInFailed(current, e);
             return;
         }
@@ -393,6 +423,7 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
                 return;
             }
             if (renewed) {
+                renewalFailures = 0;
                 logger.debug("Tuya Smart session renewed until {}", web.sessionExpiresAt());
                 keepSession(web);
                 scheduleRenewal(current, web);
@@ -554,6 +585,7 @@ public class SmartAccountBridgeHandler extends AbstractAccountBridgeHandler
             life.end();
             cancel(renewJob);
             renewJob = null;
+            renewalFailures = 0;
             stopRotationAndIpcLink();
             stopQrSignIn();
             directory.unregisterSignIn(getThing().getUID().getAsString(), this);

@@ -188,6 +188,45 @@ class SmartAccountBridgeTest {
         }
     }
 
+    /**
+     * A renewal that cannot reach the cloud (the sign-in answers 503) leaves the session serving: the bridge stays
+     * online and a ring still rings; the renewal is tried again before the session ends and succeeds once the sign-in
+     * answers again, without the bridge ever going offline.
+     */
+    @Test
+    void aRenewalThatCannotReachTheCloudKeepsTheSessionServingAndIsTriedAgain() throws Exception {
+        SimSmartWeb smart = account.sim().smart;
+        smart.sessionLifetime = Duration.ofSeconds(40); // renewed 8 s before its end, tried again half-way to it
+        try (SimPanel device = new SimPanel(account.sim(), SimDevice.panel("panel1", "Front door"))) {
+            SmartAccountBridgeHandler h = startDefault();
+            int online = callback.events().size();
+            addPanel("panel1");
+            smart.faults.signInUnavailable = true;
+            long deadline = System.currentTimeMillis() + 45_000;
+            while (smart.unavailableAnswers() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50); // a poll step
+            }
+            assertTrue(smart.unavailableAnswers() > 0, "the renewal was tried");
+            assertTrue(h.isReady(), "the session serves on");
+            callback.clear();
+            device.pressCallButton(2, Duration.ofSeconds(20));
+            awaitEvent("call", "RING");
+            smart.faults.signInUnavailable = false;
+            deadline = System.currentTimeMillis() + 15_000;
+            while (smart.logins() < 2 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50); // a poll step
+            }
+            assertEquals(2, smart.logins(), "renewed on a later try");
+            assertTrue(account.sim().smart.unavailableAnswers() <= 3, "tried again a few times, no storm");
+            String bridgeUid = account.bridge().getUID().getAsString();
+            assertTrue(
+                    callback.events().stream().skip(online).noneMatch(e -> "status".equals(e.kind())
+                            && e.channelOrThing().equals(bridgeUid) && !e.value().startsWith("ONLINE")),
+                    "the bridge stayed online");
+            assertEquals(ThingStatus.ONLINE, account.bridge().getStatus());
+        }
+    }
+
     @Test
     void aSessionThatEndsEarlyIsSignedInAgainOnce() throws Exception {
         account.sim().addDevice(SimDevice.panel("panel1", "Front door"));

@@ -66,6 +66,8 @@ public final class SimSmartWeb {
         public volatile boolean refuseLogin;
         /** The {@code errorMsg} of those refusals (a hostile cloud may put anything in it). */
         public volatile String captchaMessage = "please verify with the captcha";
+        /** The password sign-in's requests answer HTTP 503, as in an outage of that service; the rest works. */
+        public volatile boolean signInUnavailable;
     }
 
     private record Account(String password, String uid, boolean smartLife) {
@@ -116,6 +118,7 @@ public final class SimSmartWeb {
     private final Map<String, AtomicInteger> wrongTries = new ConcurrentHashMap<>();
     private final AtomicInteger logins = new AtomicInteger();
     private final AtomicInteger loginAttempts = new AtomicInteger();
+    private final AtomicInteger unavailableAnswers = new AtomicInteger();
     private final List<String> paths = java.util.Collections.synchronizedList(new ArrayList<>());
 
     SimSmartWeb(TuyaCloudSimulator cloud) {
@@ -139,6 +142,11 @@ public final class SimSmartWeb {
     /** Successful sign-ins so far. */
     public int logins() {
         return logins.get();
+    }
+
+    /** Sign-in requests answered 503 by {@link Faults#signInUnavailable}. */
+    public int unavailableAnswers() {
+        return unavailableAnswers.get();
     }
 
     /** Password sign-in requests so far (successful or not). */
@@ -205,6 +213,11 @@ public final class SimSmartWeb {
         }
         String path = exchange.getRequestURI().getPath();
         paths.add(path);
+        if (faults.signInUnavailable && ("/api/login/token".equals(path) || path.startsWith("/api/private/"))) {
+            unavailableAnswers.incrementAndGet();
+            exchange.sendResponseHeaders(503, -1);
+            return;
+        }
         ObjectNode answer;
         if (!"POST".equals(exchange.getRequestMethod()) || body.length > TuyaCloudSimulator.MAX_BODY_BYTES) {
             answer = failure("PARAM_ILLEGAL", "bad request");

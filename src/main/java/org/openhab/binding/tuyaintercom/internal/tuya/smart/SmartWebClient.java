@@ -113,8 +113,10 @@ public class SmartWebClient {
 
     /**
      * Signs in: a login token with an RSA public key, then the encrypted password; keeps the session cookies. The new
-     * session replaces the current one once it is signed in (until then the current one serves); after a failed
-     * sign-in there is none. While another sign-in is under way, waits for it (at most {@link #SIGN_IN_WAIT}) and
+     * session replaces the current one once it is signed in (until then the current one serves). After a failed
+     * sign-in there is none, except when it failed for a {@link #isTransient transient} reason: then the current
+     * session, if any, serves on until its end. While another sign-in is under way, waits for it (at most
+     * {@link #SIGN_IN_WAIT}) and
      * has its outcome instead of signing in again.
      */
     public void login() throws SmartApiException {
@@ -161,7 +163,9 @@ public class SmartWebClient {
             flight.complete(null);
             return true;
         } catch (SmartApiException | RuntimeException e) {
-            session.set(SmartSession.none(sessionIds.incrementAndGet()));
+            if (stale != null || !isTransient(e)) {
+                session.set(SmartSession.none(sessionIds.incrementAndGet()));
+            } // else: a renewal that could not reach the cloud leaves the session it was to replace until its end
             flight.completeExceptionally(e);
             throw e;
         } finally {
@@ -190,6 +194,15 @@ public class SmartWebClient {
         JsonNode result = post(email ? "/api/private/email/login" : "/api/private/phone/login", login, true, jar);
         return jar.get().signedInAs(result.path("uid").asText(""), mqttUrls(result.path("domain")), started,
                 clock.instant(), DEFAULT_SESSION);
+    }
+
+    /**
+     * Whether a failure says nothing about the account or the session: the cloud could not be reached, or answered
+     * something the client does not understand. Signing in again later may succeed.
+     */
+    public static boolean isTransient(Exception e) {
+        return e instanceof SmartApiException failure
+                && (failure.kind() == Kind.NETWORK || failure.kind() == Kind.OTHER);
     }
 
     /** Waits for the sign-in under way (bounded) and throws its failure. */
